@@ -1,0 +1,30 @@
+namespace AccessSync.Core.Diagnostics;
+
+/// <summary>The rule ids that diagnostics carry. They are part of the output contract: never rename one.</summary>
+public static class DiagnosticCodes
+{
+    // Reading the file.
+    public const string FileTooLarge = "file-too-large";
+    public const string InvalidUtf8 = "invalid-utf8";
+    public const string EmptyFile = "empty-file";
+    public const string YamlSyntax = "yaml-syntax";
+    public const string TabIndentation = "tab-indentation";
+    public const string DuplicateKey = "duplicate-key";
+    public const string MultipleDocuments = "multiple-documents";
+    public const string NonScalarKey = "non-scalar-key";
+
+    // The schema.
+    public const string UnknownKey = "unknown-key";
+    public const string MissingKey = "missing-key";
+    public const string WrongType = "wrong-type";
+    public const string InvalidValue = "invalid-value";
+
+    // Meaning, after the schema.
+    public const string ConflictingScope = "conflicting-scope";
+    public const string DuplicatePolicyName = "duplicate-policy-name";
+    public const string DuplicateApplication = "duplicate-application";
+    public const string DuplicatePrecedence = "duplicate-precedence";
+    public const string NoPolicies = "no-policies";
+    public const string AllowsEveryone = "allow-everyone-unrestricted";
+    public const string NestedConfig = "nested-config";
+}

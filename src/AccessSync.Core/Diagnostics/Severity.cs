@@ -1,0 +1,7 @@
+namespace AccessSync.Core.Diagnostics;
+
+public enum Severity
+{
+    Warning,
+    Error,
+}

@@ -1,0 +1,10 @@
+namespace AccessSync.Core.Diagnostics;
+
+/// <summary>A place in a source file: 1-based line and column, as editors count them.</summary>
+public sealed record SourceSpan(string Path, int Line, int Column)
+{
+    /// <summary>The place of a problem with the file as a whole (missing, unreadable, empty).</summary>
+    public static SourceSpan StartOf(string path) => new(path, 1, 1);
+
+    public override string ToString() => $"{Path}:{Line}:{Column}";
+}

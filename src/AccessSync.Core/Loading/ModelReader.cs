@@ -1,0 +1,140 @@
+using System.Collections.Immutable;
+using AccessSync.Core.Diagnostics;
+using AccessSync.Core.Model;
+using AccessSync.Core.Yaml;
+using Newtonsoft.Json.Linq;
+
+namespace AccessSync.Core.Loading;
+
+/// <summary>
+/// Builds the model from a JSON tree that has passed the schema, so it can trust shapes and types and
+/// concentrate on meaning: short forms expanded, defaults applied, places kept.
+/// </summary>
+internal sealed class ModelReader(string path)
+{
+    public ApplicationFile ReadApplication(JObject root, PolicySettings defaults)
+    {
+        var policies = (JArray)root["policies"]!;
+        return new ApplicationFile(
+            path,
+            ReadAppReference((JObject)root["app"]!),
+            ReadScope(root),
+            (bool?)root["prune"],
+            [.. policies.Cast<JObject>().Select(p => ReadPolicy(p, defaults))],
+            Span(policies));
+    }
+
+    public RootConfig ReadConfig(JObject root)
+    {
+        var defaults = RootConfig.Default;
+        var safety = root["safety"] as JObject;
+        return new RootConfig(
+            ReadScope(root),
+            (bool?)root["prune"] ?? defaults.Prune,
+            root["defaults"] is JObject d ? ReadSettings(d) : PolicySettings.None,
+            new SafetyOptions(
+                (decimal?)safety?["max_delete_percent"] ?? defaults.Safety.MaxDeletePercent,
+                (decimal?)safety?["max_update_percent"] ?? defaults.Safety.MaxUpdatePercent,
+                (int?)safety?["min_policies"] ?? defaults.Safety.MinPolicies,
+                (bool?)safety?["allow_empty_apps"] ?? defaults.Safety.AllowEmptyApps),
+            Strings(root["ignore"]) ?? []);
+    }
+
+    /// <summary>The scope a mapping declares; both at once is reported by the semantic checks, and yields none.</summary>
+    public static Scope? ReadScope(JObject root) => (root["account_id"], root["zone_id"]) switch
+    {
+        ({ } account, null) => Scope.Account((string)account!),
+        (null, { } zone) => Scope.Zone((string)zone!),
+        _ => null,
+    };
+
+    private AppReference ReadAppReference(JObject app)
+    {
+        var property = app.Properties().Single();
+        var kind = property.Name switch
+        {
+            "id" => AppReferenceKind.Id,
+            "name" => AppReferenceKind.Name,
+            _ => AppReferenceKind.Domain,
+        };
+        return new AppReference(kind, (string)property.Value!, Span(property.Value));
+    }
+
+    private PolicySpec ReadPolicy(JObject policy, PolicySettings defaults) => new(
+        (string)policy["name"]!,
+        WireNames.ParseDecision((string)policy["decision"]!),
+        ReadRules(policy["include"])!.Value,
+        ReadRules(policy["exclude"]),
+        ReadRules(policy["require"]),
+        ReadSettings(policy).Over(defaults),
+        (string?)policy["id"],
+        (int?)policy["precedence"],
+        new PolicySpans(Span(policy), Span(policy["name"]!), policy["precedence"] is { } p ? Span(p) : null));
+
+    private ImmutableArray<AccessRule>? ReadRules(JToken? rules) =>
+        rules is JArray array ? [.. array.Cast<JObject>().Select(ReadRule)] : null;
+
+    private AccessRule ReadRule(JObject rule)
+    {
+        var property = rule.Properties().Single();
+        var kind = property.Name;
+        var span = Span(property);
+        switch (property.Value)
+        {
+            case JObject apiShape:
+                return new AccessRule(kind, ReadFields(apiShape), null, span);
+            case JValue { Type: JTokenType.Boolean }:
+                // everyone: true, certificate: true, ... : the API's shape is an empty object.
+                return new AccessRule(kind, ImmutableSortedDictionary<string, RuleValue>.Empty, null, span);
+            case JArray list:
+                return new AccessRule(kind, Fields(RuleShortForms.ValueField[kind], RuleValue.Of(list.Select(i => (string)i!))), null, span);
+            default:
+                var value = (string)property.Value!;
+                if (RuleShortForms.ResolvableByName.Contains(kind) && !Guid.TryParse(value, out _))
+                {
+                    return new AccessRule(kind, ImmutableSortedDictionary<string, RuleValue>.Empty, value, span);
+                }
+
+                return new AccessRule(kind, Fields(RuleShortForms.ValueField[kind], RuleValue.Of(value)), null, span);
+        }
+    }
+
+    private static ImmutableSortedDictionary<string, RuleValue> ReadFields(JObject fields) =>
+        fields.Properties().ToImmutableSortedDictionary(
+            p => p.Name,
+            p => p.Value is JArray items ? RuleValue.Of(items.Select(i => (string)i!)) : RuleValue.Of((string)p.Value!),
+            StringComparer.Ordinal);
+
+    private static ImmutableSortedDictionary<string, RuleValue> Fields(string name, RuleValue value) =>
+        ImmutableSortedDictionary.Create<string, RuleValue>(StringComparer.Ordinal).Add(name, value);
+
+    private static PolicySettings ReadSettings(JObject o) => new(
+        (string?)o["session_duration"],
+        (bool?)o["approval_required"],
+        o["approval_groups"] is JArray groups ? [.. groups.Cast<JObject>().Select(ReadApprovalGroup)] : null,
+        (bool?)o["isolation_required"],
+        (bool?)o["purpose_justification_required"],
+        (string?)o["purpose_justification_prompt"],
+        o["mfa_config"] is JObject mfa
+            ? new MfaConfig(Strings(mfa["allowed_authenticators"]), (bool?)mfa["mfa_disabled"], (string?)mfa["session_duration"])
+            : null,
+        o["connection_rules"] is JObject rules ? ReadConnectionRules(rules) : null);
+
+    private static ApprovalGroup ReadApprovalGroup(JObject group) => new(
+        (int)group["approvals_needed"]!,
+        Strings(group["email_addresses"]),
+        (string?)group["email_list_uuid"]);
+
+    private static ConnectionRules ReadConnectionRules(JObject rules) => new(
+        rules["rdp"] is JObject rdp
+            ? new RdpConnectionRules(Strings(rdp["allowed_clipboard_local_to_remote_formats"]), Strings(rdp["allowed_clipboard_remote_to_local_formats"]))
+            : null,
+        rules["ssh"] is JObject ssh
+            ? new SshConnectionRules(Strings(ssh["usernames"]) ?? [], (bool?)ssh["allow_email_alias"])
+            : null);
+
+    private static ImmutableArray<string>? Strings(JToken? token) =>
+        token is JArray array ? [.. array.Select(i => (string)i!)] : null;
+
+    private SourceSpan Span(JToken token) => LocatedJson.SpanOf(token, path);
+}

@@ -1,0 +1,42 @@
+using System.Collections.Immutable;
+
+namespace AccessSync.Core.Model;
+
+/// <summary>
+/// The optional settings of a policy. A null field is not managed by the file: AccessSync neither shows nor
+/// changes it, and the live value is kept.
+/// </summary>
+public sealed record PolicySettings(
+    string? SessionDuration = null,
+    bool? ApprovalRequired = null,
+    ImmutableArray<ApprovalGroup>? ApprovalGroups = null,
+    bool? IsolationRequired = null,
+    bool? PurposeJustificationRequired = null,
+    string? PurposeJustificationPrompt = null,
+    MfaConfig? MfaConfig = null,
+    ConnectionRules? ConnectionRules = null)
+{
+    public static PolicySettings None { get; } = new();
+
+    /// <summary>These settings, with each one they leave unset taken from <paramref name="defaults"/>.</summary>
+    public PolicySettings Over(PolicySettings defaults) => new(
+        SessionDuration ?? defaults.SessionDuration,
+        ApprovalRequired ?? defaults.ApprovalRequired,
+        ApprovalGroups ?? defaults.ApprovalGroups,
+        IsolationRequired ?? defaults.IsolationRequired,
+        PurposeJustificationRequired ?? defaults.PurposeJustificationRequired,
+        PurposeJustificationPrompt ?? defaults.PurposeJustificationPrompt,
+        MfaConfig ?? defaults.MfaConfig,
+        ConnectionRules ?? defaults.ConnectionRules);
+}
+
+/// <summary>Who must approve an access request, and how many of them.</summary>
+public sealed record ApprovalGroup(int ApprovalsNeeded, ImmutableArray<string>? EmailAddresses, string? EmailListUuid);
+
+public sealed record MfaConfig(ImmutableArray<string>? AllowedAuthenticators, bool? MfaDisabled, string? SessionDuration);
+
+public sealed record ConnectionRules(RdpConnectionRules? Rdp, SshConnectionRules? Ssh);
+
+public sealed record RdpConnectionRules(ImmutableArray<string>? AllowedClipboardLocalToRemoteFormats, ImmutableArray<string>? AllowedClipboardRemoteToLocalFormats);
+
+public sealed record SshConnectionRules(ImmutableArray<string> Usernames, bool? AllowEmailAlias);

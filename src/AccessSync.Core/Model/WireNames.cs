@@ -1,0 +1,23 @@
+namespace AccessSync.Core.Model;
+
+/// <summary>The API's spelling of the model's enumerations.</summary>
+public static class WireNames
+{
+    public static string Of(Decision decision) => decision switch
+    {
+        Decision.Allow => "allow",
+        Decision.Deny => "deny",
+        Decision.NonIdentity => "non_identity",
+        Decision.Bypass => "bypass",
+        _ => throw new ArgumentOutOfRangeException(nameof(decision), decision, null),
+    };
+
+    public static Decision ParseDecision(string wire) => wire switch
+    {
+        "allow" => Decision.Allow,
+        "deny" => Decision.Deny,
+        "non_identity" => Decision.NonIdentity,
+        "bypass" => Decision.Bypass,
+        _ => throw new ArgumentOutOfRangeException(nameof(wire), wire, "not an Access decision"),
+    };
+}

@@ -1,0 +1,8 @@
+namespace AccessSync.Core.Schema;
+
+/// <summary>Which kind of file a document is, and so which part of the schema it must satisfy.</summary>
+public enum SchemaDefinition
+{
+    ApplicationFile,
+    ConfigFile,
+}
