@@ -4,6 +4,7 @@ namespace AccessSync.Core.Diagnostics;
 public static class DiagnosticCodes
 {
     // Reading the file.
+    public const string UnreadableFile = "unreadable-file";
     public const string FileTooLarge = "file-too-large";
     public const string InvalidUtf8 = "invalid-utf8";
     public const string EmptyFile = "empty-file";

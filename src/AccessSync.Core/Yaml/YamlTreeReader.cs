@@ -39,6 +39,16 @@ public static partial class YamlTreeReader
                 new SourceSpan(file.Path, (int)e.Start.Line, (int)e.Start.Column)));
             return new YamlReadResult(null, reader.Diagnostics.ToImmutableArray());
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way, with no position, when the text ends inside an open flow
+            // collection; the last node read successfully is the best place to point at.
+            reader.Diagnostics.Add(Diagnostic.Error(
+                DiagnosticCodes.YamlSyntax,
+                "YAML syntax: cannot read past this point; look for a bracket ([ or {) or quote that is never closed",
+                reader.LastPosition));
+            return new YamlReadResult(null, reader.Diagnostics.ToImmutableArray());
+        }
     }
 
     /// <summary>
@@ -77,6 +87,9 @@ public static partial class YamlTreeReader
         private readonly Dictionary<string, JToken> anchors = new(StringComparer.Ordinal);
 
         public List<Diagnostic> Diagnostics { get; } = [];
+
+        /// <summary>Where the last event read began.</summary>
+        public SourceSpan LastPosition { get; private set; } = SourceSpan.StartOf(path);
 
         public JToken? ReadDocument(IParser parser)
         {
@@ -222,6 +235,6 @@ public static partial class YamlTreeReader
             return node;
         }
 
-        private SourceSpan At(ParsingEvent e) => new(path, (int)e.Start.Line, (int)e.Start.Column);
+        private SourceSpan At(ParsingEvent e) => LastPosition = new(path, (int)e.Start.Line, (int)e.Start.Column);
     }
 }

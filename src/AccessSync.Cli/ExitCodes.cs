@@ -1,0 +1,33 @@
+namespace AccessSync.Cli;
+
+/// <summary>The process exit codes, a contract with every script and CI job that runs AccessSync.</summary>
+public static class ExitCodes
+{
+    /// <summary>Success; for plan, no changes.</summary>
+    public const int Success = 0;
+
+    /// <summary>Invalid files, a failed change, or any other error.</summary>
+    public const int Error = 1;
+
+    /// <summary>plan --detailed-exitcode: the plan has changes.</summary>
+    public const int ChangesPresent = 2;
+
+    /// <summary>A safety threshold refused the plan; --force overrides.</summary>
+    public const int RefusedBySafety = 3;
+
+    /// <summary>apply --plan: live state changed since the plan was made.</summary>
+    public const int StalePlan = 4;
+
+    /// <summary>The command line was wrong (sysexits.h EX_USAGE).</summary>
+    public const int Usage = 64;
+
+    public const string HelpText = """
+        Exit codes:
+          0   success (plan: no changes)
+          1   invalid files or another error
+          2   plan --detailed-exitcode: changes present
+          3   refused by a safety threshold (use --force)
+          4   the saved plan is stale
+          64  usage error
+        """;
+}

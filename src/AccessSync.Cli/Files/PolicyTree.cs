@@ -1,0 +1,117 @@
+using System.Collections.Immutable;
+using AccessSync.Core.Diagnostics;
+using AccessSync.Core.Loading;
+using AccessSync.Core.Model;
+using AccessSync.Core.Sources;
+
+namespace AccessSync.Cli.Files;
+
+/// <summary>What was read from a policy folder: the root config, the application files, and what could not be read.</summary>
+public sealed record PolicyTree(RootConfig Config, ImmutableArray<SourceFile> ApplicationFiles, ImmutableArray<Diagnostic> Diagnostics)
+{
+    /// <summary>
+    /// Reads the root config first (its <c>ignore</c> decides what else is read), then every YAML file below
+    /// <paramref name="root"/>, skipping hidden folders and ignored paths, in a stable order.
+    /// </summary>
+    public static PolicyTree Read(DirectoryInfo root)
+    {
+        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        var config = RootConfig.Default;
+        var configFile = new FileInfo(Path.Combine(root.FullName, RootConfig.FileName));
+        if (configFile.Exists)
+        {
+            var source = ReadSource(configFile, diagnostics);
+            if (source is not null)
+            {
+                var loaded = FileLoader.LoadConfig(source);
+                diagnostics.AddRange(loaded.Diagnostics);
+                config = loaded.Value ?? config;
+            }
+        }
+
+        var filter = new PathFilter(config.Ignore);
+        var files = ImmutableArray.CreateBuilder<SourceFile>();
+        foreach (var (file, relative) in YamlFilesBelow(root, filter))
+        {
+            if (relative == RootConfig.FileName)
+            {
+                continue;
+            }
+
+            if (file.Name == RootConfig.FileName)
+            {
+                diagnostics.Add(Diagnostic.Error(
+                    DiagnosticCodes.NestedConfig,
+                    $"only the root {RootConfig.FileName} is read; move these settings to {DisplayPath.Of(configFile.FullName)} or run AccessSync on this folder",
+                    SourceSpan.StartOf(DisplayPath.Of(file.FullName))));
+                continue;
+            }
+
+            if (ReadSource(file, diagnostics) is { } source)
+            {
+                files.Add(source);
+            }
+        }
+
+        return new PolicyTree(config, files.ToImmutable(), diagnostics.ToImmutable());
+    }
+
+    private static IEnumerable<(FileInfo File, string Relative)> YamlFilesBelow(DirectoryInfo root, PathFilter filter)
+    {
+        var pending = new Stack<DirectoryInfo>([root]);
+        var found = new List<(FileInfo, string)>();
+        while (pending.Count > 0)
+        {
+            var directory = pending.Pop();
+            foreach (var entry in directory.EnumerateFileSystemInfos())
+            {
+                var relative = Path.GetRelativePath(root.FullName, entry.FullName).Replace('\\', '/');
+                if (entry is DirectoryInfo sub)
+                {
+                    // Linked folders are not followed: they could loop, or pull in a tree that is not this project's.
+                    if (!PathFilter.IsHidden(sub.Name) && sub.LinkTarget is null && !filter.IsIgnored(relative + "/"))
+                    {
+                        pending.Push(sub);
+                    }
+                }
+                else if (entry is FileInfo file && PathFilter.IsYaml(file.Name) && !PathFilter.IsHidden(file.Name) && !filter.IsIgnored(relative))
+                {
+                    found.Add((file, relative));
+                }
+            }
+        }
+
+        return found.OrderBy(f => f.Item2, StringComparer.Ordinal);
+    }
+
+    private static SourceFile? ReadSource(FileInfo file, ImmutableArray<Diagnostic>.Builder diagnostics)
+    {
+        var display = DisplayPath.Of(file.FullName);
+        byte[] bytes;
+        try
+        {
+            // Read no more than one byte past the limit: enough to know a file is too large without loading it all.
+            using var stream = file.OpenRead();
+            bytes = new byte[Math.Min(stream.Length, SourceLimits.MaxFileBytes + 1L)];
+            stream.ReadExactly(bytes);
+        }
+        catch (IOException e)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnreadableFile, $"cannot read the file: {e.Message}", SourceSpan.StartOf(display)));
+            return null;
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnreadableFile, $"cannot read the file: {e.Message}", SourceSpan.StartOf(display)));
+            return null;
+        }
+
+        var decoded = SourceDecoder.Decode(display, bytes);
+        if (decoded.Problem is not null)
+        {
+            diagnostics.Add(decoded.Problem);
+        }
+
+        return decoded.File;
+    }
+}

@@ -1,0 +1,139 @@
+using AccessSync.Core.Diagnostics;
+using AccessSync.Core.Loading;
+using AccessSync.Core.Model;
+using AccessSync.Core.Sources;
+using AccessSync.Core.Tests.Support;
+
+namespace AccessSync.Core.Tests;
+
+public class ApplicationChecksTests
+{
+    [Test]
+    public void Two_policies_with_the_same_name_in_any_letter_case_are_an_error_at_the_second()
+    {
+        var d = Load.SingleDiagnostic("""
+            app: {name: A}
+            policies:
+              - {name: Allow devs, decision: deny, include: [{geo: US}]}
+              - {name: allow DEVS, decision: deny, include: [{geo: CA}]}
+            """);
+
+        d.Code.ShouldBe(DiagnosticCodes.DuplicatePolicyName);
+        d.Span.ShouldBe(new SourceSpan(Load.Path, 4, 12));
+        d.Message.ShouldBe("policy name `allow DEVS` is already used at line 3; each policy of an application needs its own name");
+    }
+
+    [Test]
+    public void An_explicit_precedence_that_another_policy_has_by_position_is_an_error_at_the_precedence()
+    {
+        var d = Load.SingleDiagnostic("""
+            app: {name: A}
+            policies:
+              - {name: First, decision: deny, include: [{geo: US}]}
+              - {name: Second, decision: deny, include: [{geo: CA}], precedence: 1}
+            """);
+
+        d.Code.ShouldBe(DiagnosticCodes.DuplicatePrecedence);
+        d.Span.ShouldBe(new SourceSpan(Load.Path, 4, 70));
+        d.Message.ShouldBe("precedence 1 is also given to `First` (line 3, by its position in the list); precedences must be unique within an application");
+    }
+
+    [Test]
+    public void Two_equal_explicit_precedences_are_reported_at_both()
+    {
+        var diagnostics = Load.Application("""
+            app: {name: A}
+            policies:
+              - {name: One, decision: deny, include: [{geo: US}], precedence: 7}
+              - {name: Two, decision: deny, include: [{geo: CA}], precedence: 7}
+            """).Diagnostics;
+
+        diagnostics.Select(d => (d.Code, d.Span.Line)).ShouldBe([(DiagnosticCodes.DuplicatePrecedence, 3), (DiagnosticCodes.DuplicatePrecedence, 4)]);
+    }
+
+    [Test]
+    public void Explicit_precedences_that_do_not_collide_are_accepted()
+    {
+        Load.Application("""
+            app: {name: A}
+            policies:
+              - {name: One, decision: deny, include: [{geo: US}], precedence: 10}
+              - {name: Two, decision: deny, include: [{geo: CA}], precedence: 20}
+            """).Diagnostics.ShouldBeEmpty();
+    }
+
+    [Test]
+    public void An_application_with_no_policies_is_a_warning_at_the_list()
+    {
+        var d = Load.SingleDiagnostic("app: {name: Wiki}\npolicies: []\n");
+
+        d.Severity.ShouldBe(Severity.Warning);
+        d.Code.ShouldBe(DiagnosticCodes.NoPolicies);
+        d.Span.ShouldBe(new SourceSpan(Load.Path, 2, 11));
+    }
+
+    [Test]
+    public void An_allow_policy_for_everyone_with_no_require_is_a_warning_at_the_everyone_rule()
+    {
+        var d = Load.SingleDiagnostic(Load.WithPolicy("decision: allow\ninclude:\n  - geo: US\n  - everyone: true"));
+
+        d.Severity.ShouldBe(Severity.Warning);
+        d.Code.ShouldBe(DiagnosticCodes.AllowsEveryone);
+        d.Span.ShouldBe(new SourceSpan(Load.Path, 8, 9));
+    }
+
+    [TestCase("decision: allow\ninclude: [{everyone: true}]\nrequire: [{geo: US}]")]
+    [TestCase("decision: deny\ninclude: [{everyone: true}]")]
+    [TestCase("decision: bypass\ninclude: [{ip: 192.0.2.0/24}]")]
+    public void Everyone_is_not_flagged_when_narrowed_or_not_allowed(string body)
+    {
+        Load.Application(Load.WithPolicy(body)).Diagnostics.ShouldBeEmpty();
+    }
+
+    [Test]
+    public void Both_account_id_and_zone_id_in_one_file_is_an_error_at_zone_id()
+    {
+        var d = Load.SingleDiagnostic("app: {name: A}\naccount_id: 0123456789abcdef0123456789abcdef\nzone_id: 0123456789abcdef0123456789abcdef\npolicies:\n  - {name: P, decision: deny, include: [{geo: US}]}\n");
+
+        d.Code.ShouldBe(DiagnosticCodes.ConflictingScope);
+        d.Span.ShouldBe(new SourceSpan(Load.Path, 3, 1));
+    }
+
+    [Test]
+    public void Two_files_for_the_same_application_in_the_same_scope_are_an_error_at_the_second()
+    {
+        var result = LoadProject(
+            ("a.yaml", "app: {name: Grafana}\npolicies: [{name: P, decision: deny, include: [{geo: US}]}]\n"),
+            ("b.yaml", "app: {name: GRAFANA}\npolicies: [{name: P, decision: deny, include: [{geo: US}]}]\n"));
+
+        var d = result.Diagnostics.ShouldHaveSingleItem();
+        d.Code.ShouldBe(DiagnosticCodes.DuplicateApplication);
+        d.Span.ShouldBe(new SourceSpan("b.yaml", 1, 13));
+        d.Message.ShouldBe("application name GRAFANA is already managed by a.yaml; one application, one file");
+        result.Value.ShouldBeNull();
+    }
+
+    [Test]
+    public void The_same_application_name_in_two_scopes_is_two_applications()
+    {
+        var result = LoadProject(
+            ("a.yaml", "app: {name: Grafana}\naccount_id: 0123456789abcdef0123456789abcdef\npolicies: [{name: P, decision: deny, include: [{geo: US}]}]\n"),
+            ("b.yaml", "app: {name: Grafana}\nzone_id: 0123456789abcdef0123456789abcdef\npolicies: [{name: P, decision: deny, include: [{geo: US}]}]\n"));
+
+        result.Diagnostics.ShouldBeEmpty();
+        result.Value!.Applications.Length.ShouldBe(2);
+    }
+
+    [Test]
+    public void Problems_in_several_files_are_all_reported_together()
+    {
+        var result = LoadProject(
+            ("a.yaml", "app: {name: A}\npolicies: [{name: P, decision: permit, include: [{geo: US}]}]\n"),
+            ("b.yaml", "app: [B]\n"));
+
+        result.Diagnostics.Select(d => d.Span.Path).ShouldBe(["a.yaml", "b.yaml", "b.yaml"]);
+    }
+
+    private static LoadResult<Project> LoadProject(params (string Path, string Yaml)[] files) =>
+        ProjectLoader.Load(RootConfig.Default, [.. files.Select(f => new SourceFile(f.Path, f.Yaml))], ScopeFallbacks.None);
+}
