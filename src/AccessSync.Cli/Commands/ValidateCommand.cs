@@ -4,6 +4,7 @@ using AccessSync.Cli.Hosting;
 using AccessSync.Core.Diagnostics;
 using AccessSync.Core.Loading;
 using AccessSync.Core.Rendering;
+using AccessSync.Core.Schema;
 using Serilog;
 
 namespace AccessSync.Cli.Commands;
@@ -21,7 +22,9 @@ public sealed class ValidateCommand(CliConsole console, ILogger log)
         }
 
         var clock = Stopwatch.StartNew();
+        _ = AccessSyncSchema.Preload();
         var tree = PolicyTree.Read(settings.Directory);
+        log.Debug("Read {FileCount} files in {ElapsedMs} ms", tree.ApplicationFiles.Length, clock.ElapsedMilliseconds);
         var project = ProjectLoader.Load(tree.Config, tree.ApplicationFiles, global.Scopes);
         var diagnostics = tree.Diagnostics.Concat(project.Diagnostics).InReadingOrder().ToList();
         log.Debug("Validated {FileCount} files under {Directory} in {ElapsedMs} ms", tree.ApplicationFiles.Length, settings.Directory, clock.ElapsedMilliseconds);

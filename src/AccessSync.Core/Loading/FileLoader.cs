@@ -12,9 +12,13 @@ namespace AccessSync.Core.Loading;
 /// <summary>One file, from text to model: YAML, then the schema, then meaning. Each stage runs only on what the one before accepted.</summary>
 public static class FileLoader
 {
-    public static LoadResult<ApplicationFile> LoadApplication(SourceFile source, PolicySettings defaults)
+    public static LoadResult<ApplicationFile> LoadApplication(SourceFile source, PolicySettings defaults) =>
+        LoadApplication(source, YamlTreeReader.Read(source), defaults);
+
+    /// <summary>The stages after YAML, for a caller that read the YAML itself (to overlap it with loading the schema).</summary>
+    public static LoadResult<ApplicationFile> LoadApplication(SourceFile source, YamlReadResult read, PolicySettings defaults)
     {
-        var (root, diagnostics) = ReadAndValidate(source, SchemaDefinition.ApplicationFile);
+        var (root, diagnostics) = Validate(source, read, SchemaDefinition.ApplicationFile);
         if (root is null)
         {
             return new LoadResult<ApplicationFile>(null, diagnostics);
@@ -26,15 +30,14 @@ public static class FileLoader
 
     public static LoadResult<RootConfig> LoadConfig(SourceFile source)
     {
-        var (root, diagnostics) = ReadAndValidate(source, SchemaDefinition.ConfigFile);
+        var (root, diagnostics) = Validate(source, YamlTreeReader.Read(source), SchemaDefinition.ConfigFile);
         return root is null
             ? new LoadResult<RootConfig>(null, diagnostics)
             : new LoadResult<RootConfig>(new ModelReader(source.Path).ReadConfig(root), diagnostics);
     }
 
-    private static (JObject? Root, ImmutableArray<Diagnostic> Diagnostics) ReadAndValidate(SourceFile source, SchemaDefinition definition)
+    private static (JObject? Root, ImmutableArray<Diagnostic> Diagnostics) Validate(SourceFile source, YamlReadResult read, SchemaDefinition definition)
     {
-        var read = YamlTreeReader.Read(source);
         if (read.Root is null)
         {
             return (null, read.Diagnostics);

@@ -3,6 +3,7 @@ using AccessSync.Core.Diagnostics;
 using AccessSync.Core.Model;
 using AccessSync.Core.Sources;
 using AccessSync.Core.Validation;
+using AccessSync.Core.Yaml;
 
 namespace AccessSync.Core.Loading;
 
@@ -12,10 +13,18 @@ public static class ProjectLoader
     public static LoadResult<Project> Load(RootConfig config, IReadOnlyList<SourceFile> applicationFiles, ScopeFallbacks fallbacks)
     {
         // Files are independent until the cross-file checks, so they load in parallel; AsOrdered keeps output stable.
-        var loaded = applicationFiles
+        // YAML is read for all files first: that needs no schema, so it overlaps with a schema load started by
+        // AccessSyncSchema.Preload(), which in a short-lived process is mostly start-up (JIT) time.
+        var read = applicationFiles
             .AsParallel()
             .AsOrdered()
-            .Select(file => FileLoader.LoadApplication(file, config.Defaults))
+            .Select(YamlTreeReader.Read)
+            .ToList();
+        var loaded = applicationFiles
+            .Zip(read)
+            .AsParallel()
+            .AsOrdered()
+            .Select(pair => FileLoader.LoadApplication(pair.First, pair.Second, config.Defaults))
             .ToList();
 
         var applications = loaded

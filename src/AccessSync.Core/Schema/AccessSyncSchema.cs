@@ -26,6 +26,9 @@ public static class AccessSyncSchema
 
     public static string Text => LazyText.Value;
 
+    /// <summary>Starts loading the schema in the background, so that a caller can read files meanwhile.</summary>
+    public static Task Preload() => Task.Run(() => _ = LazyRoot.Value);
+
     public static JsonSchema Root => LazyRoot.Value;
 
     internal static JsonSchemaValidatorSettings ValidatorSettings => LazySettings.Value;
