@@ -180,8 +180,9 @@ internal sealed partial class StateStore
                 reusableLinks++;
                 slots.Add(new PolicySlot(id, order, null));
             }
-            else if (inline is null)
+            else if (inline is null || (own?.AppScoped is { } current && SameSettings(inline, current)))
             {
+                // A link, or an object restating one of the app's own policies unchanged (as GET returned it).
                 if (own is null)
                 {
                     Problem($"{where}: no policy with id {id} in this {(scope.IsZone ? "zone" : "account")}");
@@ -228,6 +229,17 @@ internal sealed partial class StateStore
         }
 
         return slots;
+    }
+
+    /// <summary>Whether a policy object says the same as a stored one, read-only fields and precedence aside.</summary>
+    private static bool SameSettings(JsonObject given, JsonObject stored)
+    {
+        static IEnumerable<KeyValuePair<string, JsonNode?>> Settings(JsonObject policy) =>
+            policy.Where(kv => !ReadOnlyFields.Contains(kv.Key) && kv.Key != "precedence").OrderBy(kv => kv.Key, StringComparer.Ordinal);
+
+        var a = Settings(given).ToList();
+        var b = Settings(stored).ToList();
+        return a.Count == b.Count && a.Zip(b).All(pair => pair.First.Key == pair.Second.Key && JsonNode.DeepEquals(pair.First.Value, pair.Second.Value));
     }
 
     private static ApiException LegacyRefusal(ScopeRef scope) => Invalid(
