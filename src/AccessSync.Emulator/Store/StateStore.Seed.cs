@@ -285,8 +285,9 @@ internal sealed partial class StateStore
 
         if (timestamps)
         {
-            copy["created_at"] ??= Now();
-            copy["updated_at"] ??= Now();
+            var now = Now();
+            copy["created_at"] ??= now;
+            copy["updated_at"] ??= now;
         }
 
         return copy;
