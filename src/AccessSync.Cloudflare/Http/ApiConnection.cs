@@ -48,7 +48,7 @@ internal sealed class ApiConnection : IDisposable
                     : Transient.No,
             (_, _) => { },
             (outcome, _, attempt, delay) => logger.Information(
-                "Create failed on attempt {Attempt} ({Failure}); checking in {Delay} whether it happened before sending it again",
+                "Create failed on attempt {Attempt} ({Failure:l}); checking in {Delay:l} whether it happened before sending it again",
                 attempt,
                 outcome.Exception?.Message,
                 RetryPolicy.Seconds(delay)));
@@ -112,7 +112,7 @@ internal sealed class ApiConnection : IDisposable
             {
                 if (Interlocked.Increment(ref attempt) > 1 && await probe(token) is { } existing)
                 {
-                    logger.Information("POST {Path}: the earlier attempt had created it; not sending it again", path);
+                    logger.Information("POST {Path:l}: the earlier attempt had created it; not sending it again", path);
                     return existing;
                 }
 
@@ -130,7 +130,7 @@ internal sealed class ApiConnection : IDisposable
         catch (CloudflareApiException ex) when (ex.StatusCode == 404 && ex.Attempts > 1)
         {
             // An earlier attempt deleted it but its answer was lost: the outcome the caller wanted.
-            logger.Debug("DELETE {Path}: already gone after an earlier attempt", path);
+            logger.Debug("DELETE {Path:l}: already gone after an earlier attempt", path);
         }
     }
 

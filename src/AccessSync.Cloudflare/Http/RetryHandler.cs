@@ -91,7 +91,7 @@ internal sealed class RetryHandler : DelegatingHandler
         context.Properties.TryGetValue(RequestKey, out var request);
         var what = outcome.Result is { } response ? $"HTTP {(int)response.StatusCode}" : TransportFailure.Describe(outcome.Exception!);
         logger.Information(
-            "{Method} {Path}: {Failure} on attempt {Attempt}; retrying in {Delay}",
+            "{Method:l} {Path:l}: {Failure:l} on attempt {Attempt}; retrying in {Delay:l}",
             request?.Method.Method,
             ApiPath.Relative(request?.RequestUri, baseUrl),
             what,

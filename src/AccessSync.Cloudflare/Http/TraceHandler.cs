@@ -17,7 +17,7 @@ internal sealed class TraceHandler(ILogger logger, Uri baseUrl, TimeProvider tim
         var verbose = logger.IsEnabled(LogEventLevel.Verbose);
         if (verbose && request.Content is not null)
         {
-            logger.Verbose("{Method} {Path} request body: {Body}", request.Method.Method, path, await request.Content.ReadAsStringAsync(cancellationToken));
+            logger.Verbose("{Method:l} {Path:l} request body: {Body:l}", request.Method.Method, path, await request.Content.ReadAsStringAsync(cancellationToken));
         }
 
         var started = time.GetTimestamp();
@@ -25,7 +25,7 @@ internal sealed class TraceHandler(ILogger logger, Uri baseUrl, TimeProvider tim
         {
             var response = await base.SendAsync(request, cancellationToken);
             logger.Debug(
-                "{Method} {Path} {Status} in {ElapsedMs} ms (attempt {Attempt})",
+                "{Method:l} {Path:l} {Status} in {ElapsedMs} ms (attempt {Attempt})",
                 request.Method.Method,
                 path,
                 (int)response.StatusCode,
@@ -33,7 +33,7 @@ internal sealed class TraceHandler(ILogger logger, Uri baseUrl, TimeProvider tim
                 attempt);
             if (verbose)
             {
-                logger.Verbose("{Method} {Path} response body: {Body}", request.Method.Method, path, await response.Content.ReadAsStringAsync(cancellationToken));
+                logger.Verbose("{Method:l} {Path:l} response body: {Body:l}", request.Method.Method, path, await response.Content.ReadAsStringAsync(cancellationToken));
             }
 
             return response;
@@ -41,7 +41,7 @@ internal sealed class TraceHandler(ILogger logger, Uri baseUrl, TimeProvider tim
         catch (Exception ex)
         {
             logger.Debug(
-                "{Method} {Path} failed after {ElapsedMs} ms (attempt {Attempt}): {Failure}",
+                "{Method:l} {Path:l} failed after {ElapsedMs} ms (attempt {Attempt}): {Failure:l}",
                 request.Method.Method,
                 path,
                 Math.Round(time.GetElapsedTime(started).TotalMilliseconds),

@@ -3,7 +3,7 @@ using AccessSync.Cloudflare.Redaction;
 
 namespace AccessSync.Cloudflare.Tests;
 
-public class RedactionTests
+public class SecretRedactorTests
 {
     private const string Secret = "s3cr3t+t0k/en=";
 
