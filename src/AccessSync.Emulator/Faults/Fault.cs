@@ -1,0 +1,64 @@
+using System.Text.RegularExpressions;
+
+namespace AccessSync.Emulator;
+
+public enum FaultKind
+{
+    /// <summary>Answer with a status code and the failure envelope, without processing the request.</summary>
+    Status,
+
+    /// <summary>Abort the connection before processing.</summary>
+    Reset,
+
+    /// <summary>Process the request and commit its effect, then abort the connection without answering.</summary>
+    ResetAfterCommit,
+
+    /// <summary>Wait, then process the request normally.</summary>
+    Delay,
+}
+
+/// <summary>Which requests a scripted fault applies to: an optional method and an optional regex on the path (relative to /client/v4).</summary>
+public sealed record RequestMatch(string? Method = null, string? PathPattern = null)
+{
+    public static RequestMatch Any { get; } = new();
+
+    internal bool IsMatch(string method, string path) =>
+        (Method is null || string.Equals(Method, method, StringComparison.OrdinalIgnoreCase))
+        && (PathPattern is null || Regex.IsMatch(path, PathPattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
+}
+
+/// <summary>One scripted fault; it fires once, on the next request that <see cref="Matches"/>.</summary>
+public sealed record Fault
+{
+    private Fault(FaultKind kind) => Kind = kind;
+
+    public FaultKind Kind { get; }
+
+    public int StatusCode { get; private init; }
+
+    public int? RetryAfterSeconds { get; private init; }
+
+    public TimeSpan DelayTime { get; private init; }
+
+    public RequestMatch Matches { get; init; } = RequestMatch.Any;
+
+    public static Fault Status(int code, int? retryAfterSeconds = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(code, 400);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(code, 599);
+        return new(FaultKind.Status) { StatusCode = code, RetryAfterSeconds = retryAfterSeconds };
+    }
+
+    public static Fault Reset() => new(FaultKind.Reset);
+
+    public static Fault ResetAfterCommit() => new(FaultKind.ResetAfterCommit);
+
+    public static Fault Delay(TimeSpan delay)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
+        return new(FaultKind.Delay) { DelayTime = delay };
+    }
+
+    /// <summary>The same fault, limited to requests with this method and/or a path matching this regex.</summary>
+    public Fault When(string? method = null, string? pathPattern = null) => this with { Matches = new RequestMatch(method, pathPattern) };
+}
