@@ -1,0 +1,222 @@
+using System.Text.Json.Nodes;
+using AccessSync.Cloudflare.Http;
+using AccessSync.Cloudflare.Model;
+using AccessSync.Cloudflare.Redaction;
+using AccessSync.Cloudflare.Wire;
+using AccessSync.Core.Model;
+using Serilog;
+using Serilog.Core;
+
+namespace AccessSync.Cloudflare;
+
+/// <summary>
+/// The Cloudflare Zero Trust Access API, typed. Works the same against api.cloudflare.com and the local emulator.
+/// Every list is read in full; every failure surfaces as a <see cref="CloudflareException"/> whose message is one line
+/// naming the request and Cloudflare's error codes, and never a secret. Thread-safe; dispose it when done.
+/// </summary>
+public sealed class CloudflareAccessClient : IDisposable
+{
+    private static readonly KeyValuePair<string, string>[] NoFilters = [];
+
+    private readonly ApiConnection api;
+    private readonly int readConcurrency;
+
+    public CloudflareAccessClient(CloudflareCredentials credentials, CloudflareClientOptions? options = null, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        options ??= new CloudflareClientOptions();
+        options.Validate();
+        readConcurrency = options.ReadConcurrency;
+        var log = (logger ?? Logger.None)
+            .ForContext(new RedactingEnricher(new SecretRedactor(credentials.Secrets)))
+            .ForContext<CloudflareAccessClient>();
+        api = new ApiConnection(credentials, options, log);
+    }
+
+    // ---- Applications ------------------------------------------------------------------------------------------
+
+    public async Task<IReadOnlyList<AccessApplication>> ListApplicationsAsync(Scope scope, CancellationToken cancellationToken = default) =>
+        (await api.ListAsync(ScopePaths.Apps(scope), NoFilters, cancellationToken)).Select(AccessApplication.FromJson).ToList();
+
+    public async Task<AccessApplication> GetApplicationAsync(Scope scope, string appId, CancellationToken cancellationToken = default) =>
+        AccessApplication.FromJson(await api.SendForObjectAsync(HttpMethod.Get, ScopePaths.App(scope, appId), null, cancellationToken));
+
+    /// <summary>Creates an application; if the POST's fate is unknown, looks it up by name (and domain) before sending it again.</summary>
+    public async Task<AccessApplication> CreateApplicationAsync(Scope scope, JsonObject body, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var name = JsonFields.String(body, "name");
+        var domain = JsonFields.String(body, "domain");
+        var probe = name is null ? null : ProbeAsync(
+            ct => api.ListAsync(ScopePaths.Apps(scope), [new("name", name), new("exact", "true")], ct),
+            app => JsonFields.String(app, "name") == name && (domain is null || JsonFields.String(app, "domain") == domain));
+        return AccessApplication.FromJson(await api.CreateAsync(ScopePaths.Apps(scope), body, probe, cancellationToken));
+    }
+
+    /// <summary>PUT: a full replacement. Build <paramref name="body"/> from <see cref="AccessApplication.ToWriteBody"/>.</summary>
+    public async Task<AccessApplication> UpdateApplicationAsync(Scope scope, string appId, JsonObject body, CancellationToken cancellationToken = default) =>
+        AccessApplication.FromJson(await api.SendForObjectAsync(HttpMethod.Put, ScopePaths.App(scope, appId), body, cancellationToken));
+
+    public Task DeleteApplicationAsync(Scope scope, string appId, CancellationToken cancellationToken = default) =>
+        api.DeleteAsync(ScopePaths.App(scope, appId), cancellationToken);
+
+    // ---- Application policies ----------------------------------------------------------------------------------
+
+    /// <summary>The app's policies, its own and the reusable ones it uses, in precedence order.</summary>
+    public async Task<IReadOnlyList<AccessPolicy>> ListApplicationPoliciesAsync(Scope scope, string appId, CancellationToken cancellationToken = default) =>
+        (await api.ListAsync(ScopePaths.AppPolicies(scope, appId), NoFilters, cancellationToken)).Select(AccessPolicy.FromJson).ToList();
+
+    public async Task<AccessPolicy> GetApplicationPolicyAsync(Scope scope, string appId, string policyId, CancellationToken cancellationToken = default) =>
+        AccessPolicy.FromJson(await api.SendForObjectAsync(HttpMethod.Get, ScopePaths.AppPolicy(scope, appId, policyId), null, cancellationToken));
+
+    /// <summary>Creates an app-scoped policy; if the POST's fate is unknown, looks for it by name among the app's policies before sending it again.</summary>
+    public async Task<AccessPolicy> CreateApplicationPolicyAsync(Scope scope, string appId, JsonObject body, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var name = JsonFields.String(body, "name");
+        var probe = name is null ? null : ProbeAsync(
+            ct => api.ListAsync(ScopePaths.AppPolicies(scope, appId), NoFilters, ct),
+            policy => JsonFields.String(policy, "name") == name);
+        return AccessPolicy.FromJson(await api.CreateAsync(ScopePaths.AppPolicies(scope, appId), body, probe, cancellationToken));
+    }
+
+    /// <summary>PUT: a full replacement. Build <paramref name="body"/> from <see cref="AccessPolicy.ToWriteBody"/> so that unmanaged fields survive.</summary>
+    public async Task<AccessPolicy> UpdateApplicationPolicyAsync(Scope scope, string appId, string policyId, JsonObject body, CancellationToken cancellationToken = default) =>
+        AccessPolicy.FromJson(await api.SendForObjectAsync(HttpMethod.Put, ScopePaths.AppPolicy(scope, appId, policyId), body, cancellationToken));
+
+    public Task DeleteApplicationPolicyAsync(Scope scope, string appId, string policyId, CancellationToken cancellationToken = default) =>
+        api.DeleteAsync(ScopePaths.AppPolicy(scope, appId, policyId), cancellationToken);
+
+    /// <summary>Turns an app-scoped policy into a reusable one (accounts only); from then on it is managed through the reusable endpoints.</summary>
+    public async Task<AccessPolicy> MakePolicyReusableAsync(Scope scope, string appId, string policyId, CancellationToken cancellationToken = default)
+    {
+        RequireAccount(scope, "reusable policies");
+        return AccessPolicy.FromJson(await api.SendForObjectAsync(HttpMethod.Put, ScopePaths.MakeReusable(scope, appId, policyId), null, cancellationToken));
+    }
+
+    // ---- Reusable policies (accounts only) ---------------------------------------------------------------------
+
+    public async Task<IReadOnlyList<AccessPolicy>> ListReusablePoliciesAsync(Scope scope, CancellationToken cancellationToken = default)
+    {
+        RequireAccount(scope, "reusable policies");
+        return (await api.ListAsync(ScopePaths.ReusablePolicies(scope), NoFilters, cancellationToken)).Select(AccessPolicy.FromJson).ToList();
+    }
+
+    public async Task<AccessPolicy> GetReusablePolicyAsync(Scope scope, string policyId, CancellationToken cancellationToken = default)
+    {
+        RequireAccount(scope, "reusable policies");
+        return AccessPolicy.FromJson(await api.SendForObjectAsync(HttpMethod.Get, ScopePaths.ReusablePolicy(scope, policyId), null, cancellationToken));
+    }
+
+    /// <summary>Creates a reusable policy; if the POST's fate is unknown, looks for it by name before sending it again.</summary>
+    public async Task<AccessPolicy> CreateReusablePolicyAsync(Scope scope, JsonObject body, CancellationToken cancellationToken = default)
+    {
+        RequireAccount(scope, "reusable policies");
+        ArgumentNullException.ThrowIfNull(body);
+        var name = JsonFields.String(body, "name");
+        var probe = name is null ? null : ProbeAsync(
+            ct => api.ListAsync(ScopePaths.ReusablePolicies(scope), NoFilters, ct),
+            policy => JsonFields.String(policy, "name") == name);
+        return AccessPolicy.FromJson(await api.CreateAsync(ScopePaths.ReusablePolicies(scope), body, probe, cancellationToken));
+    }
+
+    public async Task<AccessPolicy> UpdateReusablePolicyAsync(Scope scope, string policyId, JsonObject body, CancellationToken cancellationToken = default)
+    {
+        RequireAccount(scope, "reusable policies");
+        return AccessPolicy.FromJson(await api.SendForObjectAsync(HttpMethod.Put, ScopePaths.ReusablePolicy(scope, policyId), body, cancellationToken));
+    }
+
+    public Task DeleteReusablePolicyAsync(Scope scope, string policyId, CancellationToken cancellationToken = default)
+    {
+        RequireAccount(scope, "reusable policies");
+        return api.DeleteAsync(ScopePaths.ReusablePolicy(scope, policyId), cancellationToken);
+    }
+
+    // ---- Groups, service tokens, identity providers ------------------------------------------------------------
+
+    public async Task<IReadOnlyList<AccessGroup>> ListGroupsAsync(Scope scope, CancellationToken cancellationToken = default) =>
+        (await api.ListAsync(ScopePaths.Groups(scope), NoFilters, cancellationToken)).Select(AccessGroup.FromJson).ToList();
+
+    public async Task<AccessGroup> GetGroupAsync(Scope scope, string groupId, CancellationToken cancellationToken = default) =>
+        AccessGroup.FromJson(await api.SendForObjectAsync(HttpMethod.Get, ScopePaths.Group(scope, groupId), null, cancellationToken));
+
+    public async Task<IReadOnlyList<AccessServiceToken>> ListServiceTokensAsync(Scope scope, CancellationToken cancellationToken = default) =>
+        (await api.ListAsync(ScopePaths.ServiceTokens(scope), NoFilters, cancellationToken)).Select(AccessServiceToken.FromJson).ToList();
+
+    public async Task<IReadOnlyList<AccessIdentityProvider>> ListIdentityProvidersAsync(Scope scope, CancellationToken cancellationToken = default) =>
+        (await api.ListAsync(ScopePaths.IdentityProviders(scope), NoFilters, cancellationToken)).Select(AccessIdentityProvider.FromJson).ToList();
+
+    // ---- The whole estate --------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Reads everything live in a scope in the fewest requests the API allows: the applications list (whose items embed
+    /// their full policies) and the reusable-policy (accounts only), group, service-token and identity-provider lists,
+    /// one page each when they fit, read concurrently (at most <see cref="CloudflareClientOptions.ReadConcurrency"/> at a time).
+    /// Never one request per application or policy. The first failure cancels the other reads.
+    /// </summary>
+    public async Task<LiveEstate> ReadEstateAsync(Scope scope, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        using var gate = new SemaphoreSlim(readConcurrency);
+        using var failFast = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+
+        async Task<IReadOnlyList<T>> Read<T>(Func<CancellationToken, Task<IReadOnlyList<T>>> list)
+        {
+            await gate.WaitAsync(failFast.Token);
+            try
+            {
+                return await list(failFast.Token);
+            }
+            catch
+            {
+                await failFast.CancelAsync();
+                throw;
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
+
+        // The applications list goes first: it is the largest, so it should never wait for a slot.
+        var apps = Read(ct => ListApplicationsAsync(scope, ct));
+        var reusable = scope.Kind == ScopeKind.Account
+            ? Read(ct => ListReusablePoliciesAsync(scope, ct))
+            : Task.FromResult<IReadOnlyList<AccessPolicy>>([]);
+        var groups = Read(ct => ListGroupsAsync(scope, ct));
+        var tokens = Read(ct => ListServiceTokensAsync(scope, ct));
+        var idps = Read(ct => ListIdentityProvidersAsync(scope, ct));
+
+        try
+        {
+            await Task.WhenAll(apps, reusable, groups, tokens, idps);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Task.WhenAll rethrows the first task's exception, which may be a read cancelled by another's failure.
+            throw FirstFailure(apps, reusable, groups, tokens, idps);
+        }
+
+        return new LiveEstate(scope, await apps, await reusable, await groups, await tokens, await idps);
+    }
+
+    public void Dispose() => api.Dispose();
+
+    private static Exception FirstFailure(params Task[] tasks) =>
+        tasks.Select(t => t.Exception?.InnerException).FirstOrDefault(e => e is not null and not OperationCanceledException)
+        ?? new OperationCanceledException();
+
+    private static Func<CancellationToken, Task<JsonObject?>> ProbeAsync(
+        Func<CancellationToken, Task<List<JsonObject>>> list,
+        Func<JsonObject, bool> matches) =>
+        async ct => (await list(ct)).FirstOrDefault(matches);
+
+    private void RequireAccount(Scope scope, string what)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        if (scope.Kind != ScopeKind.Account)
+        {
+            throw api.Errors.AccountOnly(what, scope);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using AccessSync.Cloudflare.Redaction;
+using AccessSync.Cloudflare.Resilience;
+
+namespace AccessSync.Cloudflare;
+
+/// <summary>
+/// Makes every exception the client throws, in one place, so that each message has the same one-line shape and goes
+/// through the redactor: <c>Cloudflare API error 10001 on PUT /accounts/…/access/apps/…: message</c>.
+/// </summary>
+internal sealed class ErrorFactory(SecretRedactor redactor, CloudflareCredentials credentials, Uri baseUrl)
+{
+    public CloudflareApiException Api(RequestFailure failure)
+    {
+        var codes = failure.Errors.Where(e => e.Code != 0).Select(e => e.Code.ToString()).Distinct().ToList();
+        var subject = codes.Count > 0 ? string.Join(", ", codes) : $"HTTP {failure.StatusCode}";
+        var messages = failure.Errors.Select(e => e.Message.Trim()).Where(m => m.Length > 0).Distinct().ToList();
+        var detail = messages.Count > 0 ? string.Join("; ", messages) : failure.ReasonPhrase ?? "no error details in the response";
+        var head = $"Cloudflare API error {subject} on {failure.Method} {failure.Path}: {detail}";
+
+        if (failure.StatusCode is 401 or 403)
+        {
+            var message = $"{head} (HTTP {failure.StatusCode}: Cloudflare refused the {credentials.Kind}; check that it is valid and has the Access permissions this needs)";
+            return new CloudflareAuthenticationException(redactor.Redact(message), failure, credentials.Kind);
+        }
+
+        var status = codes.Count > 0 ? $"HTTP {failure.StatusCode}; " : "";
+        var tail = failure.GaveUp is { } gaveUp ? $" ({status}{gaveUp})" : "";
+        return new CloudflareApiException(redactor.Redact(head + tail), failure);
+    }
+
+    public CloudflareTransportException Transport(string method, string path, Exception failure, int attempts, string? gaveUp)
+    {
+        var host = baseUrl.IsDefaultPort ? baseUrl.Host : $"{baseUrl.Host}:{baseUrl.Port}";
+        var retries = gaveUp ?? (attempts > 1 ? $"after {attempts} attempts" : null);
+        var message = $"could not reach {host}: {TransportFailure.Describe(failure)} ({method} {path}{(retries is null ? "" : "; " + retries)})";
+        return new CloudflareTransportException(redactor.Redact(message), host, method, path, attempts);
+    }
+
+    public CloudflareException UnexpectedResponse(string method, string path, string what) =>
+        new(redactor.Redact($"Cloudflare returned an unexpected response on {method} {path}: {what}"));
+
+    public CloudflareException AccountOnly(string what, Core.Model.Scope scope) =>
+        new(redactor.Redact($"{what} exist only in accounts, and {scope} is a zone"));
+}

@@ -1,0 +1,196 @@
+using System.Reflection;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Threading.RateLimiting;
+using AccessSync.Cloudflare.Redaction;
+using AccessSync.Cloudflare.Resilience;
+using AccessSync.Cloudflare.Wire;
+using Flurl.Http;
+using Polly;
+using Serilog;
+
+namespace AccessSync.Cloudflare.Http;
+
+/// <summary>
+/// Requests and envelopes: sends through the FlurlClient (whose handler layer retries, paces, traces and authenticates),
+/// unwraps <c>result</c>, pages lists, and turns every failure into one of the client's exceptions.
+/// </summary>
+internal sealed class ApiConnection : IDisposable
+{
+    private static readonly string UserAgent =
+        "AccessSync/" + (typeof(ApiConnection).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0");
+
+    private readonly FlurlClient flurl;
+    private readonly RateLimiter? limiter;
+    private readonly ErrorFactory errors;
+    private readonly ResiliencePipeline<JsonObject> createPipeline;
+    private readonly ILogger logger;
+
+    public ApiConnection(CloudflareCredentials credentials, CloudflareClientOptions options, ILogger logger)
+    {
+        this.logger = logger;
+        PageSize = options.PageSize;
+        errors = new ErrorFactory(new SecretRedactor(credentials.Secrets), credentials, options.BaseUrl);
+        limiter = options.RateLimit is { } budget ? BudgetLimiter.Create(budget) : null;
+        var handler = HandlerChain.Create(options, credentials, limiter, logger);
+        var http = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+        flurl = new FlurlClient(http, options.BaseUrl.ToString().TrimEnd('/'));
+        flurl.Settings.Timeout = null; // each attempt is bounded below; a whole request may rightly wait out a rate limit
+        flurl.Settings.AllowedHttpStatusRange = "*"; // failures become CloudflareApiException here, not FlurlHttpException
+        flurl.Headers.AddOrReplace("User-Agent", UserAgent);
+        flurl.Headers.AddOrReplace("Accept", "application/json");
+        createPipeline = RetryPipelines.Build<JsonObject>(
+            new RetryPolicy(options.Retry),
+            options.TimeProvider,
+            (outcome, _) => outcome.Exception is CloudflareTransportException
+                || (outcome.Exception is CloudflareApiException api && api.StatusCode != Transience.TooManyRequests && Transience.IsRetryableStatus(api.StatusCode))
+                    ? Transient.Yes()
+                    : Transient.No,
+            (_, _) => { },
+            (outcome, _, attempt, delay) => logger.Information(
+                "Create failed on attempt {Attempt} ({Failure:l}); checking in {Delay:l} whether it happened before sending it again",
+                attempt,
+                outcome.Exception?.Message,
+                RetryPolicy.Seconds(delay)));
+    }
+
+    public int PageSize { get; }
+
+    public ErrorFactory Errors => errors;
+
+    public async Task<JsonObject> SendForObjectAsync(HttpMethod method, string path, JsonObject? body, CancellationToken cancellationToken)
+    {
+        var envelope = await SendAsync(method, path, [], body, cancellationToken);
+        return envelope.Result as JsonObject ?? throw errors.UnexpectedResponse(method.Method, path, "result is not an object");
+    }
+
+    /// <summary>Every item of a list, page by page, without fetching a page past the end.</summary>
+    public async Task<List<JsonObject>> ListAsync(string path, IReadOnlyList<KeyValuePair<string, string>> filters, CancellationToken cancellationToken)
+    {
+        var items = new List<JsonObject>();
+        string? previousFirstId = null;
+        for (var page = 1; ; page++)
+        {
+            var query = filters.Append(new("page", page.ToString())).Append(new("per_page", PageSize.ToString())).ToList();
+            var envelope = await SendAsync(HttpMethod.Get, path, query, null, cancellationToken);
+            if (envelope.Result is not JsonArray array)
+            {
+                throw errors.UnexpectedResponse("GET", path, $"result of page {page} is not a list");
+            }
+
+            var onPage = Detach(array);
+            var firstId = onPage.Count > 0 ? JsonFields.String(onPage[0], "id") : null;
+            if (firstId is not null && firstId == previousFirstId)
+            {
+                // Without this, a server that ignores `page` and always sends a full page would be read forever.
+                throw errors.UnexpectedResponse("GET", path, $"page {page} repeats page {page - 1}");
+            }
+
+            previousFirstId = firstId;
+            items.AddRange(onPage);
+            if (Pagination.IsLastPage(page, PageSize, onPage.Count, items.Count, envelope.ResultInfo))
+            {
+                return items;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A POST that is never sent twice blindly: after a failure that leaves its fate unknown (no answer, or a 5xx),
+    /// <paramref name="probe"/> looks for what it would have created, and only if it is not there is the POST sent again.
+    /// </summary>
+    public async Task<JsonObject> CreateAsync(string path, JsonObject body, Func<CancellationToken, Task<JsonObject?>>? probe, CancellationToken cancellationToken)
+    {
+        if (probe is null)
+        {
+            return await SendForObjectAsync(HttpMethod.Post, path, body, cancellationToken);
+        }
+
+        var attempt = 0;
+        return await createPipeline.ExecuteAsync(
+            async token =>
+            {
+                if (Interlocked.Increment(ref attempt) > 1 && await probe(token) is { } existing)
+                {
+                    logger.Information("POST {Path:l}: the earlier attempt had created it; not sending it again", path);
+                    return existing;
+                }
+
+                return await SendForObjectAsync(HttpMethod.Post, path, body, token);
+            },
+            cancellationToken);
+    }
+
+    public async Task DeleteAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SendAsync(HttpMethod.Delete, path, [], null, cancellationToken);
+        }
+        catch (CloudflareApiException ex) when (ex.StatusCode == 404 && ex.Attempts > 1)
+        {
+            // An earlier attempt deleted it but its answer was lost: the outcome the caller wanted.
+            logger.Debug("DELETE {Path:l}: already gone after an earlier attempt", path);
+        }
+    }
+
+    public async Task<Envelope> SendAsync(
+        HttpMethod method,
+        string path,
+        IReadOnlyList<KeyValuePair<string, string>> query,
+        JsonObject? body,
+        CancellationToken cancellationToken)
+    {
+        var request = flurl.Request(path.TrimStart('/'));
+        foreach (var (name, value) in query)
+        {
+            request.SetQueryParam(name, value);
+        }
+
+        using var content = body is null ? null : new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        IFlurlResponse response;
+        try
+        {
+            response = await request.SendAsync(method, content, HttpCompletionOption.ResponseContentRead, cancellationToken);
+        }
+        catch (FlurlHttpException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
+        catch (FlurlHttpException ex)
+        {
+            var record = AttemptRecord.Of(ex.Call?.HttpRequestMessage);
+            throw errors.Transport(method.Method, path, ex.InnerException ?? ex, record.Attempts, record.GaveUp);
+        }
+
+        using var message = response.ResponseMessage;
+        var status = (int)message.StatusCode;
+        var attempts = AttemptRecord.Of(message.RequestMessage);
+        await using var stream = await message.Content.ReadAsStreamAsync(cancellationToken);
+        var envelope = Envelope.TryParse(stream);
+        if (status < 400 && envelope is { Success: not false })
+        {
+            return envelope;
+        }
+
+        if (status < 400 && envelope is null)
+        {
+            throw errors.UnexpectedResponse(method.Method, path, $"HTTP {status} without a JSON envelope");
+        }
+
+        throw errors.Api(new RequestFailure(method.Method, path, status, message.ReasonPhrase, envelope?.Errors ?? [], attempts.Attempts, attempts.GaveUp));
+    }
+
+    public void Dispose()
+    {
+        flurl.Dispose();
+        limiter?.Dispose();
+    }
+
+    private static List<JsonObject> Detach(JsonArray array)
+    {
+        var items = array.OfType<JsonObject>().ToList();
+        array.Clear(); // frees the items from the array, so a caller may put them in a document of its own
+        return items;
+    }
+}
