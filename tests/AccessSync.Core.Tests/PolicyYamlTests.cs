@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using AccessSync.Core.Rendering;
 using AccessSync.Core.Tests.Support;
 
-namespace AccessSync.Core.Tests.Rendering;
+namespace AccessSync.Core.Tests;
 
 public class PolicyYamlTests
 {
