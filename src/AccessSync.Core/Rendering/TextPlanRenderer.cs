@@ -141,7 +141,8 @@ public sealed class TextPlanRenderer(TextPlanOptions options) : IPlanRenderer
 
     private static string Scalar(string canonical) => canonical == "null" ? "(unset)" : PolicyYaml.Inline(canonical);
 
-    private static IEnumerable<string> Notes(AppPlan app) => app.Unmanaged.Select(u =>
+    /// <summary>What the plan leaves alone in an application, one note a policy.</summary>
+    internal static IEnumerable<string> Notes(AppPlan app) => app.Unmanaged.Select(u =>
     {
         var at = u.Precedence is { } p ? $" (precedence {p})" : string.Empty;
         return u.IsReusable
