@@ -26,6 +26,7 @@ public class AccessWideningTests
         Case("a longer session", Live(extra: "\"session_duration\":\"60m\""), $"{{name: P, decision: allow, include: {Devs}, session_duration: 8h}}", WideningKind.LongerSession, "session_duration 1h → 8h"),
         Case("a longer MFA session", Live(extra: "\"mfa_config\":{\"session_duration\":\"1h\"}"), $"{{name: P, decision: allow, include: {Devs}, mfa_config: {{session_duration: 1h30m}}}}", WideningKind.LongerSession, "mfa_config.session_duration 1h → 1h30m"),
         Case("approval turned off", Live(extra: "\"approval_required\":true"), $"{{name: P, decision: allow, include: {Devs}, approval_required: false}}", WideningKind.CheckDisabled, "approval_required true → false"),
+        Case("a created policy with MFA disabled", null, $"{{name: P, decision: allow, include: {Devs}, mfa_config: {{mfa_disabled: true}}}}", WideningKind.CheckDisabled, "a new allow policy with mfa_config.mfa_disabled: true"),
         Case("MFA disabled", Live(), $"{{name: P, decision: allow, include: {Devs}, mfa_config: {{mfa_disabled: true}}}}", WideningKind.CheckDisabled, "mfa_config.mfa_disabled false → true"),
     ];
 
