@@ -77,6 +77,18 @@ public class AccessWideningTests
     }
 
     [Test]
+    public void A_deny_policy_for_everyone_turned_to_allow_is_flagged_for_both()
+    {
+        var plan = PlanFor(Live(decision: "deny", include: """[{"everyone":{}}]"""), $"{{name: P, decision: allow, include: [{{everyone: true}}], {Mfa}}}");
+
+        AccessWidening.Find(plan).Select(w => (w.Kind, w.Reason)).ShouldBe(
+        [
+            (WideningKind.DenyNarrowed, "decision deny → allow: it no longer blocks"),
+            (WideningKind.Everyone, "it includes everyone, and now lets them in"),
+        ]);
+    }
+
+    [Test]
     public void A_reordering_is_not_judged()
     {
         var live = Some.Live(Some.App("Grafana", Some.Policy("A", 1, decision: "deny"), Some.Policy("B", 2)));

@@ -98,34 +98,42 @@ public static class AccessWidening
     private static void Updated(UpdatePolicy update, List<(WideningKind, string)> found, IReadOnlyDictionary<string, string> names)
     {
         var fields = update.Fields.ToDictionary(f => f.Path, StringComparer.Ordinal);
+        var desired = PolicyDiff.CanonicalFields(update.Desired);
         var after = WireNames.Of(update.Desired.Decision);
         var isDeny = update.Desired.Decision == Decision.Deny;
+        var wasDeny = fields.TryGetValue(PolicyFields.Decision, out var decision) ? Text(decision.Before) == "deny" : isDeny;
 
-        if (fields.TryGetValue(PolicyFields.Decision, out var decision))
+        if (decision is not null)
         {
             var before = Text(decision.Before) ?? string.Empty;
-            if (NoIdentityDecisions.Contains(after) && before != after)
+            if (NoIdentityDecisions.Contains(after))
             {
                 found.Add((WideningKind.NoIdentity, $"decision {before} → {after}: {What(after)}"));
             }
-            else if (before == "deny")
+            else if (wasDeny)
             {
                 found.Add((WideningKind.DenyNarrowed, $"decision deny → {after}: it no longer blocks"));
             }
         }
 
-        if (fields.TryGetValue(PolicyFields.Include, out var include))
+        var everyoneNow = Items(desired.GetValueOrDefault(PolicyFields.Include)).Any(IsEveryone);
+        fields.TryGetValue(PolicyFields.Include, out var include);
+        if (!isDeny && everyoneNow)
         {
-            if (!isDeny && Items(include.After).Any(IsEveryone) && !Items(include.Before).Any(IsEveryone))
+            if (include is not null && !Items(include.Before).Any(IsEveryone))
             {
                 found.Add((WideningKind.Everyone, "include now has everyone"));
             }
-
-            // A deny policy that now includes everyone blocks a superset of what it did, whatever else it lost.
-            if (isDeny && !Items(include.After).Any(IsEveryone))
+            else if (wasDeny)
             {
-                Removed(include, WideningKind.DenyNarrowed, found, names);
+                found.Add((WideningKind.Everyone, "it includes everyone, and now lets them in"));
             }
+        }
+
+        // A deny policy that now includes everyone blocks a superset of what it did, whatever else it lost.
+        if (include is not null && isDeny && !everyoneNow)
+        {
+            Removed(include, WideningKind.DenyNarrowed, found, names);
         }
 
         // A require or exclude rule narrows who an allowing policy lets in; of a deny policy, whom it blocks.
