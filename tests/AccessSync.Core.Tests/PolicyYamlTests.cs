@@ -52,6 +52,8 @@ public class PolicyYamlTests
     [TestCase("\"\"", "\"\"")]
     [TestCase("\"a: b\"", "'a: b'")]
     [TestCase("\"two\\nlines\"", "\"two\\nlines\"")]
+    [TestCase("\"clear\\u001b[2J\"", "\"clear\\e[2J\"")]
+    [TestCase("\"line\\u2028separator\"", "\"line\\Lseparator\"")]
     [TestCase("\"plain text\"", "plain text")]
     [TestCase("false", "false")]
     [TestCase("null", "null")]

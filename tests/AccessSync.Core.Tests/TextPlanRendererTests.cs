@@ -57,4 +57,17 @@ public class TextPlanRendererTests
         first.ShouldNotContain("\r");
         first.ShouldEndWith(SamplePlans.Realistic().Summary + "\n");
     }
+
+    [Test]
+    public void A_name_with_control_characters_cannot_drive_the_terminal()
+    {
+        var live = Some.Live(Some.App("Grafana", Some.Policy("Allow devs", 1), Some.Policy("Evil\\u001b[2J\\r", 2)));
+        var plan = Some.Plan(Some.Project("app: {name: Grafana}\npolicies:\n  - {name: Allow devs, decision: allow, include: [{group: Developers}]}\n"), live);
+
+        var text = new TextPlanRenderer().Render(plan);
+
+        text.ShouldContain("- delete \"Evil\\u001b[2J\\u000d\"\n");
+        text.ShouldNotContain("\e");
+        text.ShouldNotContain("\r");
+    }
 }

@@ -182,12 +182,15 @@ public static class PolicyYaml
 
     /// <summary>
     /// A string, plain when YAML would read it back as that string, else quoted: <c>"true"</c>, <c>"42"</c> and
-    /// <c>""</c> stay strings, and a text of several lines stays on one line.
+    /// <c>""</c> stay strings. A text with a line break or a control character is double-quoted, where they are
+    /// escapes: it stays on one line, and an escape sequence from a live name never reaches a terminal (left to
+    /// choose, the emitter writes one raw in a folded scalar).
     /// </summary>
     private static Scalar Text(string text)
     {
         var readsAsString = ScalarResolver.Resolve(text, isPlain: true, tag: null).Type == JTokenType.String;
-        var style = !readsAsString || text.Contains('\n', StringComparison.Ordinal) ? ScalarStyle.DoubleQuoted : ScalarStyle.Any;
+        var needsEscapes = text.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029');
+        var style = !readsAsString || needsEscapes ? ScalarStyle.DoubleQuoted : ScalarStyle.Any;
         return new Scalar(null, null, text, style, isPlainImplicit: true, isQuotedImplicit: true);
     }
 

@@ -37,7 +37,7 @@ public sealed class TextPlanRenderer(TextPlanOptions options) : IPlanRenderer
             text.Append(Plural(unchanged.Count, "application")).Append(" unchanged.\n");
         }
 
-        foreach (var note in unchanged.SelectMany(a => Notes(a).Select(n => $"{a.App.Name}: {n}")))
+        foreach (var note in unchanged.SelectMany(a => Notes(a).Select(n => $"{Printable(a.App.Name)}: {n}")))
         {
             text.Append("note: ").Append(note).Append('\n');
         }
@@ -76,7 +76,7 @@ public sealed class TextPlanRenderer(TextPlanOptions options) : IPlanRenderer
         return string.Join('\n', lines) + "\n";
     }
 
-    public static string Header(AppTarget app) => $"{app.Name} ({app.Scope}) {app.FilePath}";
+    public static string Header(AppTarget app) => $"{Printable(app.Name)} ({app.Scope}) {Printable(app.FilePath)}";
 
     private IEnumerable<string> ChangeLines(PolicyChange change, IReadOnlyDictionary<string, string> names)
     {
@@ -184,7 +184,16 @@ public sealed class TextPlanRenderer(TextPlanOptions options) : IPlanRenderer
         _ => "reorder",
     };
 
-    private static string Quoted(string name) => $"\"{name}\"";
+    private static string Quoted(string name) => $"\"{Printable(name).Replace("\"", "\\\"", StringComparison.Ordinal)}\"";
+
+    /// <summary>
+    /// Names come from the live account, and anyone who may edit a policy may name it: a control character is
+    /// shown as its code, so that no name can move the cursor, clear the screen or forge a line of the plan.
+    /// </summary>
+    internal static string Printable(string text) =>
+        text.Any(char.IsControl)
+            ? string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()))
+            : text;
 
     private static string Plural(int count, string noun) => $"{count} {noun}{(count == 1 ? string.Empty : "s")}";
 
