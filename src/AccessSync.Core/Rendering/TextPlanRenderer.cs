@@ -76,7 +76,7 @@ public sealed class TextPlanRenderer(TextPlanOptions options) : IPlanRenderer
         return string.Join('\n', lines) + "\n";
     }
 
-    public static string Header(AppTarget app) => $"{Printable(app.Name)} ({app.Scope}) {Printable(app.FilePath)}";
+    private static string Header(AppTarget app) => $"{Printable(app.Name)} ({app.Scope}) {Printable(app.FilePath)}";
 
     private IEnumerable<string> ChangeLines(PolicyChange change, IReadOnlyDictionary<string, string> names)
     {
