@@ -65,6 +65,20 @@ public class PlanJsonTests
     }
 
     [Test]
+    public void A_deleted_policy_of_a_decision_this_version_does_not_know_round_trips()
+    {
+        var live = Some.Live(Some.App("Grafana", Some.Policy("Allow devs", 1), Some.Policy("From the future", 2, decision: "quarantine")));
+        var plan = Some.Plan(Some.Project("app: {name: Grafana}\npolicies:\n  - {name: Allow devs, decision: allow, include: [{group: Developers}]}\n"), live);
+
+        var read = PlanJson.Read(PlanJson.Write(plan));
+
+        var delete = read.Applications[0].Changes.ShouldHaveSingleItem().ShouldBeOfType<DeletePolicy>();
+        delete.Decision.ShouldBeNull();
+        delete.Before["decision"].ShouldBe("\"quarantine\"");
+        delete.Precedence.ShouldBe(2);
+    }
+
+    [Test]
     public void Field_values_are_json_and_not_strings_holding_json()
     {
         using var document = JsonDocument.Parse(PlanJson.Write(SamplePlans.Realistic()));
