@@ -1,0 +1,192 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AccessSync.Core.Model;
+using AccessSync.Core.Normalization;
+using AccessSync.Core.Rendering;
+
+namespace AccessSync.Core.Planning;
+
+/// <summary>How a change lets more requests in.</summary>
+public enum WideningKind
+{
+    /// <summary>An allowing policy now includes <c>everyone</c>.</summary>
+    Everyone,
+
+    /// <summary>A policy now bypasses Access or lets requests in without an identity (bypass, non_identity).</summary>
+    NoIdentity,
+
+    /// <summary>A rule that narrowed who an allowing policy matches is gone (require, exclude).</summary>
+    RuleRemoved,
+
+    /// <summary>A deny policy blocks fewer requests, or none: deleted, no longer deny, or an include rule removed.</summary>
+    DenyNarrowed,
+
+    /// <summary>A session (or an MFA session) lasts longer.</summary>
+    LongerSession,
+
+    /// <summary>A check is turned off: approval, isolation, purpose justification, or MFA is disabled.</summary>
+    CheckDisabled,
+}
+
+/// <summary>One change that widens access, and why, in a few words a reviewer reads next to the change.</summary>
+public sealed record Widening(AppTarget App, string PolicyName, WideningKind Kind, string Reason);
+
+/// <summary>
+/// Flags the changes of a plan that let more requests in, so that a reviewer looks twice: a pure reading of the
+/// plan, after normalisation (a rule written another way is not a removal). It is a reviewer's aid, not a proof:
+/// it judges each policy alone, so a reorder that moves an allow above a deny is not flagged.
+/// </summary>
+public static class AccessWidening
+{
+    private static readonly FrozenSet<string> NoIdentityDecisions = new[] { "bypass", "non_identity" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Checks that a value of <c>true</c> turns on, and one of <c>false</c> turns off.</summary>
+    private static readonly ImmutableArray<(string Path, bool OnMeansChecked)> Checks =
+    [
+        (PolicyFields.ApprovalRequired, true),
+        (PolicyFields.IsolationRequired, true),
+        (PolicyFields.PurposeJustificationRequired, true),
+        (PolicyFields.MfaDisabled, false),
+    ];
+
+    public static ImmutableArray<Widening> Find(Plan plan) =>
+        [.. plan.Applications.SelectMany(a => a.Changes.SelectMany(c => Of(a.App, c, plan.Names)))];
+
+    /// <summary>The ways one change widens access, in a stable order; empty when it does not.</summary>
+    public static ImmutableArray<Widening> Of(AppTarget app, PolicyChange change, IReadOnlyDictionary<string, string> names)
+    {
+        var found = new List<(WideningKind, string)>();
+        switch (change)
+        {
+            case CreatePolicy create:
+                Created(create.Desired, found);
+                break;
+            case UpdatePolicy update:
+                Updated(update, found, names);
+                break;
+            case DeletePolicy { Decision: Decision.Deny }:
+                found.Add((WideningKind.DenyNarrowed, "a deny policy is deleted: what it blocked may get in"));
+                break;
+        }
+
+        return [.. found.Select(f => new Widening(app, change.Subject, f.Item1, f.Item2))];
+    }
+
+    private static void Created(DesiredPolicy desired, List<(WideningKind, string)> found)
+    {
+        var fields = PolicyDiff.CanonicalFields(desired);
+        var decision = WireNames.Of(desired.Decision);
+        if (NoIdentityDecisions.Contains(decision))
+        {
+            found.Add((WideningKind.NoIdentity, $"a new {decision} policy: {What(decision)}"));
+        }
+
+        if (desired.Decision != Decision.Deny && Items(fields.GetValueOrDefault(PolicyFields.Include)).Any(IsEveryone))
+        {
+            found.Add((WideningKind.Everyone, $"a new {decision} policy that includes everyone"));
+        }
+
+        // The other checks are off by default, so a new policy turns none of them off; MFA is on by default.
+        if (fields.TryGetValue(PolicyFields.MfaDisabled, out var mfaDisabled) && Flag(mfaDisabled))
+        {
+            found.Add((WideningKind.CheckDisabled, $"a new {decision} policy with {PolicyFields.MfaDisabled}: true"));
+        }
+    }
+
+    private static void Updated(UpdatePolicy update, List<(WideningKind, string)> found, IReadOnlyDictionary<string, string> names)
+    {
+        var fields = update.Fields.ToDictionary(f => f.Path, StringComparer.Ordinal);
+        var desired = PolicyDiff.CanonicalFields(update.Desired);
+        var after = WireNames.Of(update.Desired.Decision);
+        var isDeny = update.Desired.Decision == Decision.Deny;
+        var wasDeny = fields.TryGetValue(PolicyFields.Decision, out var decision) ? Text(decision.Before) == "deny" : isDeny;
+
+        if (decision is not null)
+        {
+            var before = Text(decision.Before) ?? string.Empty;
+            if (NoIdentityDecisions.Contains(after))
+            {
+                found.Add((WideningKind.NoIdentity, $"decision {before} → {after}: {What(after)}"));
+            }
+            else if (wasDeny)
+            {
+                found.Add((WideningKind.DenyNarrowed, $"decision deny → {after}: it no longer blocks"));
+            }
+        }
+
+        var everyoneNow = Items(desired.GetValueOrDefault(PolicyFields.Include)).Any(IsEveryone);
+        fields.TryGetValue(PolicyFields.Include, out var include);
+        if (!isDeny && everyoneNow)
+        {
+            if (include is not null && !Items(include.Before).Any(IsEveryone))
+            {
+                found.Add((WideningKind.Everyone, "include now has everyone"));
+            }
+            else if (wasDeny)
+            {
+                found.Add((WideningKind.Everyone, "it includes everyone, and now lets them in"));
+            }
+        }
+
+        // A deny policy that now includes everyone blocks a superset of what it did, whatever else it lost.
+        if (include is not null && isDeny && !everyoneNow)
+        {
+            Removed(include, WideningKind.DenyNarrowed, found, names);
+        }
+
+        // A require or exclude rule narrows who an allowing policy lets in; of a deny policy, whom it blocks.
+        foreach (var path in isDeny ? [] : new[] { PolicyFields.Require, PolicyFields.Exclude })
+        {
+            if (fields.TryGetValue(path, out var rules))
+            {
+                Removed(rules, WideningKind.RuleRemoved, found, names);
+            }
+        }
+
+        foreach (var path in PolicyFields.DisplayOrder.Where(PolicyFields.Durations.Contains))
+        {
+            if (fields.TryGetValue(path, out var duration)
+                && GoDuration.TryParse(Text(duration.Before), out var was)
+                && GoDuration.TryParse(Text(duration.After), out var now)
+                && now > was)
+            {
+                found.Add((WideningKind.LongerSession, $"{path} {GoDuration.Format(was)} → {GoDuration.Format(now)}"));
+            }
+        }
+
+        foreach (var (path, onMeansChecked) in Checks)
+        {
+            if (fields.TryGetValue(path, out var check) && Flag(check.Before) == onMeansChecked && Flag(check.After) != onMeansChecked)
+            {
+                found.Add((WideningKind.CheckDisabled, $"{path} {Bool(check.Before)} → {Bool(check.After)}"));
+            }
+        }
+    }
+
+    private static void Removed(FieldChange rules, WideningKind kind, List<(WideningKind, string)> found, IReadOnlyDictionary<string, string> names)
+    {
+        var kept = Items(rules.After).Select(i => i?.ToJsonString()).ToHashSet(StringComparer.Ordinal);
+        foreach (var lost in Items(rules.Before).Where(i => !kept.Contains(i?.ToJsonString())))
+        {
+            found.Add((kind, $"{rules.Path} loses {PolicyYaml.Item(lost, names)}"));
+        }
+    }
+
+    private static string What(string decision) => decision == "bypass"
+        ? "requests skip Access entirely"
+        : "requests get in without a user identity";
+
+    private static bool IsEveryone(JsonNode? rule) => rule is JsonObject o && o.ContainsKey("everyone");
+
+    private static IEnumerable<JsonNode?> Items(string? canonical) =>
+        canonical is not null && JsonNode.Parse(canonical) is JsonArray list ? list : [];
+
+    private static string? Text(string canonical) =>
+        JsonNode.Parse(canonical) is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+
+    private static string Bool(string canonical) => Flag(canonical) ? "true" : "false";
+
+    private static bool Flag(string canonical) => JsonNode.Parse(canonical) is JsonValue v && v.GetValueKind() == JsonValueKind.True;
+}

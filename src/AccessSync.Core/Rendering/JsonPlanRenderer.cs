@@ -1,0 +1,9 @@
+using AccessSync.Core.Planning;
+
+namespace AccessSync.Core.Rendering;
+
+/// <summary>The plan for machines (<c>--format json</c>): the saved-plan document itself.</summary>
+public sealed class JsonPlanRenderer : IPlanRenderer
+{
+    public string Render(Plan plan) => PlanJson.Write(plan);
+}

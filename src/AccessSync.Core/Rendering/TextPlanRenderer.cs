@@ -1,0 +1,212 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using AccessSync.Core.Planning;
+
+namespace AccessSync.Core.Rendering;
+
+/// <param name="UseColor">ANSI colours, for a terminal that shows them.</param>
+public sealed record TextPlanOptions(bool UseColor = false);
+
+/// <summary>
+/// The plan as a person reads it in a terminal or a CI log. Per application with changes: a header, one line
+/// per change (field-level differences under an update, moves under a reorder), a <c>!</c> line for each way a
+/// change widens access, notes on live policies no file manages, then each changed policy's YAML diffed.
+/// Markers stand in the first column, as in a unified diff, so a Markdown <c>diff</c> fence colours them.
+/// </summary>
+public sealed class TextPlanRenderer(TextPlanOptions options) : IPlanRenderer
+{
+    public const string NoChanges = "No changes. Live policies match the files.";
+
+    public TextPlanRenderer()
+        : this(new TextPlanOptions())
+    {
+    }
+
+    public string Render(Plan plan)
+    {
+        var text = new StringBuilder();
+        var changed = plan.Applications.Where(a => a.HasChanges).ToList();
+        var unchanged = plan.Applications.Where(a => !a.HasChanges).ToList();
+        foreach (var app in changed)
+        {
+            text.Append(RenderApplication(app, plan.Names)).Append('\n');
+        }
+
+        if (changed.Count > 0 && unchanged.Count > 0)
+        {
+            text.Append(Plural(unchanged.Count, "application")).Append(" unchanged.\n");
+        }
+
+        foreach (var note in unchanged.SelectMany(a => Notes(a).Select(n => $"{Printable(a.App.Name)}: {n}")))
+        {
+            text.Append("note: ").Append(note).Append('\n');
+        }
+
+        if (changed.Count == 0)
+        {
+            text.Append(NoChanges).Append('\n');
+        }
+
+        return text.Append(Paint(Ansi.Bold, plan.Summary.ToString())).Append('\n').ToString();
+    }
+
+    /// <summary>One application's part of the plan, ending in a newline: what the Markdown render puts in a section.</summary>
+    public string RenderApplication(AppPlan app, IReadOnlyDictionary<string, string> names)
+    {
+        var lines = new List<string> { Paint(Ansi.Bold, Header(app.App)) };
+        foreach (var change in app.Changes)
+        {
+            lines.AddRange(ChangeLines(change, names));
+            lines.AddRange(AccessWidening.Of(app.App, change, names).Select(w => Paint(Ansi.Magenta, $"!   widens access: {w.Reason}")));
+        }
+
+        lines.AddRange(Notes(app).Select(n => "  note: " + n));
+        foreach (var change in app.Changes)
+        {
+            if (PolicyRenders(change, names) is not { } renders)
+            {
+                continue;
+            }
+
+            lines.Add(string.Empty);
+            lines.Add($"  {Quoted(change.Subject)} ({Verb(change.Kind)}d):");
+            lines.AddRange(PolicyTextDiff.Lines(renders.Before, renders.After).Select(DiffLineText));
+        }
+
+        return string.Join('\n', lines) + "\n";
+    }
+
+    private static string Header(AppTarget app) => $"{Printable(app.Name)} ({app.Scope}) {Printable(app.FilePath)}";
+
+    private IEnumerable<string> ChangeLines(PolicyChange change, IReadOnlyDictionary<string, string> names)
+    {
+        switch (change)
+        {
+            case DeletePolicy delete:
+                yield return Paint(Ansi.Red, $"- delete {Quoted(delete.Name)}");
+                break;
+            case CreatePolicy create:
+                yield return Paint(Ansi.Green, $"+ create {Quoted(create.Desired.Name)} (precedence {create.Desired.Precedence})");
+                break;
+            case UpdatePolicy update:
+                yield return Paint(Ansi.Yellow, $"~ update {Quoted(update.Desired.Name)}");
+                foreach (var line in update.Fields.SelectMany(f => FieldLines(f, names)))
+                {
+                    yield return line;
+                }
+
+                break;
+            case ReorderPolicies reorder:
+                yield return Paint(Ansi.Cyan, "↕ reorder");
+                foreach (var move in reorder.Moves)
+                {
+                    yield return $"    {Quoted(move.PolicyName)}: {move.From} → {move.To}";
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>A scalar as <c>before → after</c>; a list as the items it loses and gains, since lists compare as sets.</summary>
+    private IEnumerable<string> FieldLines(FieldChange field, IReadOnlyDictionary<string, string> names)
+    {
+        var before = JsonNode.Parse(field.Before);
+        var after = JsonNode.Parse(field.After);
+        if (before is not (JsonArray or null) || after is not (JsonArray or null) || (before is null && after is null))
+        {
+            yield return $"    {field.Path}: {Scalar(field.Before)} → {Scalar(field.After)}";
+            yield break;
+        }
+
+        var was = Items(before);
+        var now = Items(after);
+        yield return $"    {field.Path}:";
+        foreach (var item in Except(was, now))
+        {
+            yield return Paint(Ansi.Red, $"-     {PolicyYaml.Item(item, names)}");
+        }
+
+        foreach (var item in Except(now, was))
+        {
+            yield return Paint(Ansi.Green, $"+     {PolicyYaml.Item(item, names)}");
+        }
+    }
+
+    private static IEnumerable<JsonNode?> Except(Dictionary<string, JsonNode?> items, Dictionary<string, JsonNode?> others) =>
+        items.Where(i => !others.ContainsKey(i.Key)).OrderBy(i => i.Key, StringComparer.Ordinal).Select(i => i.Value);
+
+    private static Dictionary<string, JsonNode?> Items(JsonNode? list) =>
+        (list as JsonArray ?? []).DistinctBy(i => i?.ToJsonString() ?? "null", StringComparer.Ordinal)
+            .ToDictionary(i => i?.ToJsonString() ?? "null", i => i, StringComparer.Ordinal);
+
+    private static string Scalar(string canonical) => canonical == "null" ? "(unset)" : PolicyYaml.Inline(canonical);
+
+    /// <summary>What the plan leaves alone in an application, one note a policy.</summary>
+    internal static IEnumerable<string> Notes(AppPlan app) => app.Unmanaged.Select(u =>
+    {
+        var at = u.Precedence is { } p ? $" (precedence {p})" : string.Empty;
+        return u.IsReusable
+            ? $"reusable policy {Quoted(u.Name)}{at} is attached to the application; it is managed elsewhere and left as it is"
+            : $"live policy {Quoted(u.Name)}{at} is in no file; it is kept because prune is off";
+    });
+
+    /// <summary>The YAML of a policy before and after a change; null for a reorder, which the moves say all of.</summary>
+    private static (string Before, string After)? PolicyRenders(PolicyChange change, IReadOnlyDictionary<string, string> names)
+    {
+        switch (change)
+        {
+            case CreatePolicy create:
+                return (string.Empty, PolicyYaml.Render(PolicyDiff.CanonicalFields(create.Desired), names));
+            case DeletePolicy delete:
+                return (PolicyYaml.Render(delete.Before, names), string.Empty);
+            case UpdatePolicy update:
+                // The fields that do not change are equal in canonical form, so the file's values stand for both sides.
+                var after = PolicyDiff.CanonicalFields(update.Desired);
+                var before = update.Fields.Aggregate(after, (fields, f) => fields.SetItem(f.Path, f.Before));
+                return (PolicyYaml.Render(before, names), PolicyYaml.Render(after, names));
+            default:
+                return null;
+        }
+    }
+
+    private string DiffLineText(DiffLine line) => line.Marker switch
+    {
+        '+' => Paint(Ansi.Green, "+   " + line.Text),
+        '-' => Paint(Ansi.Red, "-   " + line.Text),
+        _ => "    " + line.Text,
+    };
+
+    private static string Verb(ChangeKind kind) => kind switch
+    {
+        ChangeKind.Create => "create",
+        ChangeKind.Update => "update",
+        ChangeKind.Delete => "delete",
+        _ => "reorder",
+    };
+
+    private static string Quoted(string name) => $"\"{Printable(name).Replace("\"", "\\\"", StringComparison.Ordinal)}\"";
+
+    /// <summary>
+    /// Names come from the live account, and anyone who may edit a policy may name it: a control character is
+    /// shown as its code, so that no name can move the cursor, clear the screen or forge a line of the plan.
+    /// </summary>
+    internal static string Printable(string text) =>
+        text.Any(char.IsControl)
+            ? string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()))
+            : text;
+
+    private static string Plural(int count, string noun) => $"{count} {noun}{(count == 1 ? string.Empty : "s")}";
+
+    private string Paint(string code, string text) => options.UseColor ? $"{code}{text}{Ansi.Reset}" : text;
+
+    private static class Ansi
+    {
+        public const string Reset = "\e[0m";
+        public const string Bold = "\e[1m";
+        public const string Red = "\e[31m";
+        public const string Green = "\e[32m";
+        public const string Yellow = "\e[33m";
+        public const string Magenta = "\e[35m";
+        public const string Cyan = "\e[36m";
+    }
+}

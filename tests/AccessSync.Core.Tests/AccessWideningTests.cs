@@ -1,0 +1,117 @@
+using AccessSync.Core.Live;
+using AccessSync.Core.Planning;
+using AccessSync.Core.Tests.Support;
+
+namespace AccessSync.Core.Tests;
+
+public class AccessWideningTests
+{
+    private const string Devs = "[{group: Developers}]";
+    private const string Mfa = "require: [{auth_method: mfa}]";
+
+    public static IEnumerable<TestCaseData> Widening_changes() =>
+    [
+        Case("a created allow policy that includes everyone", null, $"{{name: P, decision: allow, include: [{{everyone: true}}], {Mfa}}}", WideningKind.Everyone, "a new allow policy that includes everyone"),
+        Case("an update adding everyone to include", Live(), $"{{name: P, decision: allow, include: [{{everyone: true}}, {{group: Developers}}], {Mfa}}}", WideningKind.Everyone, "include now has everyone"),
+        Case("a created bypass policy", null, "{name: P, decision: bypass, include: [{ip: 192.0.2.0/24}]}", WideningKind.NoIdentity, "a new bypass policy: requests skip Access entirely"),
+        Case("a created non_identity policy", null, "{name: P, decision: non_identity, include: [{service_token: CI deploy bot}]}", WideningKind.NoIdentity, "a new non_identity policy: requests get in without a user identity"),
+        Case("an update of the decision to bypass", Live(), $"{{name: P, decision: bypass, include: {Devs}}}", WideningKind.NoIdentity, "decision allow → bypass: requests skip Access entirely"),
+        Case("an update removing a require rule", Live(extra: "\"require\":[{\"auth_method\":{\"auth_method\":\"mfa\"}},{\"geo\":{\"country_code\":\"US\"}}]"), $"{{name: P, decision: allow, include: {Devs}, require: [{{geo: US}}]}}", WideningKind.RuleRemoved, "require loses auth_method: {auth_method: mfa}"),
+        Case("an update removing an exclude rule naming a group", Live(extra: $$$"""
+            "exclude":[{"group":{"id":"{{{Some.ContractorsId}}}"}}]
+            """), $"{{name: P, decision: allow, include: {Devs}, exclude: []}}", WideningKind.RuleRemoved, $"exclude loses group: {{id: {Some.ContractorsId}}} # Contractors"),
+        Case("a deleted deny policy", Live(decision: "deny"), null, WideningKind.DenyNarrowed, "a deny policy is deleted: what it blocked may get in"),
+        Case("an update of the decision from deny", Live(decision: "deny"), $"{{name: P, decision: allow, include: {Devs}}}", WideningKind.DenyNarrowed, "decision deny → allow: it no longer blocks"),
+        Case("a deny policy losing an include rule", Live(decision: "deny", include: """[{"geo":{"country_code":"RU"}},{"geo":{"country_code":"KP"}}]"""), "{name: P, decision: deny, include: [{geo: KP}]}", WideningKind.DenyNarrowed, "include loses geo: {country_code: RU}"),
+        Case("a longer session", Live(extra: "\"session_duration\":\"60m\""), $"{{name: P, decision: allow, include: {Devs}, session_duration: 8h}}", WideningKind.LongerSession, "session_duration 1h → 8h"),
+        Case("a longer MFA session", Live(extra: "\"mfa_config\":{\"session_duration\":\"1h\"}"), $"{{name: P, decision: allow, include: {Devs}, mfa_config: {{session_duration: 1h30m}}}}", WideningKind.LongerSession, "mfa_config.session_duration 1h → 1h30m"),
+        Case("approval turned off", Live(extra: "\"approval_required\":true"), $"{{name: P, decision: allow, include: {Devs}, approval_required: false}}", WideningKind.CheckDisabled, "approval_required true → false"),
+        Case("a created policy with MFA disabled", null, $"{{name: P, decision: allow, include: {Devs}, mfa_config: {{mfa_disabled: true}}}}", WideningKind.CheckDisabled, "a new allow policy with mfa_config.mfa_disabled: true"),
+        Case("MFA disabled", Live(), $"{{name: P, decision: allow, include: {Devs}, mfa_config: {{mfa_disabled: true}}}}", WideningKind.CheckDisabled, "mfa_config.mfa_disabled false → true"),
+    ];
+
+    public static IEnumerable<TestCaseData> Other_changes() =>
+    [
+        Case("a created allow policy for a group", null, $"{{name: P, decision: allow, include: {Devs}}}"),
+        Case("a created deny policy for everyone", null, "{name: P, decision: deny, include: [{everyone: true}]}"),
+        Case("an update adding a require rule", Live(), $"{{name: P, decision: allow, include: {Devs}, {Mfa}}}"),
+        Case("an update narrowing include", Live(include: $$$"""[{"group":{"id":"{{{Some.DevelopersId}}}"}},{"group":{"id":"{{{Some.ContractorsId}}}"}}]"""), $"{{name: P, decision: allow, include: {Devs}}}"),
+        Case("a shorter session", Live(extra: "\"session_duration\":\"24h\""), $"{{name: P, decision: allow, include: {Devs}, session_duration: 8h}}"),
+        Case("a session set where the API default held", Live(), $"{{name: P, decision: allow, include: {Devs}, session_duration: 720h}}"),
+        Case("a deny policy losing a require rule", Live(decision: "deny", extra: "\"require\":[{\"geo\":{\"country_code\":\"US\"}}]"), $"{{name: P, decision: deny, include: {Devs}, require: []}}"),
+        Case("a deny policy gaining everyone", Live(decision: "deny"), "{name: P, decision: deny, include: [{everyone: true}]}"),
+        Case("a deleted allow policy", Live(), null),
+        Case("a renamed policy", Live(), $"{{name: Q, id: {Some.IdFor("P")}, decision: allow, include: {Devs}}}"),
+        Case("approval turned on", Live(), $"{{name: P, decision: allow, include: {Devs}, approval_required: true}}"),
+        Case("a bypass policy that stays bypass", Live(decision: "bypass", extra: "\"session_duration\":\"1h\""), "{name: P, decision: bypass, include: [{group: Developers}], session_duration: 30m}"),
+    ];
+
+    [TestCaseSource(nameof(Widening_changes))]
+    public void A_change_that_lets_more_requests_in_is_flagged_with_why(LivePolicy? live, string? file, WideningKind kind, string reason)
+    {
+        var plan = PlanFor(live, file);
+
+        var widening = AccessWidening.Find(plan).ShouldHaveSingleItem();
+
+        widening.Kind.ShouldBe(kind);
+        widening.Reason.ShouldBe(reason);
+        widening.PolicyName.ShouldBe(file is null ? "P" : plan.Applications[0].Changes.Single(c => c.Kind != ChangeKind.Delete).Subject);
+        widening.App.Name.ShouldBe("Grafana");
+    }
+
+    [TestCaseSource(nameof(Other_changes))]
+    public void A_change_that_does_not_widen_access_is_not_flagged(LivePolicy? live, string? file)
+    {
+        var plan = PlanFor(live, file);
+
+        plan.HasChanges.ShouldBeTrue("the case must plan a change to mean anything");
+        AccessWidening.Find(plan).ShouldBeEmpty();
+    }
+
+    [Test]
+    public void A_created_bypass_policy_for_everyone_is_flagged_for_both()
+    {
+        var plan = PlanFor(null, "{name: P, decision: bypass, include: [{everyone: true}]}");
+
+        AccessWidening.Find(plan).Select(w => w.Kind).ShouldBe([WideningKind.NoIdentity, WideningKind.Everyone]);
+    }
+
+    [Test]
+    public void A_deny_policy_for_everyone_turned_to_allow_is_flagged_for_both()
+    {
+        var plan = PlanFor(Live(decision: "deny", include: """[{"everyone":{}}]"""), $"{{name: P, decision: allow, include: [{{everyone: true}}], {Mfa}}}");
+
+        AccessWidening.Find(plan).Select(w => (w.Kind, w.Reason)).ShouldBe(
+        [
+            (WideningKind.DenyNarrowed, "decision deny → allow: it no longer blocks"),
+            (WideningKind.Everyone, "it includes everyone, and now lets them in"),
+        ]);
+    }
+
+    [Test]
+    public void A_reordering_is_not_judged()
+    {
+        var live = Some.Live(Some.App("Grafana", Some.Policy("A", 1, decision: "deny"), Some.Policy("B", 2)));
+        var plan = Some.Plan(Some.Project("app: {name: Grafana}\npolicies:\n  - {name: B, decision: allow, include: [{group: Developers}]}\n  - {name: A, decision: deny, include: [{group: Developers}]}\n"), live);
+
+        plan.Applications[0].Changes.ShouldHaveSingleItem().ShouldBeOfType<ReorderPolicies>();
+        AccessWidening.Find(plan).ShouldBeEmpty();
+    }
+
+    private static TestCaseData Case(string name, LivePolicy? live, string? file, WideningKind kind, string reason) =>
+        new TestCaseData(live, file, kind, reason).SetArgDisplayNames(name);
+
+    private static TestCaseData Case(string name, LivePolicy? live, string? file) =>
+        new TestCaseData(live, file).SetArgDisplayNames(name);
+
+    private static LivePolicy Live(string decision = "allow", string include = $$$"""[{"group":{"id":"{{{Some.DevelopersId}}}"}}]""", string extra = "") =>
+        Some.Policy("P", 1, decision, include, extra);
+
+    /// <summary>One live policy (or none) of Grafana, and one file policy (or, to delete it, another that widens nothing).</summary>
+    private static Plan PlanFor(LivePolicy? live, string? file)
+    {
+        var app = live is null ? Some.App("Grafana") : Some.App("Grafana", live);
+        var policies = file is null ? "  - {name: Other, decision: deny, include: [{geo: RU}]}\n" : $"  - {file}\n";
+        return Some.Plan(Some.Project("app: {name: Grafana}\npolicies:\n" + policies), Some.Live(app));
+    }
+}

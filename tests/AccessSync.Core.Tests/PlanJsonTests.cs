@@ -1,0 +1,114 @@
+using System.Text.Json;
+using AccessSync.Core.Planning;
+using AccessSync.Core.Rendering;
+using AccessSync.Core.Tests.Support;
+using AccessSync.Testing;
+
+namespace AccessSync.Core.Tests;
+
+public class PlanJsonTests
+{
+    [Test]
+    public void A_realistic_plan_is_written_as_approved()
+    {
+        Approvals.Verify(PlanJson.Write(SamplePlans.Realistic()), "plan-json");
+    }
+
+    [Test]
+    public void Equal_plans_are_written_to_the_same_bytes()
+    {
+        PlanJson.Write(SamplePlans.Realistic()).ShouldBe(PlanJson.Write(SamplePlans.Realistic()));
+    }
+
+    [Test]
+    public void A_plan_read_back_renders_as_the_plan_written_in_every_format()
+    {
+        var plan = SamplePlans.Realistic();
+
+        var read = PlanJson.Read(PlanJson.Write(plan));
+
+        PlanJson.Write(read).ShouldBe(PlanJson.Write(plan));
+        new TextPlanRenderer(new TextPlanOptions(UseColor: true)).Render(read).ShouldBe(new TextPlanRenderer(new TextPlanOptions(UseColor: true)).Render(plan));
+        new MarkdownPlanRenderer().Render(read).ShouldBe(new MarkdownPlanRenderer().Render(plan));
+    }
+
+    [Test]
+    public void A_plan_read_back_keeps_what_apply_needs_to_the_value()
+    {
+        var plan = SamplePlans.Realistic();
+
+        var read = PlanJson.Read(PlanJson.Write(plan));
+
+        var (before, after) = (Updates(plan), Updates(read));
+        after.Select(u => u.Desired.Span).ShouldBe(before.Select(u => u.Desired.Span));
+        after.Select(u => u.Desired.Fields.ToList()).ShouldBe(before.Select(u => u.Desired.Fields.ToList()));
+        after.SelectMany(u => u.Fields).ShouldBe(before.SelectMany(u => u.Fields));
+        after.Select(u => u.Fingerprint).ShouldBe(before.Select(u => u.Fingerprint));
+        read.Applications.Select(a => a.Fingerprint).ShouldBe(plan.Applications.Select(a => a.Fingerprint));
+        read.Applications.SelectMany(a => a.Unmanaged).ShouldBe(plan.Applications.SelectMany(a => a.Unmanaged));
+        read.Names.ShouldBe(plan.Names);
+    }
+
+    [Test]
+    public void Names_in_any_letters_survive_the_round_trip_as_the_planner_wrote_them()
+    {
+        var plan = Some.Plan(
+            Some.Project("app: {name: Grafana}\npolicies:\n  - {name: \"Équipe <ops> & 'dev' \\\"β\\\"\", decision: allow, include: [{group: Developers}], purpose_justification_prompt: \"Pourquoi — «ünï»\\n?\"}\n"),
+            Some.Live(Some.App("Grafana")));
+
+        var written = PlanJson.Write(plan);
+        var read = PlanJson.Read(written);
+
+        written.ShouldContain("\"name\": \"Équipe <ops> & 'dev' \\\"β\\\"\"");
+        read.Applications[0].Changes[0].ShouldBeOfType<CreatePolicy>().Desired.Fields.ShouldBe(plan.Applications[0].Changes[0].ShouldBeOfType<CreatePolicy>().Desired.Fields);
+        PlanJson.Write(read).ShouldBe(written);
+    }
+
+    [Test]
+    public void A_deleted_policy_of_a_decision_this_version_does_not_know_round_trips()
+    {
+        var live = Some.Live(Some.App("Grafana", Some.Policy("Allow devs", 1), Some.Policy("From the future", 2, decision: "quarantine")));
+        var plan = Some.Plan(Some.Project("app: {name: Grafana}\npolicies:\n  - {name: Allow devs, decision: allow, include: [{group: Developers}]}\n"), live);
+
+        var read = PlanJson.Read(PlanJson.Write(plan));
+
+        var delete = read.Applications[0].Changes.ShouldHaveSingleItem().ShouldBeOfType<DeletePolicy>();
+        delete.Decision.ShouldBeNull();
+        delete.Before["decision"].ShouldBe("\"quarantine\"");
+        delete.Precedence.ShouldBe(2);
+    }
+
+    [Test]
+    public void Field_values_are_json_and_not_strings_holding_json()
+    {
+        using var document = JsonDocument.Parse(PlanJson.Write(SamplePlans.Realistic()));
+
+        var deployApi = document.RootElement.GetProperty("applications").EnumerateArray().Single(a => a.GetProperty("app").GetProperty("name").GetString() == "Deploy API");
+        var create = deployApi.GetProperty("changes")[0];
+        create.GetProperty("kind").GetString().ShouldBe("create");
+        create.GetProperty("policy").GetProperty("fields").GetProperty("include").ValueKind.ShouldBe(JsonValueKind.Array);
+        document.RootElement.GetProperty("format_version").GetInt32().ShouldBe(1);
+    }
+
+    [TestCase("{", "the plan is not valid JSON: ")]
+    [TestCase("[]", "$: expected an object, found array")]
+    [TestCase("{\"applications\": []}", "not an AccessSync plan: it has no format_version")]
+    [TestCase("{\"format_version\": 2, \"applications\": []}", "the plan has format_version 2; this AccessSync reads format_version 1")]
+    [TestCase("{\"format_version\": 1, \"names\": {}}", "$: `applications` is missing")]
+    [TestCase("{\"format_version\": 1, \"applications\": {}, \"names\": {}}", "applications: expected an array, found object")]
+    public void A_file_that_is_not_a_plan_of_this_version_is_refused_with_what_is_wrong(string json, string message)
+    {
+        Should.Throw<PlanFormatException>(() => PlanJson.Read(json)).Message.ShouldStartWith(message);
+    }
+
+    [Test]
+    public void A_change_of_an_unknown_kind_is_refused_where_it_is()
+    {
+        var json = PlanJson.Write(SamplePlans.Realistic()).Replace("\"kind\": \"reorder\"", "\"kind\": \"rename\"", StringComparison.Ordinal);
+
+        Should.Throw<PlanFormatException>(() => PlanJson.Read(json)).Message
+            .ShouldBe("applications[3].changes[3].kind: expected one of delete, create, update, reorder, found \"rename\"");
+    }
+
+    private static List<UpdatePolicy> Updates(Plan plan) => [.. plan.Applications.SelectMany(a => a.Changes).OfType<UpdatePolicy>()];
+}
