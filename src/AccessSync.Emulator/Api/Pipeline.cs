@@ -20,7 +20,7 @@ internal sealed class Pipeline(FaultSettings faults, RequestLog log, EmulatorCre
         context.Items[Routes.BodyItem] = body;
         var path = request.Path.StartsWithSegments(Routes.BasePath, out var rest) ? rest.ToString() : request.Path.ToString();
         var complete = log.Begin(new RecordedRequest(
-            request.Method, path, request.QueryString.HasValue ? request.QueryString.Value![1..] : "", body, clock.GetUtcNow(), 0));
+            request.Method, path, request.QueryString.Value is { Length: > 1 } query ? query[1..] : "", body, clock.GetUtcNow(), 0));
         var aborted = false;
         try
         {
