@@ -61,6 +61,7 @@ public class StateTests : EmulatorTest
     [TestCase("""{"accounts": {"a": {"apps": [{"policies": [{"name": "p", "precedence": 1}, {"name": "q", "precedence": 1}]}]}}}""", "precedence 1 is used more than once")]
     [TestCase("""[1, 2]""", "must be a JSON object")]
     [TestCase("""{"accounts": """, "not valid JSON")]
+    [TestCase("""{"accounts": {"a": {}, "a": {}}}""", "not valid JSON")]
     public async Task A_seed_that_breaks_the_format_is_refused_with_where_it_is_wrong(string seed, string message)
     {
         var error = await Should.ThrowAsync<InvalidDataException>(async () =>

@@ -30,6 +30,16 @@ internal sealed class Pipeline(FaultSettings faults, RequestLog log, EmulatorCre
         {
             await Envelope.WriteFailure(context, refusal.Status, refusal.Errors);
         }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away during a delay: there is no one to answer.
+        }
+#pragma warning disable CA1031 // A defect in the emulator answers like the API's own 500, with the reason, instead of an empty response.
+        catch (Exception defect) when (!context.Response.HasStarted)
+#pragma warning restore CA1031
+        {
+            await Envelope.WriteFailure(context, 500, [new ApiError(ErrorCodes.ServerError, $"Internal server error: {defect.GetType().Name}: {defect.Message}")]);
+        }
         finally
         {
             complete(aborted || context.RequestAborted.IsCancellationRequested ? 0 : context.Response.StatusCode);
