@@ -105,6 +105,15 @@ public class AppPolicyTests : EmulatorTest
         answer.ErrorMessage.ShouldBe("Malformed JSON in request body");
     }
 
+    [Test]
+    public async Task A_key_given_twice_is_malformed_json()
+    {
+        var answer = await Api.Send(HttpMethod.Post, Policies(), """{"name": "a", "decision": "allow", "include": [{"everyone": {}, "everyone": {}}], "name": "b"}""");
+
+        answer.Status.ShouldBe(HttpStatusCode.BadRequest);
+        answer.ErrorCode.ShouldBe(6007);
+    }
+
     private static IEnumerable<TestCaseData> InvalidBodies()
     {
         JsonObject Without(string field)

@@ -162,6 +162,13 @@ public class FaultTests : EmulatorTest
     }
 
     [Test]
+    public void A_rate_limit_needs_at_least_one_request_and_a_positive_window()
+    {
+        Should.Throw<ArgumentOutOfRangeException>(() => new RateLimitOptions(0, TimeSpan.FromSeconds(1)));
+        Should.Throw<ArgumentOutOfRangeException>(() => new RateLimitOptions(1, TimeSpan.Zero));
+    }
+
+    [Test]
     public void The_default_rate_limit_is_cloudflares_1200_requests_per_5_minutes()
     {
         Server.Faults.RateLimit.ShouldBe(new RateLimitOptions(1200, TimeSpan.FromMinutes(5)));

@@ -68,4 +68,18 @@ public class RequestLogTests : EmulatorTest
 
         Server.Requests.All.Single().Status.ShouldBe(400);
     }
+
+    [Test]
+    public async Task A_log_with_a_capacity_keeps_only_the_latest_requests()
+    {
+        await using var server = await EmulatorServer.StartAsync(new EmulatorOptions { Seed = Some.Seed(), RequestLogCapacity = 2 });
+        using var api = new ApiClient(server.BaseUrl);
+
+        foreach (var page in new[] { 1, 2, 3 })
+        {
+            await api.Get(Some.AccountPath($"/access/apps?page={page}"));
+        }
+
+        server.Requests.All.Select(r => r.Query).ShouldBe(["page=2", "page=3"]);
+    }
 }

@@ -88,6 +88,9 @@ public sealed record EmulatorSettings(
 /// </summary>
 public sealed class EmulatorCommand(CliConsole console, ILogger log)
 {
+    /// <summary>A long-running emulator keeps only its latest requests, so its memory stays bounded.</summary>
+    private const int RequestLogCapacity = 10_000;
+
     public async Task<int> ExecuteAsync(EmulatorSettings settings, CancellationToken stop)
     {
         EmulatorSeed? seed;
@@ -113,7 +116,7 @@ public sealed class EmulatorCommand(CliConsole console, ILogger log)
         try
         {
             server = await EmulatorServer.StartAsync(
-                new EmulatorOptions { Seed = seed, StateFile = settings.State?.FullName, Credentials = credentials, Port = settings.Port },
+                new EmulatorOptions { Seed = seed, StateFile = settings.State?.FullName, Credentials = credentials, Port = settings.Port, RequestLogCapacity = RequestLogCapacity },
                 stop);
         }
         catch (InvalidDataException e)

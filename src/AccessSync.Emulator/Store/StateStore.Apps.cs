@@ -21,7 +21,10 @@ internal sealed partial class StateStore
         Find(scope) is { } data ? [.. data.Apps.Where(filter.Matches).Select(a => RenderApp(scope, data, a))] : new List<JsonObject>());
 
     public JsonObject GetApp(ScopeRef scope, string appId) => Read(() =>
-        RenderApp(scope, Find(scope)!, RequireApp(scope, appId)));
+    {
+        var (data, app) = RequireApp(scope, appId);
+        return RenderApp(scope, data, app);
+    });
 
     public JsonObject CreateApp(ScopeRef scope, JsonObject body) => Write(() =>
     {
@@ -49,8 +52,7 @@ internal sealed partial class StateStore
     /// </summary>
     public JsonObject UpdateApp(ScopeRef scope, string appId, JsonObject body) => Write(() =>
     {
-        var app = RequireApp(scope, appId);
-        var data = Find(scope)!;
+        var (data, app) = RequireApp(scope, appId);
         ThrowIfInvalid(ValidateApp(body));
         var policies = body.TryGetPropertyValue("policies", out var list) ? ResolvePolicies(scope, data, app, list) : app.Policies;
         app.Fields = AppFields(app.Id, body, Json.AsString(app.Fields["aud"]) ?? NewAud(), app.Fields["created_at"]?.DeepClone() ?? Now(), Now());
@@ -65,8 +67,8 @@ internal sealed partial class StateStore
 
     public JsonObject DeleteApp(ScopeRef scope, string appId) => Write(() =>
     {
-        var app = RequireApp(scope, appId);
-        Find(scope)!.Apps.Remove(app);
+        var (data, app) = RequireApp(scope, appId);
+        data.Apps.Remove(app);
         return new JsonObject { ["id"] = app.Id };
     });
 
