@@ -3,6 +3,7 @@ using System.CommandLine.Invocation;
 using System.Text.RegularExpressions;
 using AccessSync.Cli.Commands;
 using AccessSync.Cli.Hosting;
+using AccessSync.Cloudflare;
 using AccessSync.Core.Loading;
 using AccessSync.Core.Model;
 using AccessSync.Core.Rendering;
@@ -48,7 +49,9 @@ public static partial class CliApp
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var console = new CliConsole(stdout, stderr);
+        var console = ReferenceEquals(stdout, Console.Out)
+            ? new CliConsole(stdout, stderr, Console.In, !Console.IsInputRedirected, !Console.IsOutputRedirected)
+            : new CliConsole(stdout, stderr);
         var root = BuildRoot(console);
         var parsed = root.Parse(args);
         if (parsed.Action is ParseErrorAction)
@@ -84,6 +87,8 @@ public static partial class CliApp
         };
         root.Add(ValidateCommandLine(console));
         root.Add(EmulatorCommandLine(console));
+        root.Add(PlanCommandLine(console));
+        root.Add(ApplyCommandLine(console));
         return root;
     }
 
@@ -217,6 +222,12 @@ public static partial class CliApp
         {
             await console.Error.WriteLineAsync($"error: {e.Message}");
             return ExitCodes.Usage;
+        }
+        catch (Exception e) when (e is UserException or CloudflareException)
+        {
+            // The user's to fix (credentials, a plan file) or the API's answer: one line says it all.
+            await console.Error.WriteLineAsync($"error: {e.Message}");
+            return ExitCodes.Error;
         }
 #pragma warning disable CA1031 // The last line of defence: a bug is logged with its stack, never thrown at the user.
         catch (Exception e)

@@ -1,8 +1,18 @@
 namespace AccessSync.Cli.Hosting;
 
-/// <summary>Where results (stdout) and logs and prompts (stderr) go.</summary>
-public sealed record CliConsole(TextWriter Out, TextWriter Error)
+/// <summary>Where results (stdout) and logs and prompts (stderr) go, and where answers to a prompt come from.</summary>
+/// <param name="InputIsTerminal">A person can answer a prompt: stdin is not redirected.</param>
+/// <param name="OutputIsTerminal">A person reads stdout: it is not redirected, so colour helps.</param>
+public sealed record CliConsole(TextWriter Out, TextWriter Error, TextReader In, bool InputIsTerminal, bool OutputIsTerminal)
 {
+    public CliConsole(TextWriter output, TextWriter error)
+        : this(output, error, TextReader.Null, InputIsTerminal: false, OutputIsTerminal: false)
+    {
+    }
+
     public static bool ColorDisabled(bool noColorOption) =>
         noColorOption || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+
+    /// <summary>Colour on stdout: only for a person at a terminal who has not asked for none.</summary>
+    public bool UseColor(bool noColorOption) => OutputIsTerminal && !ColorDisabled(noColorOption);
 }

@@ -1,0 +1,137 @@
+using System.CommandLine;
+using System.Collections.Immutable;
+using AccessSync.Cli.Commands;
+using AccessSync.Cli.Hosting;
+using AccessSync.Cli.Remote;
+
+namespace AccessSync.Cli;
+
+/// <summary>The command lines of plan and apply, and the options they share.</summary>
+public static partial class CliApp
+{
+    private static Option<string[]> TargetOption() => new("--target")
+    {
+        Description = "Plan only this application (id, name or domain); repeat for more. Default: every file's application.",
+        Arity = ArgumentArity.ZeroOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    private static Option<bool> SandboxOption() => new("--sandbox")
+    {
+        Description = $"Run against a local Access API in this process instead of Cloudflare, its state kept in {Connection.SandboxStateFile} (first seeded with the examples' live estate). No account or credentials needed.",
+    };
+
+    private static Option<Uri?> ApiUrlOption() => new("--api-url")
+    {
+        Description = "The Cloudflare API base URL (default https://api.cloudflare.com/client/v4), e.g. an emulator's. Credentials come from CLOUDFLARE_API_TOKEN, or CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY.",
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Single().Value;
+            if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+            {
+                return uri;
+            }
+
+            result.AddError($"--api-url must be an http or https URL, not \"{text}\"");
+            return null;
+        },
+    };
+
+    private static Argument<DirectoryInfo> DirectoryArgument() => new("DIR")
+    {
+        Description = "The folder of policy files (default: the current folder).",
+        DefaultValueFactory = _ => new DirectoryInfo("."),
+    };
+
+    private static ConnectionSettings ReadConnection(ParseResult parsed, Option<bool> sandbox, Option<Uri?> apiUrl)
+    {
+        if (parsed.GetValue(sandbox) && parsed.GetValue(apiUrl) is not null)
+        {
+            throw new UsageException("--sandbox and --api-url are both set; the sandbox is its own API");
+        }
+
+        return new ConnectionSettings(parsed.GetValue(apiUrl), parsed.GetValue(sandbox));
+    }
+
+    private static Command PlanCommandLine(CliConsole console)
+    {
+        var directory = DirectoryArgument();
+        var output = new Option<FileInfo?>("--out") { Description = "Also save the plan, as JSON, for `apply --plan FILE` to apply exactly it." };
+        var format = new Option<string>("--format")
+        {
+            Description = "Output: text (default), markdown (for a pull request comment) or json.",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong("text", "markdown", "json");
+        var detailed = new Option<bool>("--detailed-exitcode") { Description = "Exit 2 when the plan has changes (0 when none)." };
+        var targets = TargetOption();
+        var sandbox = SandboxOption();
+        var apiUrl = ApiUrlOption();
+        RejectOptionLookalikes(directory);
+
+        var command = new Command(
+            "plan",
+            $"""
+            Read the files under DIR and the live policies, and show what apply would change. Changes nothing.
+
+            {ExitCodes.HelpText}
+            """)
+        {
+            directory, output, format, detailed, targets, sandbox, apiUrl,
+        };
+        command.SetAction((parsed, ct) => Run(parsed, console, (global, log) =>
+            new PlanCommand(console, log).ExecuteAsync(
+                new PlanSettings(
+                    parsed.GetValue(directory)!,
+                    parsed.GetValue(output),
+                    Enum.Parse<PlanFormat>(parsed.GetValue(format)!, ignoreCase: true),
+                    parsed.GetValue(detailed),
+                    [.. parsed.GetValue(targets) ?? []],
+                    ReadConnection(parsed, sandbox, apiUrl)),
+                global,
+                ct)));
+        return command;
+    }
+
+    private static Command ApplyCommandLine(CliConsole console)
+    {
+        var directory = DirectoryArgument();
+        var planFile = new Option<FileInfo?>("--plan") { Description = "Apply exactly this saved plan (from `plan --out`), refused if live changed since it was made." };
+        var autoApprove = new Option<bool>("--auto-approve") { Description = "Apply without asking (needed when there is no terminal, as in CI)." };
+        var force = new Option<bool>("--force") { Description = "Apply even if a safety threshold (accesssync.yaml `safety`) refuses the plan." };
+        var targets = TargetOption();
+        var sandbox = SandboxOption();
+        var apiUrl = ApiUrlOption();
+        RejectOptionLookalikes(directory);
+
+        var command = new Command(
+            "apply",
+            $"""
+            Make the live policies match the files under DIR (or a saved --plan): shows the plan, checks the safety thresholds, asks for confirmation, applies, and reports every change as done, failed or not attempted.
+
+            {ExitCodes.HelpText}
+            """)
+        {
+            directory, planFile, autoApprove, force, targets, sandbox, apiUrl,
+        };
+        command.SetAction((parsed, ct) => Run(parsed, console, (global, log) =>
+        {
+            if (parsed.GetValue(planFile) is not null && (parsed.GetResult(directory) is { Implicit: false } || parsed.GetValue(targets) is { Length: > 0 }))
+            {
+                throw new UsageException("--plan applies a saved plan as it is: give no DIR or --target with it");
+            }
+
+            return new ApplyCommand(console, log).ExecuteAsync(
+                new ApplySettings(
+                    parsed.GetValue(directory)!,
+                    parsed.GetValue(planFile),
+                    parsed.GetValue(autoApprove),
+                    parsed.GetValue(force),
+                    [.. parsed.GetValue(targets) ?? []],
+                    ReadConnection(parsed, sandbox, apiUrl)),
+                global,
+                ct);
+        }));
+        return command;
+    }
+}

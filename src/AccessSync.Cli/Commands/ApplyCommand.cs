@@ -1,0 +1,121 @@
+using System.Collections.Immutable;
+using AccessSync.Cli.Files;
+using AccessSync.Cli.Hosting;
+using AccessSync.Cli.Remote;
+using AccessSync.Core.Applying;
+using AccessSync.Core.Live;
+using AccessSync.Core.Model;
+using AccessSync.Core.Planning;
+using AccessSync.Core.Rendering;
+using AccessSync.Core.Safety;
+using Serilog;
+
+namespace AccessSync.Cli.Commands;
+
+public sealed record ApplySettings(
+    DirectoryInfo Directory,
+    FileInfo? PlanFile,
+    bool AutoApprove,
+    bool Force,
+    ImmutableArray<string> Targets,
+    ConnectionSettings Connection);
+
+/// <summary>
+/// <c>accesssync apply</c>: converges live to the files (or to exactly a saved plan), after the safety check
+/// and a confirmation, and reports how every change ended.
+/// </summary>
+public sealed class ApplyCommand(CliConsole console, ILogger log)
+{
+    public async Task<int> ExecuteAsync(ApplySettings settings, GlobalSettings global, CancellationToken cancellationToken)
+    {
+        var reconciler = new Reconciler(console, log);
+        Plan plan;
+        LiveState? live = null;
+        var safety = SafetyOptions.Default;
+        Connection connection;
+        if (settings.PlanFile is { } file)
+        {
+            plan = await PlanFile.LoadAsync(file, cancellationToken);
+            connection = await Connection.OpenAsync(settings.Connection, log, cancellationToken);
+        }
+        else
+        {
+            if (reconciler.Load(settings.Directory, global) is not { } project)
+            {
+                return ExitCodes.Error;
+            }
+
+            connection = await Connection.OpenAsync(settings.Connection, log, cancellationToken);
+            if (await reconciler.PlanAsync(project, connection.Provider, settings.Targets, cancellationToken) is not { } planned)
+            {
+                await connection.DisposeAsync();
+                return ExitCodes.Error;
+            }
+
+            (plan, live, safety) = (planned.Plan, planned.Live, planned.Config.Safety);
+        }
+
+        await using (connection)
+        {
+            return await ApplyAsync(plan, live, safety, connection, settings, global, cancellationToken);
+        }
+    }
+
+    private async Task<int> ApplyAsync(Plan plan, LiveState? live, SafetyOptions safety, Connection connection, ApplySettings settings, GlobalSettings global, CancellationToken cancellationToken)
+    {
+        await console.Out.WriteAsync(PlanOutput.Render(plan, PlanFormat.Text, console.UseColor(global.NoColor)));
+        if (!plan.HasChanges)
+        {
+            return ExitCodes.Success;
+        }
+
+        var violations = SafetyCheck.Evaluate(plan, safety);
+        if (!violations.IsEmpty && !settings.Force)
+        {
+            foreach (var violation in violations)
+            {
+                await console.Error.WriteLineAsync($"error: refusing to apply: {violation}");
+            }
+
+            await console.Error.WriteLineAsync("Nothing was changed. If these changes are intended, apply again with --force.");
+            return ExitCodes.RefusedBySafety;
+        }
+
+        if (!settings.AutoApprove && !await ConfirmAsync(connection))
+        {
+            await console.Error.WriteLineAsync("Apply cancelled; nothing was changed.");
+            return ExitCodes.Error;
+        }
+
+        var result = await Applier.ApplyAsync(plan, connection.Provider, live, ApplyOptions.Default, cancellationToken);
+        switch (result)
+        {
+            case ApplyResult.Stale stale:
+                await console.Error.WriteLineAsync("error: the saved plan is stale: live policies changed since it was made, so it was not applied:");
+                foreach (var reason in stale.Reasons)
+                {
+                    await console.Error.WriteLineAsync($"  {reason}");
+                }
+
+                await console.Error.WriteLineAsync("Nothing was changed. Plan again and review the new plan.");
+                return ExitCodes.StalePlan;
+            case ApplyResult.Applied applied:
+                await console.Out.WriteAsync("\n" + ApplyReportRenderer.Render(applied.Report));
+                return applied.Report.Succeeded ? ExitCodes.Success : ExitCodes.Error;
+            default:
+                throw new InvalidOperationException("an unknown apply result");
+        }
+    }
+
+    /// <summary>Asks at the terminal, as Terraform does: only "yes" applies.</summary>
+    private async Task<bool> ConfirmAsync(Connection connection)
+    {
+        if (!console.InputIsTerminal)
+        {
+            throw new UsageException("apply changes live access policies and needs a confirmation: run it at a terminal, or pass --auto-approve (as a CI job does)");
+        }
+
+        await console.Error.WriteAsync($"\nApply these changes to {connection.Description}? Only 'yes' will be accepted: ");
+        return (await console.In.ReadLineAsync())?.Trim() == "yes";
+    }
+}

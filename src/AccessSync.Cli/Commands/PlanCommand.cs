@@ -1,0 +1,56 @@
+using System.Collections.Immutable;
+using AccessSync.Cli.Files;
+using AccessSync.Cli.Hosting;
+using AccessSync.Cli.Remote;
+using AccessSync.Core.Safety;
+using Serilog;
+
+namespace AccessSync.Cli.Commands;
+
+public enum PlanFormat
+{
+    Text,
+    Markdown,
+    Json,
+}
+
+public sealed record PlanSettings(
+    DirectoryInfo Directory,
+    FileInfo? Out,
+    PlanFormat Format,
+    bool DetailedExitCode,
+    ImmutableArray<string> Targets,
+    ConnectionSettings Connection);
+
+/// <summary><c>accesssync plan</c>: what apply would change, read-only.</summary>
+public sealed class PlanCommand(CliConsole console, ILogger log)
+{
+    public async Task<int> ExecuteAsync(PlanSettings settings, GlobalSettings global, CancellationToken cancellationToken)
+    {
+        var reconciler = new Reconciler(console, log);
+        if (reconciler.Load(settings.Directory, global) is not { } project)
+        {
+            return ExitCodes.Error;
+        }
+
+        await using var connection = await Connection.OpenAsync(settings.Connection, log, cancellationToken);
+        if (await reconciler.PlanAsync(project, connection.Provider, settings.Targets, cancellationToken) is not { } planned)
+        {
+            return ExitCodes.Error;
+        }
+
+        await console.Out.WriteAsync(PlanOutput.Render(planned.Plan, settings.Format, console.UseColor(global.NoColor)));
+        if (settings.Out is { } file)
+        {
+            await PlanFile.SaveAsync(planned.Plan, file, cancellationToken);
+            await console.Error.WriteLineAsync($"Saved the plan to {file}. Apply exactly this plan with: accesssync apply --plan {file}");
+        }
+
+        foreach (var violation in SafetyCheck.Evaluate(planned.Plan, planned.Config.Safety))
+        {
+            await console.Error.WriteLineAsync($"warning: apply will refuse this plan without --force: {violation}");
+        }
+
+        return settings.DetailedExitCode && planned.Plan.HasChanges ? ExitCodes.ChangesPresent : ExitCodes.Success;
+    }
+}

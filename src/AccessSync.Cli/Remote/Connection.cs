@@ -1,0 +1,81 @@
+using AccessSync.Cloudflare;
+using AccessSync.Core.Applying;
+using AccessSync.Emulator;
+using Serilog;
+
+namespace AccessSync.Cli.Remote;
+
+/// <summary>
+/// An open connection to an Access API: the provider the core talks to, and, in the sandbox, the in-process
+/// emulator behind it, whose state persists in <c>.accesssync/sandbox.json</c> and starts from the examples'
+/// live estate. Disposing it closes both.
+/// </summary>
+public sealed class Connection : IAsyncDisposable
+{
+    public const string SandboxStateFile = ".accesssync/sandbox.json";
+
+    /// <summary>The sandbox accepts any credential; this one keeps real ones out of it.</summary>
+    private const string SandboxToken = "accesssync-sandbox";
+
+    private readonly CloudflareAccessClient client;
+    private readonly EmulatorServer? sandbox;
+
+    private Connection(CloudflareAccessClient client, EmulatorServer? sandbox, string description)
+    {
+        this.client = client;
+        this.sandbox = sandbox;
+        Provider = new CloudflareProvider(client);
+        Description = description;
+    }
+
+    public IAccessProvider Provider { get; }
+
+    /// <summary>What the connection is to, for logs: never a credential.</summary>
+    public string Description { get; }
+
+    public static async Task<Connection> OpenAsync(ConnectionSettings settings, ILogger log, CancellationToken cancellationToken)
+    {
+        if (settings.Sandbox)
+        {
+            var state = Path.GetFullPath(SandboxStateFile);
+            Directory.CreateDirectory(Path.GetDirectoryName(state)!);
+            var server = await EmulatorServer.StartAsync(
+                new EmulatorOptions { StateFile = state, Seed = File.Exists(state) ? null : SandboxSeed() },
+                cancellationToken);
+            log.Information("Sandbox: a local Access API on {Url}, state in {StateFile}", server.BaseUrl, SandboxStateFile);
+            var sandboxClient = new CloudflareAccessClient(CloudflareCredentials.ApiToken(SandboxToken), new CloudflareClientOptions { BaseUrl = server.BaseUrl }, log);
+            return new Connection(sandboxClient, server, $"the sandbox ({SandboxStateFile})");
+        }
+
+        CloudflareCredentials credentials;
+        try
+        {
+            credentials = CloudflareCredentials.FromEnvironment(Environment.GetEnvironmentVariable);
+        }
+        catch (CloudflareException e)
+        {
+            throw new UserException(e.Message);
+        }
+
+        var options = new CloudflareClientOptions { BaseUrl = settings.ApiUrl ?? CloudflareClientOptions.DefaultBaseUrl };
+        return new Connection(new CloudflareAccessClient(credentials, options, log), null, $"{options.BaseUrl} with the {credentials.Kind}");
+    }
+
+    /// <summary>The examples' live estate, shipped inside the tool so that a sandbox works from any folder.</summary>
+    private static EmulatorSeed SandboxSeed()
+    {
+        using var stream = typeof(Connection).Assembly.GetManifestResourceStream("AccessSync.Cli.sandbox-seed.json")
+            ?? throw new InvalidOperationException("the sandbox seed is missing from the build");
+        using var reader = new StreamReader(stream);
+        return EmulatorSeed.Parse(reader.ReadToEnd());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        client.Dispose();
+        if (sandbox is not null)
+        {
+            await sandbox.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using AccessSync.Cli.Files;
+using AccessSync.Cli.Hosting;
+using AccessSync.Core.Applying;
+using AccessSync.Core.Diagnostics;
+using AccessSync.Core.Live;
+using AccessSync.Core.Loading;
+using AccessSync.Core.Model;
+using AccessSync.Core.Planning;
+using AccessSync.Core.Rendering;
+using AccessSync.Core.Schema;
+using Serilog;
+
+namespace AccessSync.Cli.Remote;
+
+/// <summary>A plan and the live state it was computed from.</summary>
+public sealed record PlannedState(Plan Plan, LiveState Live, RootConfig Config);
+
+/// <summary>
+/// Sequences the steps of plan and apply: read the files, read live, plan. The decisions are the core's; this
+/// class only calls it and the provider in order, and reports problems on stderr.
+/// </summary>
+public sealed class Reconciler(CliConsole console, ILogger log)
+{
+    /// <summary>Loads and validates the files; null (with every problem reported) when any has an error.</summary>
+    public Project? Load(DirectoryInfo directory, GlobalSettings global)
+    {
+        if (!directory.Exists)
+        {
+            throw new UsageException($"no such folder: {directory}");
+        }
+
+        _ = AccessSyncSchema.Preload();
+        var tree = PolicyTree.Read(directory);
+        var loaded = ProjectLoader.Load(tree.Config, tree.ApplicationFiles, global.Scopes);
+        var diagnostics = tree.Diagnostics.Concat(loaded.Diagnostics).InReadingOrder().ToList();
+        Report(diagnostics);
+        log.Debug("Loaded {FileCount} files under {Directory}", tree.ApplicationFiles.Length, directory);
+        return diagnostics.HasErrors() ? null : loaded.Value;
+    }
+
+    /// <summary>Reads what is live in every scope the files name, and plans; null (problems reported) when planning failed.</summary>
+    public async Task<PlannedState?> PlanAsync(Project project, IAccessProvider provider, ImmutableArray<string> targets, CancellationToken cancellationToken)
+    {
+        var scopes = project.Applications.Select(a => a.Scope).OfType<Scope>().Distinct().ToList();
+        var clock = Stopwatch.StartNew();
+        var live = await provider.ReadAsync(scopes, cancellationToken);
+        log.Debug(
+            "Read {ApplicationCount} live applications in {ScopeCount} scopes in {ElapsedMs} ms",
+            live.Scopes.Sum(s => s.Applications.Length),
+            scopes.Count,
+            clock.ElapsedMilliseconds);
+
+        var result = Planner.Compute(project, live, new PlanOptions(targets));
+        Report(result.Diagnostics);
+        return result.Plan is null ? null : new PlannedState(result.Plan, live, project.Config);
+    }
+
+    private void Report(IEnumerable<Diagnostic> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            console.Error.WriteLine(DiagnosticRenderer.Render(diagnostic, DiagnosticFormat.Text));
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AccessSync.Cloudflare.Model;
+using AccessSync.Core.Applying;
+using AccessSync.Core.Live;
+using AccessSync.Core.Model;
+
+namespace AccessSync.Cloudflare;
+
+/// <summary>
+/// The core's <see cref="IAccessProvider"/> over Cloudflare's API: maps the wire objects to the live model and
+/// performs one write per step. API, auth and network failures come back as failed outcomes, never exceptions.
+/// </summary>
+public sealed class CloudflareProvider(CloudflareAccessClient client) : IAccessProvider
+{
+    /// <summary>Ids of reusable policies per account, to tell them apart from an application's own (embedded ones carry no flag).</summary>
+    private readonly ConcurrentDictionary<Scope, Task<HashSet<string>>> reusableIds = new();
+
+    public async Task<LiveState> ReadAsync(IReadOnlyCollection<Scope> scopes, CancellationToken cancellationToken)
+    {
+        var estates = await Task.WhenAll(scopes.Distinct().Select(scope => client.ReadEstateAsync(scope, cancellationToken)));
+        return new LiveState([.. estates.Select(ToLive)]);
+    }
+
+    public async Task<LiveApplication?> ReadApplicationAsync(Scope scope, string appId, CancellationToken cancellationToken)
+    {
+        AccessApplication app;
+        try
+        {
+            app = await client.GetApplicationAsync(scope, appId, cancellationToken);
+        }
+        catch (CloudflareApiException e) when (e.StatusCode == 404)
+        {
+            return null;
+        }
+
+        var reusable = await reusableIds.GetOrAdd(scope, s => ReusableIdsAsync(s, cancellationToken));
+        return ToLive(scope, app, reusable.Contains);
+    }
+
+    public async Task<StepOutcome> WriteAsync(ApplyStep step, JsonElement? body, CancellationToken cancellationToken)
+    {
+        var scope = step.App.Scope;
+        try
+        {
+            switch (step)
+            {
+                case CreateStep:
+                    var created = await client.CreateApplicationPolicyAsync(scope, step.App.Id, Body(body), cancellationToken);
+                    return new StepOutcome.Done(Element(created.Raw));
+                case UpdateStep update:
+                    var updated = await client.UpdateApplicationPolicyAsync(scope, step.App.Id, update.PolicyId, Body(body), cancellationToken);
+                    return new StepOutcome.Done(Element(updated.Raw));
+                case DeleteStep delete:
+                    await client.DeleteApplicationPolicyAsync(scope, step.App.Id, delete.PolicyId, cancellationToken);
+                    return new StepOutcome.Done(null);
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(step), step, "an unknown kind of step");
+            }
+        }
+        catch (CloudflareException e)
+        {
+            return new StepOutcome.Failed(e.Message);
+        }
+    }
+
+    private async Task<HashSet<string>> ReusableIdsAsync(Scope scope, CancellationToken cancellationToken) =>
+        scope.Kind == ScopeKind.Account
+            ? [.. (await client.ListReusablePoliciesAsync(scope, cancellationToken)).Select(p => p.Id)]
+            : [];
+
+    private static JsonObject Body(JsonElement? body) =>
+        JsonNode.Parse((body ?? throw new ArgumentNullException(nameof(body), "a write needs a body")).GetRawText())!.AsObject();
+
+    private static JsonElement Element(JsonObject raw) => JsonSerializer.SerializeToElement(raw);
+
+    private static LiveScope ToLive(LiveEstate estate) => new(
+        estate.Scope,
+        [.. estate.Applications.Select(app => ToLive(estate.Scope, app, id => estate.ReusablePolicies.Any(p => p.Id == id)))],
+        [.. estate.ReusablePolicies.Select(p => LivePolicy.FromJson(Element(p.Raw), isReusable: true))],
+        [.. estate.Groups.Select(g => new NamedObject(g.Id, g.Name))],
+        [.. estate.ServiceTokens.Select(t => new NamedObject(t.Id, t.Name))],
+        [.. estate.IdentityProviders.Select(i => new NamedObject(i.Id, i.Name))]);
+
+    private static LiveApplication ToLive(Scope scope, AccessApplication app, Func<string, bool> isReusable) => new(
+        scope,
+        app.Id,
+        app.Name,
+        app.Domain,
+        [.. app.Policies.Where(p => p.Id.Length > 0).Select(p => LivePolicy.FromJson(Element(p.Raw), isReusable(p.Id))).OrderBy(p => p.Precedence ?? int.MaxValue)],
+        Element(app.Raw));
+}

@@ -1,0 +1,129 @@
+using System.Text.Json.Nodes;
+using AccessSync.Cli.Tests.Support;
+using AccessSync.Emulator;
+
+namespace AccessSync.Cli.Tests;
+
+/// <summary>plan and apply as a real process against the Access API over HTTP, with credentials and faults, as in CI.</summary>
+public class ApiTests
+{
+    private const string Token = "cf-token-3f9a1c7e5b2d4f6a8c0e";
+    private const string AccountId = "9a7806061c88ada191ed06f989cc3dac";
+
+    private static async Task<EmulatorServer> StartAsync() => await EmulatorServer.StartAsync(new EmulatorOptions
+    {
+        Seed = EmulatorSeed.Load(ExampleTree.LiveJson),
+        Credentials = EmulatorCredentials.Token(Token),
+        RandomSeed = 7,
+    });
+
+    private static Dictionary<string, string?> Environment(string? token = Token) => new() { ["CLOUDFLARE_API_TOKEN"] = token };
+
+    private static Task<ProcessResult> RunAsync(ExampleTree tree, EmulatorServer server, params string[] args) =>
+        AccessSyncProcess.RunAsync(tree.Path, Environment(), [.. args, "--api-url", server.BaseUrl.ToString()]);
+
+    [Test]
+    public async Task The_token_never_appears_in_any_output_even_at_the_most_verbose_level()
+    {
+        using var tree = new ExampleTree();
+        await using var server = await StartAsync();
+
+        var plan = await RunAsync(tree, server, "plan", "--log-level", "verbose", "--out", Path.Combine(tree.Path, "plan.json"));
+        var apply = await RunAsync(tree, server, "apply", "--auto-approve", "--log-level", "verbose");
+
+        plan.ExitCode.ShouldBe(ExitCodes.Success, plan.StdErr);
+        apply.ExitCode.ShouldBe(ExitCodes.Success, apply.StdErr);
+        plan.StdErr.ShouldContain("GET"); // the HTTP trace was logged, so the check below looked at it
+        foreach (var output in new[] { plan.StdOut, plan.StdErr, apply.StdOut, apply.StdErr, File.ReadAllText(Path.Combine(tree.Path, "plan.json")) })
+        {
+            output.ShouldNotContain(Token);
+            output.ShouldNotContain(Token[3..15]);
+        }
+    }
+
+    [Test]
+    public async Task A_refused_token_is_one_clear_line_without_the_token()
+    {
+        using var tree = new ExampleTree();
+        await using var server = await StartAsync();
+
+        var result = await AccessSyncProcess.RunAsync(tree.Path, Environment("wrong-token-value"), "plan", "--api-url", server.BaseUrl.ToString());
+
+        result.ExitCode.ShouldBe(ExitCodes.Error);
+        result.StdErr.Trim().Split('\n').ShouldHaveSingleItem().ShouldStartWith("error: ");
+        result.StdErr.ShouldNotContain("wrong-token-value");
+    }
+
+    [Test]
+    public async Task Missing_credentials_are_one_clear_line_naming_the_variables()
+    {
+        using var tree = new ExampleTree();
+
+        var result = await AccessSyncProcess.RunAsync(tree.Path, Environment(null), "plan");
+
+        result.ExitCode.ShouldBe(ExitCodes.Error);
+        result.StdErr.ShouldContain("CLOUDFLARE_API_TOKEN");
+    }
+
+    [Test]
+    public async Task With_a_fifth_of_requests_failing_the_report_is_true_and_a_second_apply_converges()
+    {
+        using var tree = new ExampleTree();
+        await using var server = await StartAsync();
+        server.Faults.FailRate = 0.2;
+
+        var first = await RunAsync(tree, server, "apply", "--auto-approve");
+
+        first.ExitCode.ShouldBeOneOf(ExitCodes.Success, ExitCodes.Error);
+        if (first.ExitCode == ExitCodes.Error)
+        {
+            (first.StdOut + first.StdErr).ShouldContain("FAILED");
+        }
+
+        // Every change reported done is live; then, with the faults gone, a second apply finishes the rest.
+        server.Faults.FailRate = 0;
+        var grafana = server.State.Apps(ScopeRef.Account(AccountId)).Single(a => (string?)a["name"] == "Grafana");
+        var livePolicyNames = ((JsonArray)grafana["policies"]!).Select(p => (string?)p!["name"]).ToList();
+        if (first.StdOut.Contains("done            create \"Allow partner engineers\"", StringComparison.Ordinal))
+        {
+            livePolicyNames.ShouldContain("Allow partner engineers");
+        }
+
+        if (first.StdOut.Contains("done            delete \"Legacy VPN users\"", StringComparison.Ordinal))
+        {
+            livePolicyNames.ShouldNotContain("Legacy VPN users");
+        }
+
+        var second = await RunAsync(tree, server, "apply", "--auto-approve");
+        var plan = await RunAsync(tree, server, "plan", "--detailed-exitcode");
+
+        second.ExitCode.ShouldBe(ExitCodes.Success, second.StdOut + second.StdErr);
+        plan.ExitCode.ShouldBe(ExitCodes.Success, plan.StdOut + plan.StdErr);
+    }
+
+    [Test]
+    public async Task A_field_the_api_silently_ignores_is_a_failed_change_not_a_success()
+    {
+        using var tree = new ExampleTree();
+        await using var server = await StartAsync();
+        server.Faults.IgnoredFieldsOnWrite = new HashSet<string> { "session_duration" };
+
+        var result = await RunAsync(tree, server, "apply", "--auto-approve", "--target", "Grafana");
+
+        result.ExitCode.ShouldBe(ExitCodes.Error);
+        result.StdOut.ShouldContain("FAILED          update \"Allow engineering\": update \"Allow engineering\" at precedence 2: the API did not apply session_duration (sent \"8h\", it kept \"24h\")");
+    }
+
+    [Test]
+    public async Task Reading_the_whole_estate_takes_one_request_per_list()
+    {
+        using var tree = new ExampleTree();
+        await using var server = await StartAsync();
+
+        await RunAsync(tree, server, "plan");
+
+        // Account: apps, reusable policies, groups, service tokens, identity providers; the wiki's zone: the same less reusable policies.
+        server.Requests.All.Select(r => r.Method).ShouldAllBe(m => m == "GET");
+        server.Requests.Count.ShouldBe(9);
+    }
+}

@@ -1,0 +1,36 @@
+using AccessSync.Testing;
+
+namespace AccessSync.Cli.Tests.Support;
+
+/// <summary>A copy of the examples' policy files in a temporary folder, free to change and to hold a sandbox.</summary>
+internal sealed class ExampleTree : IDisposable
+{
+    private readonly TempFolder folder = new();
+
+    public ExampleTree()
+    {
+        File.Copy(System.IO.Path.Combine(RepositoryPaths.Examples, "accesssync.yaml"), System.IO.Path.Combine(folder.Path, "accesssync.yaml"));
+        foreach (var file in Directory.EnumerateFiles(System.IO.Path.Combine(RepositoryPaths.Examples, "apps")))
+        {
+            folder.Write(System.IO.Path.Combine("apps", System.IO.Path.GetFileName(file)), File.ReadAllText(file));
+        }
+    }
+
+    public string Path => folder.Path;
+
+    public static string LiveJson => System.IO.Path.Combine(RepositoryPaths.Examples, "live.json");
+
+    public string SandboxState => System.IO.Path.Combine(Path, ".accesssync", "sandbox.json");
+
+    public void Edit(string relativePath, Func<string, string> change)
+    {
+        var full = System.IO.Path.Combine(Path, relativePath);
+        File.WriteAllText(full, change(File.ReadAllText(full)));
+    }
+
+    public void Write(string relativePath, string content) => folder.Write(relativePath, content);
+
+    public void Delete(string relativePath) => File.Delete(System.IO.Path.Combine(Path, relativePath));
+
+    public void Dispose() => folder.Dispose();
+}
