@@ -40,5 +40,5 @@ internal sealed class ErrorFactory(SecretRedactor redactor, CloudflareCredential
         new(redactor.Redact($"Cloudflare returned an unexpected response on {method} {path}: {what}"));
 
     public CloudflareException AccountOnly(string what, Core.Model.Scope scope) =>
-        new(redactor.Redact($"{what} exist only in accounts, and {scope} is a zone"));
+        new(redactor.Redact($"{what} exist only in accounts, not in {scope}"));
 }
