@@ -13,7 +13,7 @@ internal sealed class ErrorFactory(SecretRedactor redactor, CloudflareCredential
     {
         var codes = failure.Errors.Where(e => e.Code != 0).Select(e => e.Code.ToString()).Distinct().ToList();
         var subject = codes.Count > 0 ? string.Join(", ", codes) : $"HTTP {failure.StatusCode}";
-        var messages = failure.Errors.Select(e => e.Message.Trim()).Where(m => m.Length > 0).Distinct().ToList();
+        var messages = failure.Errors.Select(Describe).Where(m => m.Length > 0).Distinct().ToList();
         var detail = messages.Count > 0 ? string.Join("; ", messages) : failure.ReasonPhrase ?? "no error details in the response";
         var head = $"Cloudflare API error {subject} on {failure.Method} {failure.Path}: {detail}";
 
@@ -26,6 +26,14 @@ internal sealed class ErrorFactory(SecretRedactor redactor, CloudflareCredential
         var status = codes.Count > 0 ? $"HTTP {failure.StatusCode}; " : "";
         var tail = failure.GaveUp is { } gaveUp ? $" ({status}{gaveUp})" : "";
         return new CloudflareApiException(redactor.Redact(head + tail), failure);
+    }
+
+    /// <summary>An error's message with its chained causes, on one line whatever the server put in it.</summary>
+    private static string Describe(CloudflareError error)
+    {
+        var message = string.Join(' ', error.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var causes = error.Chain.Select(c => c.Code != 0 ? $"{c.Code}: {Describe(c)}" : Describe(c)).Where(c => c.Length > 0).ToList();
+        return causes.Count == 0 ? message : $"{message} ({string.Join("; ", causes)})";
     }
 
     public CloudflareTransportException Transport(string method, string path, Exception failure, int attempts, string? gaveUp)
