@@ -14,6 +14,12 @@ namespace AccessSync.Cloudflare;
 /// Every list is read in full; every failure surfaces as a <see cref="CloudflareException"/> whose message is one line
 /// naming the request and Cloudflare's error codes, and never a secret. Thread-safe; dispose it when done.
 /// </summary>
+/// <remarks>
+/// GET, PUT and DELETE are retried on 429, 5xx and transport failures. A create (POST) is retried on 429 at once, and
+/// after any other transient failure only once a read shows it did not happen: it looks for an object of the body's
+/// <c>name</c>, so create only names not yet in use, as a plan does. A DELETE whose answer was lost and whose retry
+/// finds nothing (404) counts as done.
+/// </remarks>
 public sealed class CloudflareAccessClient : IDisposable
 {
     private static readonly KeyValuePair<string, string>[] NoFilters = [];
