@@ -18,6 +18,9 @@ public sealed record EmulatorOptions
     /// <summary>The clock for timestamps and the rate limit. Latency always waits in real time.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
+    /// <summary>Keep only this many of the latest requests in <see cref="EmulatorServer.Requests"/>; null (the default) keeps all.</summary>
+    public int? RequestLogCapacity { get; init; }
+
     /// <summary>Seed of the random source behind FailRate, ResetRate and random latency; null for a random seed.</summary>
     public int? RandomSeed { get; init; }
 

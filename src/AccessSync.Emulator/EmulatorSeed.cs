@@ -18,7 +18,7 @@ public sealed class EmulatorSeed
         ArgumentNullException.ThrowIfNull(json);
         try
         {
-            return JsonNode.Parse(json) is JsonObject root
+            return JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }) is JsonObject root
                 ? new EmulatorSeed(root)
                 : throw new InvalidDataException("an emulator seed must be a JSON object with \"accounts\" and/or \"zones\"");
         }

@@ -52,7 +52,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         var clock = options.TimeProvider;
         var faults = new FaultSettings(clock);
-        var requests = new RequestLog();
+        var requests = new RequestLog(options.RequestLogCapacity);
         var store = new StateStore(clock, faults, options.RefuseAppScopedPoliciesOnNewApps);
         var seed = options.StateFile is { } path && File.Exists(path) ? EmulatorSeed.Load(path) : options.Seed ?? EmulatorSeed.Empty;
         store.Import(seed.ToJson());

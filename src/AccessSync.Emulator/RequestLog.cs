@@ -12,6 +12,18 @@ public sealed class RequestLog
 {
     private readonly Lock gate = new();
     private readonly List<RecordedRequest> requests = [];
+    private readonly int? capacity;
+
+    /// <param name="capacity">Keep only this many of the latest requests; null keeps all.</param>
+    public RequestLog(int? capacity = null)
+    {
+        if (capacity is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "a request log keeps at least one request");
+        }
+
+        this.capacity = capacity;
+    }
 
     public IReadOnlyList<RecordedRequest> All
     {
@@ -37,6 +49,10 @@ public sealed class RequestLog
         lock (gate)
         {
             requests.Add(request);
+            if (requests.Count > capacity)
+            {
+                requests.RemoveAt(0);
+            }
         }
 
         return status =>

@@ -11,6 +11,7 @@ public class CommandLineTests
 
     [TestCase]
     [TestCase("validate")]
+    [TestCase("emulator")]
     public async Task Every_command_has_help(params string[] command)
     {
         var result = await AccessSyncProcess.RunAsync(Root, [.. command, "--help"]);

@@ -51,7 +51,7 @@ public class ValidateCommandTests
         var result = await AccessSyncProcess.RunAsync(Root, "validate", "examples/invalid");
 
         var lines = result.StdOut.Trim().Split('\n');
-        lines[..^1].ShouldAllBe(line => System.Text.RegularExpressions.Regex.IsMatch(line, @"^examples/invalid/[\w.-]+:\d+:\d+: (error|warning): .+ \[[a-z0-9-]+\]$"));
+        lines[..^1].ShouldAllBe(line => System.Text.RegularExpressions.Regex.IsMatch(line, @"^examples/invalid/[\w./-]+:\d+:\d+: (error|warning): .+ \[[a-z0-9-]+\]$"));
     }
 
     [Test]

@@ -11,7 +11,7 @@ public static class Approvals
 {
     public static void Verify(string actual, string name, [CallerFilePath] string testFile = "")
     {
-        var folder = Path.Combine(Path.GetDirectoryName(testFile)!, "Approved");
+        var folder = Path.Combine(Path.GetDirectoryName(SourcePath(testFile))!, "Approved");
         var approvedPath = Path.Combine(folder, name + ".approved.txt");
         var receivedPath = Path.Combine(folder, name + ".received.txt");
         var normalised = actual.ReplaceLineEndings("\n");
@@ -25,4 +25,12 @@ public static class Approvals
         File.WriteAllText(receivedPath, normalised);
         Assert.Fail($"{name}: the output differs from {approvedPath}.\nReview {receivedPath}; if it is right, rename it to the approved file.\n--- actual ---\n{normalised}");
     }
+
+    /// <summary>
+    /// A deterministic (CI) build records source paths as /_/…; map such a path back into this checkout.
+    /// </summary>
+    private static string SourcePath(string compiledPath) =>
+        compiledPath.StartsWith("/_/", StringComparison.Ordinal)
+            ? Path.Combine(RepositoryPaths.Root, compiledPath["/_/".Length..])
+            : compiledPath;
 }

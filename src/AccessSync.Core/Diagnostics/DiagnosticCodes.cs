@@ -28,4 +28,13 @@ public static class DiagnosticCodes
     public const string NoPolicies = "no-policies";
     public const string AllowsEveryone = "allow-everyone-unrestricted";
     public const string NestedConfig = "nested-config";
+
+    // Planning, against the live account.
+    public const string NoScope = "no-scope";
+    public const string UnknownApplication = "unknown-application";
+    public const string AmbiguousApplication = "ambiguous-application";
+    public const string UnknownReference = "unknown-reference";
+    public const string AmbiguousReference = "ambiguous-reference";
+    public const string PrecedenceTaken = "precedence-taken";
+    public const string PolicyIdNotFound = "policy-id-not-found";
 }

@@ -20,7 +20,7 @@ internal sealed class Pipeline(FaultSettings faults, RequestLog log, EmulatorCre
         context.Items[Routes.BodyItem] = body;
         var path = request.Path.StartsWithSegments(Routes.BasePath, out var rest) ? rest.ToString() : request.Path.ToString();
         var complete = log.Begin(new RecordedRequest(
-            request.Method, path, request.QueryString.HasValue ? request.QueryString.Value![1..] : "", body, clock.GetUtcNow(), 0));
+            request.Method, path, request.QueryString.Value is { Length: > 1 } query ? query[1..] : "", body, clock.GetUtcNow(), 0));
         var aborted = false;
         try
         {
@@ -29,6 +29,16 @@ internal sealed class Pipeline(FaultSettings faults, RequestLog log, EmulatorCre
         catch (ApiException refusal) when (!context.Response.HasStarted)
         {
             await Envelope.WriteFailure(context, refusal.Status, refusal.Errors);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away during a delay: there is no one to answer.
+        }
+#pragma warning disable CA1031 // A defect in the emulator answers like the API's own 500, with the reason, instead of an empty response.
+        catch (Exception defect) when (!context.Response.HasStarted)
+#pragma warning restore CA1031
+        {
+            await Envelope.WriteFailure(context, 500, [new ApiError(ErrorCodes.ServerError, $"Internal server error: {defect.GetType().Name}: {defect.Message}")]);
         }
         finally
         {

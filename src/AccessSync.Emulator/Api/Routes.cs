@@ -21,6 +21,9 @@ internal static class Routes
     private const int ReusablePerPage = 100;
     private const int DirectoryPerPage = 1000;
 
+    /// <summary>A key given twice would otherwise fail only when the object is first read, deep in a handler.</summary>
+    private static readonly JsonDocumentOptions StrictJson = new() { AllowDuplicateProperties = false };
+
     public static void Map(IEndpointRouteBuilder endpoints, StateStore store)
     {
         var api = endpoints.MapGroup(BasePath);
@@ -65,7 +68,7 @@ internal static class Routes
         JsonNode? parsed;
         try
         {
-            parsed = string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text);
+            parsed = string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text, documentOptions: StrictJson);
         }
         catch (JsonException)
         {

@@ -1,20 +1,12 @@
 namespace AccessSync.Emulator;
 
 /// <summary>A token bucket per credential: <see cref="Requests"/> tokens, refilled evenly over <see cref="Window"/>.</summary>
-public sealed record RateLimitOptions
+public sealed record RateLimitOptions(int Requests, TimeSpan Window)
 {
-    public RateLimitOptions(int requests, TimeSpan window)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(requests, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
-        Requests = requests;
-        Window = window;
-    }
-
     /// <summary>Cloudflare's global API limit: 1,200 requests per 5 minutes per user.</summary>
     public static RateLimitOptions CloudflareDefault { get; } = new(1200, TimeSpan.FromMinutes(5));
 
-    public int Requests { get; }
+    public int Requests { get; } = Requests >= 1 ? Requests : throw new ArgumentOutOfRangeException(nameof(Requests), Requests, "a rate limit allows at least one request");
 
-    public TimeSpan Window { get; }
+    public TimeSpan Window { get; } = Window > TimeSpan.Zero ? Window : throw new ArgumentOutOfRangeException(nameof(Window), Window, "a rate limit's window is positive");
 }

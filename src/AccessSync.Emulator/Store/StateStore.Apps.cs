@@ -21,7 +21,10 @@ internal sealed partial class StateStore
         Find(scope) is { } data ? [.. data.Apps.Where(filter.Matches).Select(a => RenderApp(scope, data, a))] : new List<JsonObject>());
 
     public JsonObject GetApp(ScopeRef scope, string appId) => Read(() =>
-        RenderApp(scope, Find(scope)!, RequireApp(scope, appId)));
+    {
+        var (data, app) = RequireApp(scope, appId);
+        return RenderApp(scope, data, app);
+    });
 
     public JsonObject CreateApp(ScopeRef scope, JsonObject body) => Write(() =>
     {
@@ -49,8 +52,7 @@ internal sealed partial class StateStore
     /// </summary>
     public JsonObject UpdateApp(ScopeRef scope, string appId, JsonObject body) => Write(() =>
     {
-        var app = RequireApp(scope, appId);
-        var data = Find(scope)!;
+        var (data, app) = RequireApp(scope, appId);
         ThrowIfInvalid(ValidateApp(body));
         var policies = body.TryGetPropertyValue("policies", out var list) ? ResolvePolicies(scope, data, app, list) : app.Policies;
         app.Fields = AppFields(app.Id, body, Json.AsString(app.Fields["aud"]) ?? NewAud(), app.Fields["created_at"]?.DeepClone() ?? Now(), Now());
@@ -65,8 +67,8 @@ internal sealed partial class StateStore
 
     public JsonObject DeleteApp(ScopeRef scope, string appId) => Write(() =>
     {
-        var app = RequireApp(scope, appId);
-        Find(scope)!.Apps.Remove(app);
+        var (data, app) = RequireApp(scope, appId);
+        data.Apps.Remove(app);
         return new JsonObject { ["id"] = app.Id };
     });
 
@@ -180,8 +182,9 @@ internal sealed partial class StateStore
                 reusableLinks++;
                 slots.Add(new PolicySlot(id, order, null));
             }
-            else if (inline is null)
+            else if (inline is null || (own?.AppScoped is { } current && SameSettings(inline, current)))
             {
+                // A link, or an object restating one of the app's own policies unchanged (as GET returned it).
                 if (own is null)
                 {
                     Problem($"{where}: no policy with id {id} in this {(scope.IsZone ? "zone" : "account")}");
@@ -228,6 +231,17 @@ internal sealed partial class StateStore
         }
 
         return slots;
+    }
+
+    /// <summary>Whether a policy object says the same as a stored one, read-only fields and precedence aside.</summary>
+    private static bool SameSettings(JsonObject given, JsonObject stored)
+    {
+        static IEnumerable<KeyValuePair<string, JsonNode?>> Settings(JsonObject policy) =>
+            policy.Where(kv => !ReadOnlyFields.Contains(kv.Key) && kv.Key != "precedence").OrderBy(kv => kv.Key, StringComparer.Ordinal);
+
+        var a = Settings(given).ToList();
+        var b = Settings(stored).ToList();
+        return a.Count == b.Count && a.Zip(b).All(pair => pair.First.Key == pair.Second.Key && JsonNode.DeepEquals(pair.First.Value, pair.Second.Value));
     }
 
     private static ApiException LegacyRefusal(ScopeRef scope) => Invalid(

@@ -7,20 +7,20 @@ internal sealed partial class StateStore
 {
     public List<JsonObject> ListAppPolicies(ScopeRef scope, string appId) => Read(() =>
     {
-        var app = RequireApp(scope, appId);
-        return RenderPolicies(scope, Find(scope)!, app);
+        var (data, app) = RequireApp(scope, appId);
+        return RenderPolicies(scope, data, app);
     });
 
     public JsonObject GetAppPolicy(ScopeRef scope, string appId, string policyId) => Read(() =>
     {
-        var app = RequireApp(scope, appId);
+        var (data, app) = RequireApp(scope, appId);
         var slot = app.Policy(policyId) ?? throw NotFound("policy in this application", policyId);
-        return RenderSlot(scope, Find(scope)!, slot) ?? throw NotFound("policy in this application", policyId);
+        return RenderSlot(scope, data, slot) ?? throw NotFound("policy in this application", policyId);
     });
 
     public JsonObject CreateAppPolicy(ScopeRef scope, string appId, JsonObject body) => Write(() =>
     {
-        var app = RequireApp(scope, appId);
+        var (_, app) = RequireApp(scope, appId);
         ThrowIfInvalid(PolicyValidator.Validate(body));
         if (app.RefusesAppScopedPolicies)
         {
@@ -34,17 +34,18 @@ internal sealed partial class StateStore
         }
 
         var id = NewId();
-        var slot = new PolicySlot(id, precedence, StoredPolicy(id, body, null));
+        var policy = StoredPolicy(id, body, null);
+        var slot = new PolicySlot(id, precedence, policy);
         app.Policies.Add(slot);
-        return RenderSlot(scope, Find(scope)!, slot)!;
+        return RenderOwn(scope, slot, policy);
     });
 
     /// <summary>A full replacement of an app-scoped policy; a body without precedence keeps the old one.</summary>
     public JsonObject UpdateAppPolicy(ScopeRef scope, string appId, string policyId, JsonObject body) => Write(() =>
     {
-        var app = RequireApp(scope, appId);
+        var (_, app) = RequireApp(scope, appId);
         var slot = app.Policy(policyId) ?? throw NotFound("policy in this application", policyId);
-        if (slot.IsLink)
+        if (slot.AppScoped is not { } old)
         {
             throw ReusableThroughAppPath(scope, policyId, "updated");
         }
@@ -58,14 +59,15 @@ internal sealed partial class StateStore
             throw PrecedenceCollision();
         }
 
-        slot.AppScoped = StoredPolicy(slot.Id, body, slot.AppScoped);
+        var policy = StoredPolicy(slot.Id, body, old);
+        slot.AppScoped = policy;
         slot.Precedence = precedence;
-        return RenderSlot(scope, Find(scope)!, slot)!;
+        return RenderOwn(scope, slot, policy);
     });
 
     public JsonObject DeleteAppPolicy(ScopeRef scope, string appId, string policyId) => Write(() =>
     {
-        var app = RequireApp(scope, appId);
+        var (_, app) = RequireApp(scope, appId);
         var slot = app.Policy(policyId) ?? throw NotFound("policy in this application", policyId);
         if (slot.IsLink)
         {

@@ -54,9 +54,8 @@ internal sealed partial class StateStore
     public JsonObject MakeReusable(string accountId, string appId, string policyId) => Write(() =>
     {
         var scope = ScopeRef.Account(accountId);
-        var app = RequireApp(scope, appId);
+        var (data, app) = RequireApp(scope, appId);
         var slot = app.Policy(policyId) ?? throw NotFound("policy in this application", policyId);
-        var data = Find(scope)!;
         if (slot.AppScoped is not { } legacy)
         {
             throw Invalid($"policy {policyId} is already a reusable policy");

@@ -49,25 +49,24 @@ internal sealed partial class StateStore
         var stored = Seeded(policy, id, true, "precedence", "account_id", "app_count", "reusable");
         stored["created_at"] = existing?.AppScoped?["created_at"]?.DeepClone() ?? stored["created_at"]?.DeepClone() ?? Now();
         stored["updated_at"] = Now();
-        if (existing is not null)
+        var slot = existing ?? new PolicySlot(id, precedence, stored);
+        if (existing is null)
         {
-            existing.AppScoped = stored;
-            existing.Precedence = precedence;
-        }
-        else
-        {
-            app.Policies.Add(new PolicySlot(id, precedence, stored));
+            app.Policies.Add(slot);
         }
 
-        return RenderSlot(scope, data, app.Policy(id)!)!;
+        slot.AppScoped = stored;
+        slot.Precedence = precedence;
+        return RenderOwn(scope, slot, stored);
     });
 
     /// <summary>Adds or replaces one reusable policy, bypassing validation; sets updated_at.</summary>
     public JsonObject PutReusable(string accountId, JsonObject policy) => Write(() =>
     {
         var data = Ensure(ScopeRef.Account(accountId));
-        var stored = Seeded(policy, Json.Id(policy) ?? NewId(), true, "precedence", "account_id", "app_count", "reusable");
-        var old = data.Reusable(Json.Id(stored)!);
+        var id = Json.Id(policy) ?? NewId();
+        var stored = Seeded(policy, id, true, "precedence", "account_id", "app_count", "reusable");
+        var old = data.Reusable(id);
         stored["created_at"] = old?["created_at"]?.DeepClone() ?? stored["created_at"]?.DeepClone() ?? Now();
         stored["updated_at"] = Now();
         if (old is not null)
@@ -285,8 +284,9 @@ internal sealed partial class StateStore
 
         if (timestamps)
         {
-            copy["created_at"] ??= Now();
-            copy["updated_at"] ??= Now();
+            var now = Now();
+            copy["created_at"] ??= now;
+            copy["updated_at"] ??= now;
         }
 
         return copy;

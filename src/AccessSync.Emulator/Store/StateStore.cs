@@ -68,8 +68,8 @@ internal sealed partial class StateStore(TimeProvider clock, FaultSettings fault
         return data;
     }
 
-    private AppRecord RequireApp(ScopeRef scope, string appId) =>
-        Find(scope)?.App(appId) ?? throw NotFound("application", appId);
+    private (ScopeData Data, AppRecord App) RequireApp(ScopeRef scope, string appId) =>
+        Find(scope) is { } data && data.App(appId) is { } app ? (data, app) : throw NotFound("application", appId);
 
     /// <summary>
     /// The policy as stored after a write: the body's fields except read-only ones and precedence (which belongs to
@@ -109,16 +109,17 @@ internal sealed partial class StateStore(TimeProvider clock, FaultSettings fault
         }
     }
 
-    private JsonObject? RenderSlot(ScopeRef scope, ScopeData data, PolicySlot slot)
-    {
-        var source = slot.AppScoped ?? data.Reusable(slot.Id);
-        if (source is null)
-        {
-            return null;
-        }
+    /// <summary>A policy as the app's policy endpoints and embedded lists show it; null for a link to a policy since removed.</summary>
+    private JsonObject? RenderSlot(ScopeRef scope, ScopeData data, PolicySlot slot) =>
+        (slot.AppScoped ?? data.Reusable(slot.Id)) is { } source ? Rendered(scope, source, slot.Precedence) : null;
 
+    /// <summary>An app-scoped policy as the API shows it.</summary>
+    private static JsonObject RenderOwn(ScopeRef scope, PolicySlot slot, JsonObject policy) => Rendered(scope, policy, slot.Precedence);
+
+    private static JsonObject Rendered(ScopeRef scope, JsonObject source, int precedence)
+    {
         var policy = Json.Clone(source);
-        policy["precedence"] = slot.Precedence;
+        policy["precedence"] = precedence;
         if (!scope.IsZone)
         {
             policy["account_id"] = scope.Id;

@@ -50,9 +50,9 @@ internal static class SpecContract
             return null;
         }
 
-        var statusKey = operation["responses"]![status.ToString(System.Globalization.CultureInfo.InvariantCulture)] is not null
-            ? status.ToString(System.Globalization.CultureInfo.InvariantCulture)
-            : $"{status / 100}XX";
+        // The spec declares failures only as 4XX; a 5xx carries the same failure envelope.
+        var exact = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var statusKey = operation["responses"]![exact] is not null ? exact : status >= 500 ? "4XX" : $"{status / 100}XX";
         var schemaNode = operation["responses"]![statusKey]?["content"]?["application/json"]?["schema"];
         if (schemaNode is null)
         {

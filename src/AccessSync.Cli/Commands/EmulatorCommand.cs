@@ -1,0 +1,157 @@
+using System.Globalization;
+using AccessSync.Cli.Hosting;
+using AccessSync.Emulator;
+using Serilog;
+
+namespace AccessSync.Cli.Commands;
+
+public sealed record EmulatorSettings(
+    int Port,
+    FileInfo? Seed,
+    FileInfo? State,
+    LatencyRange Latency,
+    double FailRate,
+    double ResetRate,
+    RateLimitOptions? RateLimit,
+    string? Token)
+{
+    /// <summary>Reads the option values as typed, turning a malformed one into a usage error.</summary>
+    public static EmulatorSettings Parse(int port, FileInfo? seed, FileInfo? state, string? latency, double failRate, double resetRate, string? rateLimit, string? token)
+    {
+        if (port is < 0 or > 65535)
+        {
+            throw new UsageException($"--port must be from 0 (any free port) to 65535, not {port}");
+        }
+
+        foreach (var (name, rate) in new[] { ("--fail-rate", failRate), ("--reset-rate", resetRate) })
+        {
+            if (double.IsNaN(rate) || rate is < 0 or > 1)
+            {
+                throw new UsageException($"{name} must be a fraction from 0 to 1, not {rate.ToString(CultureInfo.InvariantCulture)}");
+            }
+        }
+
+        if (seed is { Exists: false })
+        {
+            throw new UsageException($"no such seed file: {seed}");
+        }
+
+        if (token is { Length: 0 })
+        {
+            throw new UsageException("--token must not be empty");
+        }
+
+        return new EmulatorSettings(port, seed, state, ParseLatency(latency), failRate, resetRate, ParseRateLimit(rateLimit), token);
+    }
+
+    private static LatencyRange ParseLatency(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return LatencyRange.None;
+        }
+
+        var parts = text.Split('-');
+        var values = parts.Select(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var ms) ? ms : -1).ToArray();
+        return parts.Length switch
+        {
+            1 when values[0] >= 0 => TimeSpan.FromMilliseconds(values[0]),
+            2 when values[0] >= 0 && values[1] >= values[0] => new LatencyRange(TimeSpan.FromMilliseconds(values[0]), TimeSpan.FromMilliseconds(values[1])),
+            _ => throw new UsageException($"--latency-ms must be milliseconds (50) or a range MIN-MAX (20-200), not \"{text}\""),
+        };
+    }
+
+    private static RateLimitOptions? ParseRateLimit(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return RateLimitOptions.CloudflareDefault;
+        }
+
+        if (text == "off")
+        {
+            return null;
+        }
+
+        var parts = text.Split('/');
+        return parts.Length == 2
+            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var requests) && requests > 0
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+            ? new RateLimitOptions(requests, TimeSpan.FromSeconds(seconds))
+            : throw new UsageException($"--rate-limit must be REQUESTS/SECONDS (1200/300) or off, not \"{text}\"");
+    }
+}
+
+/// <summary>
+/// <c>accesssync emulator</c>: serves a local Cloudflare Access API on 127.0.0.1 until Ctrl-C or SIGTERM, for dry
+/// runs without an account. Prints one line with its base URL on stdout.
+/// </summary>
+public sealed class EmulatorCommand(CliConsole console, ILogger log)
+{
+    /// <summary>A long-running emulator keeps only its latest requests, so its memory stays bounded.</summary>
+    private const int RequestLogCapacity = 10_000;
+
+    public async Task<int> ExecuteAsync(EmulatorSettings settings, CancellationToken stop)
+    {
+        EmulatorSeed? seed;
+        try
+        {
+            seed = settings.Seed is null ? null : EmulatorSeed.Load(settings.Seed.FullName);
+        }
+        catch (InvalidDataException e)
+        {
+            await console.Error.WriteLineAsync($"error: {settings.Seed}: {e.Message}");
+            return ExitCodes.Error;
+        }
+
+        var credentials = settings.Token is { } token
+            ? EmulatorCredentials.Token(token)
+            : EmulatorCredentials.FromEnvironment(Environment.GetEnvironmentVariable);
+        if (credentials is null)
+        {
+            log.Information("No --token, CLOUDFLARE_API_TOKEN or CLOUDFLARE_EMAIL + CLOUDFLARE_API_KEY: accepting any credential");
+        }
+
+        EmulatorServer server;
+        try
+        {
+            server = await EmulatorServer.StartAsync(
+                new EmulatorOptions { Seed = seed, StateFile = settings.State?.FullName, Credentials = credentials, Port = settings.Port, RequestLogCapacity = RequestLogCapacity },
+                stop);
+        }
+        catch (InvalidDataException e)
+        {
+            await console.Error.WriteLineAsync($"error: {settings.State}: {e.Message}");
+            return ExitCodes.Error;
+        }
+        catch (IOException e)
+        {
+            await console.Error.WriteLineAsync($"error: cannot listen on 127.0.0.1:{settings.Port}: {e.Message}");
+            return ExitCodes.Error;
+        }
+
+        await using (server)
+        {
+            server.Faults.Latency = settings.Latency;
+            server.Faults.FailRate = settings.FailRate;
+            server.Faults.ResetRate = settings.ResetRate;
+            server.Faults.RateLimit = settings.RateLimit;
+            await console.Out.WriteLineAsync($"Cloudflare Access API emulator listening on {server.BaseUrl}");
+            await console.Out.FlushAsync(CancellationToken.None);
+            log.Information("Serving {Credential} until Ctrl-C or SIGTERM", credentials?.ToString() ?? "any credential");
+            try
+            {
+                await Task.Delay(Timeout.Infinite, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl-C or SIGTERM: the normal way to stop.
+            }
+
+            await server.StopAsync(CancellationToken.None);
+            log.Information("Stopped after {RequestCount} requests", server.Requests.Count);
+        }
+
+        return ExitCodes.Success;
+    }
+}

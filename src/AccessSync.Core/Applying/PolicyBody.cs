@@ -1,0 +1,42 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AccessSync.Core.Normalization;
+using AccessSync.Core.Planning;
+
+namespace AccessSync.Core.Applying;
+
+/// <summary>
+/// Builds the policy a write sends. An update starts from the live object, every field kept (ones AccessSync has
+/// never heard of included), and replaces only the managed fields and the precedence: PUT replaces the whole
+/// policy, so anything left out could be reset.
+/// </summary>
+public static class PolicyBody
+{
+    /// <summary>Fields the API sets itself; sending them back is pointless and some APIs refuse it.</summary>
+    private static readonly string[] ReadOnly = ["id", "created_at", "updated_at", "account_id", "app_count", "reusable"];
+
+    public static JsonElement ForCreate(DesiredPolicy desired) => Build(new JsonObject(), desired, desired.Precedence);
+
+    public static JsonElement ForUpdate(JsonElement live, DesiredPolicy? desired, int precedence)
+    {
+        var body = JsonNode.Parse(live.GetRawText())!.AsObject();
+        foreach (var field in ReadOnly)
+        {
+            body.Remove(field);
+        }
+
+        return Build(body, desired, precedence);
+    }
+
+    private static JsonElement Build(JsonObject body, DesiredPolicy? desired, int precedence)
+    {
+        foreach (var (path, json) in desired?.Fields ?? ImmutableSortedDictionary<string, string>.Empty)
+        {
+            JsonPath.Set(body, path, JsonNode.Parse(json));
+        }
+
+        body[PolicyFields.Precedence] = precedence;
+        return JsonSerializer.SerializeToElement(body);
+    }
+}

@@ -1,0 +1,223 @@
+using System.Collections.Immutable;
+using AccessSync.Core.Diagnostics;
+using AccessSync.Core.Live;
+using AccessSync.Core.Model;
+
+namespace AccessSync.Core.Planning;
+
+/// <summary>
+/// The product's heart: a pure function from the files and the live state to the changes that make live equal
+/// the files. A live policy is matched by the file's explicit id, else by name within its application; list
+/// order (or an explicit precedence) is precedence; a field the file leaves out is never shown or changed.
+/// </summary>
+public static class Planner
+{
+    public static PlanResult Compute(Project project, LiveState live, PlanOptions options)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var plans = new List<AppPlan>();
+        var managedBy = new Dictionary<string, ApplicationFile>(StringComparer.Ordinal);
+
+        foreach (var desired in project.Applications)
+        {
+            if (desired.Scope is not { } scope)
+            {
+                diagnostics.Add(Diagnostic.Error(
+                    DiagnosticCodes.NoScope,
+                    "no account or zone for this application: set account_id or zone_id in the file or in accesssync.yaml, pass --account-id or --zone-id, or set CLOUDFLARE_ACCOUNT_ID",
+                    desired.App.Span));
+                continue;
+            }
+
+            var liveScope = live.For(scope) ?? throw new ArgumentException($"the live state has no {scope}", nameof(live));
+            if (FindApplication(desired.App, liveScope, diagnostics) is not { } app || !IsTargeted(app, desired, options))
+            {
+                continue;
+            }
+
+            if (managedBy.TryGetValue(app.Id, out var other))
+            {
+                diagnostics.Add(Diagnostic.Error(
+                    DiagnosticCodes.DuplicateApplication,
+                    $"application {app} is also managed by {other.Path}; one application, one file",
+                    desired.App.Span));
+                continue;
+            }
+
+            managedBy[app.Id] = desired.File;
+            var builder = new DesiredPolicyBuilder(liveScope);
+            var policies = builder.Build(desired.File);
+            diagnostics.AddRange(builder.Diagnostics);
+            plans.Add(PlanApplication(desired, app, policies, diagnostics));
+        }
+
+        if (diagnostics.HasErrors())
+        {
+            return new PlanResult(null, [.. diagnostics.InReadingOrder()]);
+        }
+
+        var names = live.Scopes
+            .SelectMany(s => s.Groups.Concat(s.ServiceTokens).Concat(s.IdentityProviders))
+            .DistinctBy(n => n.Id, StringComparer.Ordinal)
+            .ToImmutableSortedDictionary(n => n.Id, n => n.Name, StringComparer.Ordinal);
+        var ordered = plans
+            .OrderBy(p => p.App.FilePath, StringComparer.Ordinal)
+            .ToImmutableArray();
+        return new PlanResult(new Plan(ordered, names), [.. diagnostics.InReadingOrder()]);
+    }
+
+    private static bool IsTargeted(LiveApplication app, DesiredApplication desired, PlanOptions options) =>
+        options.Targets.IsEmpty
+        || options.Targets.Any(t =>
+            string.Equals(t, app.Id, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(t, app.Name, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(t, app.Domain, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(t, desired.App.Value, StringComparison.OrdinalIgnoreCase));
+
+    private static LiveApplication? FindApplication(AppReference reference, LiveScope scope, List<Diagnostic> diagnostics)
+    {
+        var candidates = reference.Kind == AppReferenceKind.Domain
+            ? [.. scope.Applications.Where(a => string.Equals(a.Domain, reference.Value, StringComparison.OrdinalIgnoreCase))]
+            : scope.Applications;
+        var lookup = reference.Kind switch
+        {
+            AppReferenceKind.Domain => candidates.Length switch
+            {
+                1 => new Lookup<LiveApplication>.Found(candidates[0]),
+                0 => new Lookup<LiveApplication>.NotFound($"no Access application has the domain `{reference.Value}`"),
+                _ => new Lookup<LiveApplication>.Ambiguous(
+                    $"{candidates.Length} Access applications have the domain `{reference.Value}`: {string.Join(", ", candidates.Select(c => c.Id).Order(StringComparer.Ordinal))}; name the application by id instead"),
+            },
+            AppReferenceKind.Id => scope.Applications.FirstOrDefault(a => string.Equals(a.Id, reference.Value, StringComparison.OrdinalIgnoreCase)) is { } byId
+                ? new Lookup<LiveApplication>.Found(byId)
+                : new Lookup<LiveApplication>.NotFound($"no Access application has the id `{reference.Value}`"),
+            _ => NameLookup.Find(scope.Applications, reference.Value, a => a.Id, a => a.Name, "Access application"),
+        };
+
+        switch (lookup)
+        {
+            case Lookup<LiveApplication>.Found found:
+                return found.Value;
+            case Lookup<LiveApplication>.Ambiguous ambiguous:
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.AmbiguousApplication, ambiguous.Message, reference.Span));
+                return null;
+            case Lookup<LiveApplication>.NotFound notFound:
+                diagnostics.Add(Diagnostic.Error(
+                    DiagnosticCodes.UnknownApplication,
+                    $"{notFound.Message} in {scope.Scope}; AccessSync manages the policies of existing applications, so create the application first",
+                    reference.Span));
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private static AppPlan PlanApplication(DesiredApplication desired, LiveApplication app, ImmutableArray<DesiredPolicy> policies, List<Diagnostic> diagnostics)
+    {
+        var own = app.OwnPolicies.ToList();
+        var matches = Match(policies, own, diagnostics);
+        var matchedIds = matches.Values.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var unmatched = own.Where(p => !matchedIds.Contains(p.Id)).ToList();
+
+        var deletes = desired.Prune ? unmatched : [];
+        var unmanaged = app.Policies
+            .Where(p => p.IsReusable || (!desired.Prune && !matchedIds.Contains(p.Id)))
+            .Select(p => new UnmanagedPolicy(p.Id, p.Name, p.Precedence, p.IsReusable))
+            .ToImmutableArray();
+        CheckPrecedencesAreFree(policies, unmanaged, desired.Prune, diagnostics);
+
+        var changes = new List<PolicyChange>();
+        changes.AddRange(deletes
+            .OrderBy(p => p.Precedence ?? int.MaxValue)
+            .ThenBy(p => p.Id, StringComparer.Ordinal)
+            .Select(p => new DeletePolicy(p.Id, p.Name, TryParseDecision(p.Decision), p.Precedence, PolicyDiff.ManagedFieldsOf(p.Raw), Fingerprint.Of(p.Raw))));
+        changes.AddRange(policies.Where(p => !matches.ContainsKey(p)).Select(p => new CreatePolicy(p)));
+
+        var moves = new List<PrecedenceMove>();
+        foreach (var policy in policies.Where(matches.ContainsKey))
+        {
+            var live = matches[policy];
+            var fields = PolicyDiff.Changes(policy, live.Raw);
+            if (!fields.IsEmpty)
+            {
+                changes.Add(new UpdatePolicy(live.Id, live.Name, policy, fields, Fingerprint.Of(live.Raw)));
+            }
+
+            if (live.Precedence != policy.Precedence)
+            {
+                moves.Add(new PrecedenceMove(live.Id, policy.Name, live.Precedence ?? 0, policy.Precedence, Fingerprint.Of(live.Raw)));
+            }
+        }
+
+        if (moves.Count > 0)
+        {
+            changes.Add(new ReorderPolicies([.. moves.OrderBy(m => m.To)]));
+        }
+
+        return new AppPlan(
+            new AppTarget(app.Scope, app.Id, app.Name, desired.File.Path),
+            [.. changes],
+            unmanaged,
+            own.Count,
+            Fingerprint.Of(app.Raw));
+    }
+
+    /// <summary>Pairs each desired policy with its live one: by explicit id first, then by name (exact, then in any case).</summary>
+    private static Dictionary<DesiredPolicy, LivePolicy> Match(ImmutableArray<DesiredPolicy> policies, List<LivePolicy> own, List<Diagnostic> diagnostics)
+    {
+        var matches = new Dictionary<DesiredPolicy, LivePolicy>(ReferenceEqualityComparer.Instance);
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var policy in policies.Where(p => p.Id is not null))
+        {
+            var live = own.FirstOrDefault(p => string.Equals(p.Id, policy.Id, StringComparison.OrdinalIgnoreCase));
+            if (live is null)
+            {
+                diagnostics.Add(Diagnostic.Error(
+                    DiagnosticCodes.PolicyIdNotFound,
+                    $"policy `{policy.Name}` names the id {policy.Id}, but the application has no policy of its own with that id; remove `id` to create it",
+                    policy.Span));
+                continue;
+            }
+
+            matches[policy] = live;
+            taken.Add(live.Id);
+        }
+
+        foreach (var comparison in new[] { StringComparison.Ordinal, StringComparison.OrdinalIgnoreCase })
+        {
+            foreach (var policy in policies.Where(p => p.Id is null && !matches.ContainsKey(p)))
+            {
+                var live = own.FirstOrDefault(p => !taken.Contains(p.Id) && string.Equals(p.Name, policy.Name, comparison));
+                if (live is not null)
+                {
+                    matches[policy] = live;
+                    taken.Add(live.Id);
+                }
+            }
+        }
+
+        return matches;
+    }
+
+    /// <summary>A live policy the plan keeps but does not manage holds its precedence; a file policy may not take it.</summary>
+    private static void CheckPrecedencesAreFree(ImmutableArray<DesiredPolicy> policies, ImmutableArray<UnmanagedPolicy> kept, bool prune, List<Diagnostic> diagnostics)
+    {
+        foreach (var policy in policies)
+        {
+            if (kept.FirstOrDefault(k => k.Precedence == policy.Precedence) is { } holder)
+            {
+                var why = holder.IsReusable ? "a reusable policy attached to the application" : prune ? "a policy no file manages" : "a live policy this file does not list, kept because prune is off";
+                diagnostics.Add(Diagnostic.Error(
+                    DiagnosticCodes.PrecedenceTaken,
+                    $"policy `{policy.Name}` would take precedence {policy.Precedence}, which `{holder.Name}` holds ({why}); give `{policy.Name}` an explicit precedence, or list `{holder.Name}` in the file",
+                    policy.Span));
+            }
+        }
+    }
+
+    private static Decision? TryParseDecision(string wire) => wire switch
+    {
+        "allow" or "deny" or "non_identity" or "bypass" => WireNames.ParseDecision(wire),
+        _ => null,
+    };
+}

@@ -1,0 +1,62 @@
+using System.Collections.Immutable;
+using AccessSync.Core.Model;
+
+namespace AccessSync.Core.Planning;
+
+/// <summary>The closed set of change kinds, in the order a plan lists them.</summary>
+public enum ChangeKind
+{
+    Delete,
+    Create,
+    Update,
+    Reorder,
+}
+
+/// <summary>One managed field that differs: its canonical JSON text live (before) and in the file (after).</summary>
+public sealed record FieldChange(string Path, string Before, string After);
+
+/// <summary>One policy's move from one precedence to another.</summary>
+public sealed record PrecedenceMove(string PolicyId, string PolicyName, int From, int To, Fingerprint Fingerprint);
+
+/// <summary>One change to one application's policies. A plan is a list of these; renderers only read them.</summary>
+public abstract record PolicyChange(ChangeKind Kind)
+{
+    /// <summary>The name the change is listed under.</summary>
+    public abstract string Subject { get; }
+}
+
+public sealed record CreatePolicy(DesiredPolicy Desired) : PolicyChange(ChangeKind.Create)
+{
+    public override string Subject => Desired.Name;
+}
+
+/// <summary>A live policy whose managed fields differ from the file. Its precedence, if it moves, is in the app's reorder.</summary>
+/// <param name="Before">The live policy's managed fields, canonical, for the fields the file manages.</param>
+public sealed record UpdatePolicy(
+    string PolicyId,
+    string LiveName,
+    DesiredPolicy Desired,
+    ImmutableArray<FieldChange> Fields,
+    Fingerprint Fingerprint) : PolicyChange(ChangeKind.Update)
+{
+    public override string Subject => Desired.Name;
+}
+
+/// <summary>A live policy no file lists, deleted because the application is pruned.</summary>
+/// <param name="Before">Every managed field of the live policy, canonical.</param>
+public sealed record DeletePolicy(
+    string PolicyId,
+    string Name,
+    Decision? Decision,
+    int? Precedence,
+    ImmutableSortedDictionary<string, string> Before,
+    Fingerprint Fingerprint) : PolicyChange(ChangeKind.Delete)
+{
+    public override string Subject => Name;
+}
+
+/// <summary>Policies whose precedence changes and nothing else about their order; at most one per application.</summary>
+public sealed record ReorderPolicies(ImmutableArray<PrecedenceMove> Moves) : PolicyChange(ChangeKind.Reorder)
+{
+    public override string Subject => string.Join(", ", Moves.Select(m => m.PolicyName));
+}
