@@ -24,21 +24,25 @@ internal static class ReadEstateBench
         Console.WriteLine($"emulator warmed (one plain GET of each list, so run 1 shows the client's cold start, not the emulator's) at {sinceStart.ElapsedMilliseconds} ms");
         for (var run = 1; run <= runs; run++)
         {
-            // A new client each run: its connections, limiter and pipelines start cold, as in one CLI invocation.
-            using var client = BenchEmulator.Client(new CloudflareClientOptions { BaseUrl = server.BaseUrl });
-            server.Requests.Clear();
-            var allocatedBefore = GC.GetTotalAllocatedBytes();
-            var wall = Stopwatch.StartNew();
-            var estate = await client.ReadEstateAsync(scope);
-            wall.Stop();
-            var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
-            var embedded = estate.Applications.Sum(a => a.Policies.Count);
-            var peak = Process.GetCurrentProcess().PeakWorkingSet64;
-            Console.WriteLine(
-                $"run {run}: {server.Requests.Count} requests ({string.Join(", ", server.Requests.All.Select(r => r.Path.Split('/')[^1]))}); " +
-                $"wall {wall.ElapsedMilliseconds} ms; {estate.Applications.Count} apps, {embedded} embedded policies, {estate.ReusablePolicies.Count} reusable, {estate.Groups.Count} groups; " +
-                $"allocated {allocated / (1024 * 1024)} MiB (client and emulator); peak working set {peak / (1024 * 1024)} MiB");
+            Console.WriteLine($"run {run}: " + await MeasureOnceAsync(server, scope));
         }
+    }
+
+    /// <summary>One read with a new client, whose connections, limiter and pipelines start cold as in one CLI invocation.</summary>
+    private static async Task<string> MeasureOnceAsync(EmulatorServer server, Scope scope)
+    {
+        using var client = BenchEmulator.Client(new CloudflareClientOptions { BaseUrl = server.BaseUrl });
+        server.Requests.Clear();
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
+        var wall = Stopwatch.StartNew();
+        var estate = await client.ReadEstateAsync(scope);
+        wall.Stop();
+        var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
+        var embedded = estate.Applications.Sum(a => a.Policies.Count);
+        var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+        return $"{server.Requests.Count} requests ({string.Join(", ", server.Requests.All.Select(r => r.Path.Split('/')[^1]))}); " +
+            $"wall {wall.ElapsedMilliseconds} ms; {estate.Applications.Count} apps, {embedded} embedded policies, {estate.ReusablePolicies.Count} reusable, {estate.Groups.Count} groups; " +
+            $"allocated {allocated / (1024 * 1024)} MiB (client and emulator); peak working set {peak / (1024 * 1024)} MiB";
     }
 
     private static async Task WarmEmulatorAsync(EmulatorServer server)
