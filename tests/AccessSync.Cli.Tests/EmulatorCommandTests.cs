@@ -83,7 +83,8 @@ public class EmulatorCommandTests
         }
         else
         {
-            using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            // The shell's own kill, so no separate kill program is needed.
+            using var kill = Process.Start("sh", ["-c", $"kill -TERM {process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}"]);
             await kill.WaitForExitAsync();
         }
 

@@ -10,6 +10,7 @@ public class RoutingAndPagingTests : EmulatorTest
     [TestCase("/accounts/" + Some.Account + "/access/nothing")]
     [TestCase("/zones/" + Some.Zone + "/access/policies")]
     [TestCase("/elsewhere")]
+    [TestCase("/zones/" + Some.Zone + "/access/apps/" + Some.ZoneAppId + "/policies/" + Some.LegacyPolicyId + "/make_reusable")]
     public async Task An_unknown_route_is_a_404_no_route_for_the_uri(string path)
     {
         var answer = await Api.Get(path);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using AccessSync.Emulator.Tests.Support;
+using AccessSync.Testing;
 
 namespace AccessSync.Emulator.Tests;
 
@@ -112,5 +113,23 @@ public class StateTests : EmulatorTest
         answer.ErrorMessage.ShouldContain("legacy policies cannot be added");
         server.State.Export()["accounts"]![Some.Account]!["apps"]![0]!["x-emulator"].ShouldNotBeNull();
         JsonNode.Parse(answer.Body.ToJsonString())!["result"].ShouldBeNull();
+    }
+
+    [Test]
+    public async Task The_example_live_estate_loads_and_every_app_answers_in_the_specs_shape()
+    {
+        var seed = EmulatorSeed.Load(Path.Combine(RepositoryPaths.Examples, "live.json"));
+        await using var server = await EmulatorServer.StartAsync(new EmulatorOptions { Seed = seed });
+        using var api = new ApiClient(server.BaseUrl);
+
+        foreach (var (accountId, _) in seed.ToJson()["accounts"]!.AsObject())
+        {
+            var apps = await api.Get($"/accounts/{accountId}/access/apps");
+            apps.ResultArray.ShouldNotBeEmpty();
+            foreach (var app in apps.ResultArray)
+            {
+                (await api.Get($"/accounts/{accountId}/access/apps/{app!["id"]}/policies")).ResultArray.Count.ShouldBe(app["policies"]!.AsArray().Count);
+            }
+        }
     }
 }
