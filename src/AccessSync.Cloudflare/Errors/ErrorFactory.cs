@@ -1,5 +1,6 @@
 using AccessSync.Cloudflare.Redaction;
 using AccessSync.Cloudflare.Resilience;
+using AccessSync.Core.Model;
 
 namespace AccessSync.Cloudflare;
 
@@ -28,14 +29,6 @@ internal sealed class ErrorFactory(SecretRedactor redactor, CloudflareCredential
         return new CloudflareApiException(redactor.Redact(head + tail), failure);
     }
 
-    /// <summary>An error's message with its chained causes, on one line whatever the server put in it.</summary>
-    private static string Describe(CloudflareError error)
-    {
-        var message = string.Join(' ', error.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        var causes = error.Chain.Select(c => c.Code != 0 ? $"{c.Code}: {Describe(c)}" : Describe(c)).Where(c => c.Length > 0).ToList();
-        return causes.Count == 0 ? message : $"{message} ({string.Join("; ", causes)})";
-    }
-
     public CloudflareTransportException Transport(string method, string path, Exception failure, int attempts, string? gaveUp)
     {
         var host = baseUrl.IsDefaultPort ? baseUrl.Host : $"{baseUrl.Host}:{baseUrl.Port}";
@@ -47,6 +40,14 @@ internal sealed class ErrorFactory(SecretRedactor redactor, CloudflareCredential
     public CloudflareException UnexpectedResponse(string method, string path, string what) =>
         new(redactor.Redact($"Cloudflare returned an unexpected response on {method} {path}: {what}"));
 
-    public CloudflareException AccountOnly(string what, Core.Model.Scope scope) =>
+    public CloudflareException AccountOnly(string what, Scope scope) =>
         new(redactor.Redact($"{what} exist only in accounts, not in {scope}"));
+
+    /// <summary>An error's message with its chained causes, on one line whatever the server put in it.</summary>
+    private static string Describe(CloudflareError error)
+    {
+        var message = string.Join(' ', error.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var causes = error.Chain.Select(c => c.Code != 0 ? $"{c.Code}: {Describe(c)}" : Describe(c)).Where(c => c.Length > 0).ToList();
+        return causes.Count == 0 ? message : $"{message} ({string.Join("; ", causes)})";
+    }
 }
