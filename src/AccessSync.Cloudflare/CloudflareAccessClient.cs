@@ -75,14 +75,19 @@ public sealed class CloudflareAccessClient : IDisposable
     public async Task<AccessPolicy> GetApplicationPolicyAsync(Scope scope, string appId, string policyId, CancellationToken cancellationToken = default) =>
         AccessPolicy.FromJson(await api.SendForObjectAsync(HttpMethod.Get, ScopePaths.AppPolicy(scope, appId, policyId), null, cancellationToken));
 
-    /// <summary>Creates an app-scoped policy; if the POST's fate is unknown, looks for it by name among the app's policies before sending it again.</summary>
+    /// <summary>
+    /// Creates an app-scoped policy; if the POST's fate is unknown, looks among the app's policies for one of that name
+    /// (and that precedence, when the body gives one: a reusable policy of the same name elsewhere in the app is not it)
+    /// before sending it again.
+    /// </summary>
     public async Task<AccessPolicy> CreateApplicationPolicyAsync(Scope scope, string appId, JsonObject body, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
         var name = JsonFields.String(body, "name");
+        var precedence = JsonFields.Int(body, "precedence");
         var probe = name is null ? null : ProbeAsync(
             ct => api.ListAsync(ScopePaths.AppPolicies(scope, appId), NoFilters, ct),
-            policy => JsonFields.String(policy, "name") == name);
+            policy => JsonFields.String(policy, "name") == name && (precedence is null || JsonFields.Int(policy, "precedence") == precedence));
         return AccessPolicy.FromJson(await api.CreateAsync(ScopePaths.AppPolicies(scope, appId), body, probe, cancellationToken));
     }
 

@@ -36,6 +36,20 @@ public class CreateTests
     }
 
     [Test]
+    public async Task The_lookup_after_a_lost_create_does_not_mistake_a_reusable_policy_of_the_same_name_for_it()
+    {
+        // App 0 uses reusable policy "Reusable 0" at precedence 2; an app-scoped policy of that name goes in at 3.
+        await using var h = await Harness.StartAsync(new EstateSeed(Apps: 1, PoliciesPerApp: 1, ReusablePolicies: 1).Build());
+        h.Server.Faults.Enqueue(Fault.Reset().When("POST"));
+
+        var created = await h.Client.CreateApplicationPolicyAsync(Harness.Account, AppId, NewPolicy("Reusable 0", precedence: 3));
+
+        created.Id.ShouldNotBe(EstateSeed.ReusableId(0));
+        h.Server.State.AppPolicies(Harness.AccountRef, AppId).Select(p => ((string?)p["name"], (int?)p["precedence"]))
+            .ShouldBe([("Policy 0", 1), ("Reusable 0", 2), ("Reusable 0", 3)]);
+    }
+
+    [Test]
     public async Task A_rate_limited_create_is_sent_again_without_looking_first()
     {
         await using var h = await Harness.StartAsync(new EstateSeed(Apps: 1).Build());
