@@ -107,6 +107,36 @@ public class RoundTripTests
     }
 
     [Test]
+    public async Task Applications_and_reusable_policies_are_created_read_updated_and_deleted()
+    {
+        await using var h = await Harness.StartAsync(new EstateSeed().Build());
+
+        var app = await h.Client.CreateApplicationAsync(Harness.Account, new JsonObject { ["name"] = "Grafana", ["domain"] = "grafana.example.com", ["type"] = "self_hosted" });
+        var appBody = (await h.Client.GetApplicationAsync(Harness.Account, app.Id)).ToWriteBody();
+        appBody["session_duration"] = "6h";
+        (await h.Client.UpdateApplicationAsync(Harness.Account, app.Id, appBody)).SessionDuration.ShouldBe("6h");
+
+        var reusable = await h.Client.CreateReusablePolicyAsync(Harness.Account, new JsonObject
+        {
+            ["name"] = "Contractors",
+            ["decision"] = "deny",
+            ["include"] = new JsonArray(new JsonObject { ["email_domain"] = new JsonObject { ["domain"] = "contractor.example" } }),
+        });
+        reusable.Reusable.ShouldBeTrue();
+        var policyBody = (await h.Client.GetReusablePolicyAsync(Harness.Account, reusable.Id)).ToWriteBody();
+        policyBody["decision"] = "bypass";
+        (await h.Client.UpdateReusablePolicyAsync(Harness.Account, reusable.Id, policyBody)).Decision.ShouldBe("bypass");
+
+        await h.Client.DeleteReusablePolicyAsync(Harness.Account, reusable.Id);
+        await h.Client.DeleteApplicationAsync(Harness.Account, app.Id);
+
+        var estate = await h.Client.ReadEstateAsync(Harness.Account);
+        (estate.Applications.Count, estate.ReusablePolicies.Count).ShouldBe((0, 0));
+        h.Requests.Where(r => r.Method != "GET").Select(r => (r.Method, r.Status)).ShouldBe(
+            [("POST", 201), ("PUT", 200), ("POST", 201), ("PUT", 200), ("DELETE", 202), ("DELETE", 202)]);
+    }
+
+    [Test]
     public async Task Groups_service_tokens_and_identity_providers_are_read_with_their_fields()
     {
         await using var h = await Harness.StartAsync(new EstateSeed(Groups: 2, ServiceTokens: 1, IdentityProviders: 1).Build());
