@@ -14,6 +14,12 @@ namespace AccessSync.Cloudflare;
 /// Every list is read in full; every failure surfaces as a <see cref="CloudflareException"/> whose message is one line
 /// naming the request and Cloudflare's error codes, and never a secret. Thread-safe; dispose it when done.
 /// </summary>
+/// <remarks>
+/// GET, PUT and DELETE are retried on 429, 5xx and transport failures. A create (POST) is retried on 429 at once, and
+/// after any other transient failure only once a read shows it did not happen: it looks for an object of the body's
+/// <c>name</c>, so create only names not yet in use, as a plan does. A DELETE whose answer was lost and whose retry
+/// finds nothing (404) counts as done.
+/// </remarks>
 public sealed class CloudflareAccessClient : IDisposable
 {
     private static readonly KeyValuePair<string, string>[] NoFilters = [];
@@ -69,14 +75,19 @@ public sealed class CloudflareAccessClient : IDisposable
     public async Task<AccessPolicy> GetApplicationPolicyAsync(Scope scope, string appId, string policyId, CancellationToken cancellationToken = default) =>
         AccessPolicy.FromJson(await api.SendForObjectAsync(HttpMethod.Get, ScopePaths.AppPolicy(scope, appId, policyId), null, cancellationToken));
 
-    /// <summary>Creates an app-scoped policy; if the POST's fate is unknown, looks for it by name among the app's policies before sending it again.</summary>
+    /// <summary>
+    /// Creates an app-scoped policy; if the POST's fate is unknown, looks among the app's policies for one of that name
+    /// (and that precedence, when the body gives one: a reusable policy of the same name elsewhere in the app is not it)
+    /// before sending it again.
+    /// </summary>
     public async Task<AccessPolicy> CreateApplicationPolicyAsync(Scope scope, string appId, JsonObject body, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
         var name = JsonFields.String(body, "name");
+        var precedence = JsonFields.Int(body, "precedence");
         var probe = name is null ? null : ProbeAsync(
             ct => api.ListAsync(ScopePaths.AppPolicies(scope, appId), NoFilters, ct),
-            policy => JsonFields.String(policy, "name") == name);
+            policy => JsonFields.String(policy, "name") == name && (precedence is null || JsonFields.Int(policy, "precedence") == precedence));
         return AccessPolicy.FromJson(await api.CreateAsync(ScopePaths.AppPolicies(scope, appId), body, probe, cancellationToken));
     }
 

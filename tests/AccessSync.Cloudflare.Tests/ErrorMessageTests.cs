@@ -27,6 +27,15 @@ public class ErrorMessageTests
     }
 
     [Test]
+    public void Chained_causes_are_named_and_line_breaks_never_split_the_message()
+    {
+        var error = new CloudflareError(6008, "Invalid request\nparameters") { Chain = [new(11000, "per_page must be a number between 1 and 1000")] };
+
+        Errors.Api(new RequestFailure("GET", "/accounts/a1/access/apps", 400, "Bad Request", [error], 1, null))
+            .Message.ShouldBe("Cloudflare API error 6008 on GET /accounts/a1/access/apps: Invalid request parameters (11000: per_page must be a number between 1 and 1000)");
+    }
+
+    [Test]
     public void A_failure_without_an_envelope_falls_back_to_the_http_status()
     {
         Errors.Api(new RequestFailure("GET", "/zones/z1/access/groups", 502, "Bad Gateway", [], 1, null))

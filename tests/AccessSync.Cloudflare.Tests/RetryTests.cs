@@ -137,13 +137,13 @@ public class RetryTests
     [Test]
     public async Task An_attempt_that_takes_too_long_is_abandoned_and_retried()
     {
-        await using var h = await Harness.StartAsync(new EstateSeed(Apps: 1).Build(), o => o with { AttemptTimeout = TimeSpan.FromSeconds(20) });
-        h.Server.Faults.Enqueue(Fault.Delay(TimeSpan.FromSeconds(2)).When("GET", AppsPattern));
+        await using var h = await Harness.StartAsync(new EstateSeed(Apps: 1).Build(), o => o with { AttemptTimeout = TimeSpan.FromSeconds(50) });
+        h.Server.Faults.Enqueue(Fault.Delay(TimeSpan.FromSeconds(5)).When("GET", AppsPattern));
 
         (await h.Client.ListApplicationsAsync(Harness.Account)).Count.ShouldBe(1);
 
         h.Requests.Count.ShouldBe(2);
-        h.Logs.Rendered.ShouldContain(l => l.Contains("no response within 20 s", StringComparison.Ordinal));
+        h.Logs.Rendered.ShouldContain(l => l.Contains("no response within 50 s", StringComparison.Ordinal));
     }
 
     private static int FreePort()

@@ -1,5 +1,6 @@
 using AccessSync.Cloudflare.Redaction;
 using AccessSync.Cloudflare.Resilience;
+using AccessSync.Core.Model;
 
 namespace AccessSync.Cloudflare;
 
@@ -13,7 +14,7 @@ internal sealed class ErrorFactory(SecretRedactor redactor, CloudflareCredential
     {
         var codes = failure.Errors.Where(e => e.Code != 0).Select(e => e.Code.ToString()).Distinct().ToList();
         var subject = codes.Count > 0 ? string.Join(", ", codes) : $"HTTP {failure.StatusCode}";
-        var messages = failure.Errors.Select(e => e.Message.Trim()).Where(m => m.Length > 0).Distinct().ToList();
+        var messages = failure.Errors.Select(Describe).Where(m => m.Length > 0).Distinct().ToList();
         var detail = messages.Count > 0 ? string.Join("; ", messages) : failure.ReasonPhrase ?? "no error details in the response";
         var head = $"Cloudflare API error {subject} on {failure.Method} {failure.Path}: {detail}";
 
@@ -39,6 +40,14 @@ internal sealed class ErrorFactory(SecretRedactor redactor, CloudflareCredential
     public CloudflareException UnexpectedResponse(string method, string path, string what) =>
         new(redactor.Redact($"Cloudflare returned an unexpected response on {method} {path}: {what}"));
 
-    public CloudflareException AccountOnly(string what, Core.Model.Scope scope) =>
-        new(redactor.Redact($"{what} exist only in accounts, and {scope} is a zone"));
+    public CloudflareException AccountOnly(string what, Scope scope) =>
+        new(redactor.Redact($"{what} exist only in accounts, not in {scope}"));
+
+    /// <summary>An error's message with its chained causes, on one line whatever the server put in it.</summary>
+    private static string Describe(CloudflareError error)
+    {
+        var message = string.Join(' ', error.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var causes = error.Chain.Select(c => c.Code != 0 ? $"{c.Code}: {Describe(c)}" : Describe(c)).Where(c => c.Length > 0).ToList();
+        return causes.Count == 0 ? message : $"{message} ({string.Join("; ", causes)})";
+    }
 }

@@ -98,6 +98,7 @@ internal sealed class ApiConnection : IDisposable
     /// <summary>
     /// A POST that is never sent twice blindly: after a failure that leaves its fate unknown (no answer, or a 5xx),
     /// <paramref name="probe"/> looks for what it would have created, and only if it is not there is the POST sent again.
+    /// The probe matches by name, so the caller must create only names not yet in use (as a plan does).
     /// </summary>
     public async Task<JsonObject> CreateAsync(string path, JsonObject body, Func<CancellationToken, Task<JsonObject?>>? probe, CancellationToken cancellationToken)
     {

@@ -48,7 +48,7 @@ internal sealed class RetryHandler : DelegatingHandler
                 context,
                 request);
             outcome.ThrowIfException();
-            return outcome.Result!;
+            return outcome.Result ?? throw new InvalidOperationException("the retry pipeline ended with neither a response nor an exception");
         }
         finally
         {
@@ -89,7 +89,15 @@ internal sealed class RetryHandler : DelegatingHandler
     private void OnRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, int failedAttempt, TimeSpan delay)
     {
         context.Properties.TryGetValue(RequestKey, out var request);
-        var what = outcome.Result is { } response ? $"HTTP {(int)response.StatusCode}" : TransportFailure.Describe(outcome.Exception!);
+        var what = outcome switch
+        {
+            { Result: { } response } => $"HTTP {(int)response.StatusCode}",
+            { Exception: { } failure } => TransportFailure.Describe(failure),
+            _ => "failure",
+        };
+
+        // The failed answer is done with; release its connection now rather than when the collector gets to it.
+        outcome.Result?.Dispose();
         logger.Information(
             "{Method:l} {Path:l}: {Failure:l} on attempt {Attempt}; retrying in {Delay:l}",
             request?.Method.Method,

@@ -9,7 +9,8 @@ namespace AccessSync.Cloudflare.Model;
 /// </summary>
 public abstract record AccessObject
 {
-    protected AccessObject(JsonObject raw)
+    // Only the client's own types derive from it: each is a view of one kind of API object.
+    private protected AccessObject(JsonObject raw)
     {
         ArgumentNullException.ThrowIfNull(raw);
         Raw = raw;
@@ -25,9 +26,9 @@ public abstract record AccessObject
     public string Name { get; }
 
     /// <summary>The rule list under <paramref name="name"/> (include, exclude, require), each rule a one-key object.</summary>
-    protected IReadOnlyList<JsonObject> Rules(string name) => JsonFields.Objects(Raw, name);
+    private protected IReadOnlyList<JsonObject> Rules(string name) => JsonFields.Objects(Raw, name);
 
-    protected string? Text(string name) => JsonFields.String(Raw, name);
+    private protected string? Text(string name) => JsonFields.String(Raw, name);
 
-    protected DateTimeOffset? Timestamp(string name) => JsonFields.Timestamp(Raw, name);
+    private protected DateTimeOffset? Timestamp(string name) => JsonFields.Timestamp(Raw, name);
 }

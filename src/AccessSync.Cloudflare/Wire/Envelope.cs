@@ -36,7 +36,10 @@ internal sealed record Envelope(bool? Success, IReadOnlyList<CloudflareError> Er
     private static List<CloudflareError> ReadErrors(JsonNode? node) =>
         node is JsonArray items
             ? items.OfType<JsonObject>()
-                .Select(e => new CloudflareError(JsonFields.Int(e, "code") ?? 0, JsonFields.String(e, "message") ?? ""))
+                .Select(e => new CloudflareError(JsonFields.Int(e, "code") ?? 0, JsonFields.String(e, "message") ?? "")
+                {
+                    Chain = ReadErrors(e["error_chain"]),
+                })
                 .ToList()
             : [];
 

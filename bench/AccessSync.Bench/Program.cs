@@ -1,0 +1,3 @@
+using AccessSync.Bench;
+
+return await BenchCommand.RunAsync(args);
