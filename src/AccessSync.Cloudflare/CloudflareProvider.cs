@@ -37,7 +37,7 @@ public sealed class CloudflareProvider(CloudflareAccessClient client) : IAccessP
         }
 
         var reusable = await reusableIds.GetOrAdd(scope, s => ReusableIdsAsync(s, cancellationToken));
-        return ToLive(scope, app, reusable.Contains);
+        return ToLive(scope, app, policy => reusable.Contains(policy.Id));
     }
 
     public async Task<StepOutcome> WriteAsync(ApplyStep step, JsonElement? body, CancellationToken cancellationToken)
@@ -78,17 +78,17 @@ public sealed class CloudflareProvider(CloudflareAccessClient client) : IAccessP
 
     private static LiveScope ToLive(LiveEstate estate) => new(
         estate.Scope,
-        [.. estate.Applications.Select(app => ToLive(estate.Scope, app, id => estate.ReusablePolicies.Any(p => p.Id == id)))],
+        [.. estate.Applications.Select(app => ToLive(estate.Scope, app, estate.IsReusable))],
         [.. estate.ReusablePolicies.Select(p => LivePolicy.FromJson(Element(p.Raw), isReusable: true))],
         [.. estate.Groups.Select(g => new NamedObject(g.Id, g.Name))],
         [.. estate.ServiceTokens.Select(t => new NamedObject(t.Id, t.Name))],
         [.. estate.IdentityProviders.Select(i => new NamedObject(i.Id, i.Name))]);
 
-    private static LiveApplication ToLive(Scope scope, AccessApplication app, Func<string, bool> isReusable) => new(
+    private static LiveApplication ToLive(Scope scope, AccessApplication app, Func<AccessPolicy, bool> isReusable) => new(
         scope,
         app.Id,
         app.Name,
         app.Domain,
-        [.. app.Policies.Where(p => p.Id.Length > 0).Select(p => LivePolicy.FromJson(Element(p.Raw), isReusable(p.Id))).OrderBy(p => p.Precedence ?? int.MaxValue)],
+        [.. app.Policies.Where(p => p.Id.Length > 0).Select(p => LivePolicy.FromJson(Element(p.Raw), isReusable(p))).OrderBy(p => p.Precedence ?? int.MaxValue)],
         Element(app.Raw));
 }
