@@ -4,7 +4,9 @@ namespace AccessSync.Bench;
 
 /// <summary>
 /// <c>read-estate [--apps N] [--policies N] [--reusable N] [--groups N] [--latency-ms N] [--runs N]</c> and
-/// <c>put-throughput [--puts N] [--budget N] [--window-s S] [--no-limiter]</c>. Prints one line of figures per run.
+/// <c>put-throughput [--puts N] [--budget N] [--window-s S] [--no-limiter]</c>, and, running the built CLI as its own process,
+/// <c>plan [--cli DLL] [--apps N] [--latency-ms N] [--runs N] [--trace]</c>, <c>plan-phases [--apps N] [--latency-ms N] [--rounds N]</c> and
+/// <c>apply [--cli DLL] [--apps N] [--updates-per-app N] [--budget N] [--window-s S] [--latency-ms N]</c>. Prints one line of figures per run.
 /// </summary>
 internal static class BenchCommand
 {
@@ -34,15 +36,42 @@ internal static class BenchCommand
                     TimeSpan.FromSeconds(Int(options, "window-s", 3)),
                     !options.ContainsKey("no-limiter"));
                 return 0;
+            case "plan":
+                await PlanBench.RunAsync(
+                    Cli(options),
+                    Math.Max(10, Int(options, "apps", 1000)),
+                    TimeSpan.FromMilliseconds(Int(options, "latency-ms", 100)),
+                    Int(options, "runs", 5),
+                    options.ContainsKey("trace"));
+                return 0;
+            case "plan-phases":
+                await PlanPhasesBench.RunAsync(Math.Max(10, Int(options, "apps", 1000)), TimeSpan.FromMilliseconds(Int(options, "latency-ms", 100)), Int(options, "rounds", 3));
+                return 0;
+            case "apply":
+                await ApplyBench.RunAsync(
+                    Cli(options),
+                    Int(options, "apps", 1000),
+                    Math.Clamp(Int(options, "updates-per-app", 1), 1, 5),
+                    Int(options, "budget", 1200),
+                    TimeSpan.FromSeconds(Int(options, "window-s", 300)),
+                    TimeSpan.FromMilliseconds(Int(options, "latency-ms", 0)));
+                return 0;
             default:
                 return Usage();
         }
     }
 
+    /// <summary>The built accesssync.dll: --cli, else where bench/plan-apply.sh builds it, next to this benchmark's own folder.</summary>
+    private static string Cli(Dictionary<string, string> options) =>
+        options.TryGetValue("cli", out var path) ? Path.GetFullPath(path) : Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "cli", "accesssync.dll"));
+
     private static int Usage()
     {
         Console.Error.WriteLine("usage: AccessSync.Bench read-estate [--apps N] [--policies N] [--reusable N] [--groups N] [--latency-ms N] [--runs N]");
         Console.Error.WriteLine("       AccessSync.Bench put-throughput [--puts N] [--budget N] [--window-s S] [--no-limiter]");
+        Console.Error.WriteLine("       AccessSync.Bench plan [--cli DLL] [--apps N] [--latency-ms N] [--runs N] [--trace]");
+        Console.Error.WriteLine("       AccessSync.Bench plan-phases [--apps N] [--latency-ms N] [--rounds N]");
+        Console.Error.WriteLine("       AccessSync.Bench apply [--cli DLL] [--apps N] [--updates-per-app N] [--budget N] [--window-s S] [--latency-ms N]");
         return 2;
     }
 

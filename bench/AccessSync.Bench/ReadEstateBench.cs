@@ -20,7 +20,7 @@ internal static class ReadEstateBench
         Console.WriteLine($"emulator started {sinceStart.ElapsedMilliseconds} ms after the process began timing");
 
         var scope = Scope.Account(EstateSeed.AccountId);
-        await WarmEmulatorAsync(server);
+        await BenchEmulator.WarmAsync(server);
         Console.WriteLine($"emulator warmed (one plain GET of each list, so run 1 shows the client's cold start, not the emulator's) at {sinceStart.ElapsedMilliseconds} ms");
         for (var run = 1; run <= runs; run++)
         {
@@ -43,16 +43,5 @@ internal static class ReadEstateBench
         return $"{server.Requests.Count} requests ({string.Join(", ", server.Requests.All.Select(r => r.Path.Split('/')[^1]))}); " +
             $"wall {wall.ElapsedMilliseconds} ms; {estate.Applications.Count} apps, {embedded} embedded policies, {estate.ReusablePolicies.Count} reusable, {estate.Groups.Count} groups; " +
             $"allocated {allocated / (1024 * 1024)} MiB (client and emulator); peak working set {peak / (1024 * 1024)} MiB";
-    }
-
-    private static async Task WarmEmulatorAsync(EmulatorServer server)
-    {
-        using var http = new HttpClient();
-        http.DefaultRequestHeaders.Add("Authorization", "Bearer " + BenchEmulator.Token);
-        foreach (var list in new[] { "apps", "policies", "groups", "service_tokens", "identity_providers" })
-        {
-            using var response = await http.GetAsync(new Uri($"{server.BaseUrl}/accounts/{EstateSeed.AccountId}/access/{list}?per_page=1000"));
-            response.EnsureSuccessStatusCode();
-        }
     }
 }

@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using AccessSync.Cli.Commands;
+using AccessSync.Cli.Files;
+using AccessSync.Cloudflare;
+using AccessSync.Cloudflare.Tests.Support;
+using AccessSync.Core.Loading;
+using AccessSync.Core.Model;
+using AccessSync.Core.Planning;
+using AccessSync.Core.Schema;
+using AccessSync.Core.Yaml;
+
+namespace AccessSync.Bench;
+
+/// <summary>
+/// The steps of <c>accesssync plan</c> called one by one in this process, each timed, the first round cold (as in a
+/// CLI run: every method JIT-compiled on first use) and later rounds warm: where the plan benchmark's time goes.
+/// </summary>
+internal static class PlanPhasesBench
+{
+    private const int PoliciesPerApp = 5;
+
+    public static async Task RunAsync(int apps, TimeSpan latency, int rounds)
+    {
+        var seed = new EstateSeed(apps, PoliciesPerApp, ReusablePolicies: 50, Groups: 100, ServiceTokens: 10, IdentityProviders: 3).Build();
+        await using var server = await BenchEmulator.StartAsync(seed);
+        await BenchEmulator.WarmAsync(server);
+        server.Faults.Latency = latency;
+        server.Faults.RateLimit = null;
+        var directory = Directory.CreateTempSubdirectory("accesssync-plan-phases-").FullName;
+        try
+        {
+            PolicyFiles.Write(directory, apps, PoliciesPerApp, _ => (FileEdit.None, 0));
+            var scope = Scope.Account(EstateSeed.AccountId);
+            Console.WriteLine($"{apps} files and apps x {PoliciesPerApp} policies, latency {latency.TotalMilliseconds} ms; round 1 is cold (JIT), later rounds warm");
+            for (var round = 1; round <= rounds; round++)
+            {
+                var phases = new List<string>();
+                async Task<T> TimeAsync<T>(string name, Func<Task<T>> step)
+                {
+                    var held = GC.GetTotalMemory(forceFullCollection: true);
+                    var allocated = GC.GetTotalAllocatedBytes(precise: true);
+                    var gcs = GC.CollectionCount(0);
+                    var clock = Stopwatch.StartNew();
+                    var result = await step();
+                    clock.Stop();
+                    var allocatedMiB = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (1024 * 1024);
+                    var heldMiB = (GC.GetTotalMemory(forceFullCollection: true) - held) / (1024 * 1024);
+                    phases.Add($"{name} {clock.ElapsedMilliseconds} ms/{allocatedMiB} MiB/{GC.CollectionCount(0) - gcs} gen0/{heldMiB:+0;-0} MiB held");
+                    return result;
+                }
+
+                // A synchronous step completes inside step(), so the clock stops right after it.
+                T Time<T>(string name, Func<T> step) => TimeAsync(name, () => Task.FromResult(step())).GetAwaiter().GetResult();
+
+                Time("schema", () => AccessSyncSchema.Root);
+                var tree = Time("read files", () => PolicyTree.Read(new DirectoryInfo(directory)));
+                var project = Time("load+validate", () => ProjectLoader.Load(tree.Config, tree.ApplicationFiles, new ScopeFallbacks(scope, null))).Value
+                    ?? throw new InvalidOperationException("the generated files do not load");
+                using var client = BenchEmulator.Client(new CloudflareClientOptions { BaseUrl = server.BaseUrl });
+                await TimeAsync("client read (HTTP+JSON)", () => client.ReadEstateAsync(scope));
+                using var providerClient = BenchEmulator.Client(new CloudflareClientOptions { BaseUrl = server.BaseUrl });
+                var live = await TimeAsync("provider read (HTTP+JSON+mapping)", () => new CloudflareProvider(providerClient).ReadAsync([scope], CancellationToken.None));
+                var plan = Time("plan", () => Planner.Compute(project, live, PlanOptions.All)).Plan ?? throw new InvalidOperationException("no plan");
+                Time("render", () => PlanOutput.Render(plan, PlanFormat.Text, useColor: false));
+
+                // Parts of the steps above, one thread each, to find the costly ones by elimination.
+                var yaml = Time("[yaml only, 1 thread]", () => tree.ApplicationFiles.Select(YamlTreeReader.Read).ToList());
+                Time("[schema only, 1 thread]", () => yaml.Sum(y => SchemaValidator.Validate(y.Root!, SchemaDefinition.ApplicationFile, "bench").Length));
+                Time("[schema+model, 1 thread]", () => tree.ApplicationFiles.Zip(yaml).Count(f => FileLoader.LoadApplication(f.First, f.Second, tree.Config.Defaults).Value is not null));
+                var liveApps = live.Scopes.SelectMany(s => s.Applications).ToList();
+                Time("[fingerprint every app]", () => liveApps.Select(a => Fingerprint.Of(a.Raw)).Count());
+                Time("[fingerprint every policy]", () => liveApps.SelectMany(a => a.Policies).Select(p => Fingerprint.Of(p.Raw)).Count());
+                Time("[canonical live fields of every policy]", () => liveApps.SelectMany(a => a.Policies).Sum(p => PolicyDiff.ManagedFieldsOf(p.Raw).Count));
+                Console.WriteLine($"round {round} (each step: ms/allocated/gen0 GCs/change in the live heap after a full GC): {string.Join("; ", phases)}");
+            }
+
+            Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB (emulator included)");
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+}

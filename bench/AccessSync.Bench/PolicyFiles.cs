@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text;
+using AccessSync.Cloudflare.Tests.Support;
+
+namespace AccessSync.Bench;
+
+/// <summary>How one generated application file differs from the application <see cref="EstateSeed"/> made.</summary>
+internal enum FileEdit
+{
+    /// <summary>The file describes the live application exactly.</summary>
+    None,
+
+    /// <summary>The first <c>n</c> policies get a longer session (8h → 12h): n updates.</summary>
+    LongerSessions,
+
+    /// <summary>A policy is added after the others, at precedence 7 (6 is the seed's reusable policy link): one create.</summary>
+    AddPolicy,
+
+    /// <summary>The last policy is left out, so pruning deletes it: one delete.</summary>
+    DropLastPolicy,
+
+    /// <summary>The first two policies swap places: a reorder.</summary>
+    SwapFirstTwo,
+}
+
+/// <summary>
+/// Writes one YAML file per application of an <see cref="EstateSeed"/> estate, describing its app-scoped policies as the
+/// seed made them (group by name, so plan resolves names too), except where <see cref="FileEdit"/> says otherwise.
+/// </summary>
+internal static class PolicyFiles
+{
+    public static void Write(string directory, int apps, int policiesPerApp, Func<int, (FileEdit Edit, int Count)> edit)
+    {
+        Directory.CreateDirectory(directory);
+        for (var a = 0; a < apps; a++)
+        {
+            var (kind, count) = edit(a);
+            File.WriteAllText(Path.Combine(directory, $"app-{a:D4}.yaml"), Application(a, policiesPerApp, kind, count));
+        }
+    }
+
+    private static string Application(int app, int policiesPerApp, FileEdit edit, int count)
+    {
+        var order = Enumerable.Range(0, policiesPerApp).ToList();
+        switch (edit)
+        {
+            case FileEdit.DropLastPolicy:
+                order.RemoveAt(order.Count - 1);
+                break;
+            case FileEdit.SwapFirstTwo:
+                (order[0], order[1]) = (order[1], order[0]);
+                break;
+        }
+
+        var yaml = new StringBuilder();
+        yaml.Append(CultureInfo.InvariantCulture, $"app:\n  domain: app{app}.example.com\npolicies:\n");
+        foreach (var p in order)
+        {
+            var session = edit == FileEdit.LongerSessions && p < count ? "12h" : "8h";
+            yaml.Append(Policy($"Policy {p}", session));
+        }
+
+        if (edit == FileEdit.AddPolicy)
+        {
+            yaml.Append(Policy("Policy added", "8h")).Append("    precedence: 7\n");
+        }
+
+        return yaml.ToString();
+    }
+
+    private static string Policy(string name, string session) => $"""
+          - name: {name}
+            decision: allow
+            include:
+              - group: Group 0
+              - email_domain: example.com
+            require:
+              - geo: US
+            session_duration: {session}
+
+        """;
+}
