@@ -16,7 +16,7 @@ internal static class ApplyBench
 {
     private const int PoliciesPerApp = 5;
 
-    public static async Task RunAsync(string cliDll, int apps, int updatesPerApp, int budget, TimeSpan window, TimeSpan latency)
+    public static async Task RunAsync(CliProcess cli, int apps, int updatesPerApp, int budget, TimeSpan window, TimeSpan latency)
     {
         await using var server = await BenchEmulator.StartAsync(new EstateSeed(apps, PoliciesPerApp, Groups: 1).Build());
         await BenchEmulator.WarmAsync(server);
@@ -36,7 +36,7 @@ internal static class ApplyBench
             // The emulator's bucket starts full now, as Cloudflare's would for a token that has been idle.
             server.Faults.RateLimit = new RateLimitOptions(budget, window);
             server.Requests.Clear();
-            var result = await CliRun.StartAsync(cliDll, args);
+            var result = await cli.RunAsync(args);
             var requests = server.Requests.All;
             var rejected = requests.Count(r => r.Status == 429);
             var puts = requests.Count(r => r.Method == "PUT" && r.Status == 200);
@@ -44,9 +44,9 @@ internal static class ApplyBench
             var bound = TimeSpan.FromSeconds(requests.Count / rate);
             Console.WriteLine(
                 $"apply: {apps} apps x {updatesPerApp} policy updates; emulator limit {budget} per {window.TotalSeconds} s ({rate:0.0}/s), latency {latency.TotalMilliseconds} ms; " +
-                $"{requests.Count} requests ({puts} PUTs answered 200), {rejected} answered 429 (target 0); wall {result.Wall.TotalSeconds:0.0} s (start-up included); " +
+                $"{requests.Count} requests ({puts} PUTs answered 200), {rejected} answered 429 (target 0); wall {result.Wall.TotalSeconds:0.0} s (start-up included), CPU {result.Cpu.TotalSeconds:0.0} s; " +
                 $"budget bound {bound.TotalSeconds:0.0} s (requests / {rate:0.0} per s) = {bound / result.Wall:P0} of the budget's throughput (target >= 90%); " +
-                $"peak RSS {result.PeakRssKiB / 1024} MiB; exit {result.ExitCode}; \"{CliRun.LastLine(result.Out)}\"");
+                $"peak RSS {result.PeakRssKiB / 1024} MiB; exit {result.ExitCode}; \"{result.LastOutputLine}\"");
             if (result.ExitCode != 0)
             {
                 Console.WriteLine(result.Error);

@@ -3,10 +3,10 @@ using System.Globalization;
 namespace AccessSync.Bench;
 
 /// <summary>
-/// <c>read-estate [--apps N] [--policies N] [--reusable N] [--groups N] [--latency-ms N] [--runs N]</c> and
+/// <c>read-estate [--apps N] [--policies N] [--reusable N] [--groups N] [--latency-ms N] [--runs N] [--read-concurrency N]</c> and
 /// <c>put-throughput [--puts N] [--budget N] [--window-s S] [--no-limiter]</c>, and, running the built CLI as its own process,
-/// <c>plan [--cli DLL] [--apps N] [--latency-ms N] [--runs N] [--trace]</c>, <c>plan-phases [--apps N] [--latency-ms N] [--rounds N]</c> and
-/// <c>apply [--cli DLL] [--apps N] [--updates-per-app N] [--budget N] [--window-s S] [--latency-ms N]</c>. Prints one line of figures per run.
+/// <c>plan [--cli DLL] [--cli-env "NAME=VALUE ..."] [--apps N] [--latency-ms N] [--runs N] [--trace]</c>, <c>plan-phases [--apps N] [--latency-ms N] [--rounds N]</c> and
+/// <c>apply [--cli DLL] [--cli-env "NAME=VALUE ..."] [--apps N] [--updates-per-app N] [--budget N] [--window-s S] [--latency-ms N]</c>. Prints one line of figures per run.
 /// </summary>
 internal static class BenchCommand
 {
@@ -27,7 +27,8 @@ internal static class BenchCommand
                     Int(options, "reusable", 50),
                     Int(options, "groups", 100),
                     TimeSpan.FromMilliseconds(Int(options, "latency-ms", 100)),
-                    Int(options, "runs", 3));
+                    Int(options, "runs", 3),
+                    options.ContainsKey("read-concurrency") ? Int(options, "read-concurrency", 0) : null);
                 return 0;
             case "put-throughput":
                 await PutThroughputBench.RunAsync(
@@ -61,17 +62,23 @@ internal static class BenchCommand
         }
     }
 
-    /// <summary>The built accesssync.dll: --cli, else where bench/plan-apply.sh builds it, next to this benchmark's own folder.</summary>
-    private static string Cli(Dictionary<string, string> options) =>
-        options.TryGetValue("cli", out var path) ? Path.GetFullPath(path) : Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "cli", "accesssync.dll"));
+    /// <summary>
+    /// The built accesssync.dll: --cli, else where bench/plan-apply.sh builds it, next to this benchmark's own folder; and
+    /// the environment of --cli-env "NAME=VALUE ...".
+    /// </summary>
+    private static CliProcess Cli(Dictionary<string, string> options) => new(
+        options.TryGetValue("cli", out var path) ? Path.GetFullPath(path) : Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "cli", "accesssync.dll")),
+        options.TryGetValue("cli-env", out var environment)
+            ? environment.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(v => v.Split('=', 2)).ToDictionary(v => v[0], v => v.Length > 1 ? v[1] : "", StringComparer.Ordinal)
+            : new Dictionary<string, string>(StringComparer.Ordinal));
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: AccessSync.Bench read-estate [--apps N] [--policies N] [--reusable N] [--groups N] [--latency-ms N] [--runs N]");
+        Console.Error.WriteLine("usage: AccessSync.Bench read-estate [--apps N] [--policies N] [--reusable N] [--groups N] [--latency-ms N] [--runs N] [--read-concurrency N]");
         Console.Error.WriteLine("       AccessSync.Bench put-throughput [--puts N] [--budget N] [--window-s S] [--no-limiter]");
-        Console.Error.WriteLine("       AccessSync.Bench plan [--cli DLL] [--apps N] [--latency-ms N] [--runs N] [--trace]");
+        Console.Error.WriteLine("       AccessSync.Bench plan [--cli DLL] [--cli-env \"NAME=VALUE ...\"] [--apps N] [--latency-ms N] [--runs N] [--trace]");
         Console.Error.WriteLine("       AccessSync.Bench plan-phases [--apps N] [--latency-ms N] [--rounds N]");
-        Console.Error.WriteLine("       AccessSync.Bench apply [--cli DLL] [--apps N] [--updates-per-app N] [--budget N] [--window-s S] [--latency-ms N]");
+        Console.Error.WriteLine("       AccessSync.Bench apply [--cli DLL] [--cli-env \"NAME=VALUE ...\"] [--apps N] [--updates-per-app N] [--budget N] [--window-s S] [--latency-ms N]");
         return 2;
     }
 

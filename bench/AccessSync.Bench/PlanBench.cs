@@ -13,7 +13,7 @@ internal static class PlanBench
 {
     private const int PoliciesPerApp = 5;
 
-    public static async Task RunAsync(string cliDll, int apps, TimeSpan latency, int runs, bool trace)
+    public static async Task RunAsync(CliProcess cli, int apps, TimeSpan latency, int runs, bool trace)
     {
         var seed = new EstateSeed(apps, PoliciesPerApp, ReusablePolicies: 50, Groups: 100, ServiceTokens: 10, IdentityProviders: 3).Build();
         await using var server = await BenchEmulator.StartAsync(seed);
@@ -26,17 +26,17 @@ internal static class PlanBench
             Console.WriteLine($"estate: {apps} apps x {PoliciesPerApp} policies (+1 reusable link each), 50 reusable policies, 100 groups; latency {latency.TotalMilliseconds} ms per request; {apps} files with 5 differences");
             string[] args = ["plan", directory, "--api-url", server.BaseUrl.AbsoluteUri, "--account-id", EstateSeed.AccountId];
 
-            await CliRun.StartAsync(cliDll, ["validate", directory]);   // warms the disk cache and the runtime's files, uncounted
-            var results = new List<(double Ms, int Requests, long RssKiB)>();
+            await cli.RunAsync(["validate", directory]);   // warms the disk cache and the runtime's files, uncounted
+            var results = new List<(double Ms, double CpuMs, int Requests, long RssKiB)>();
             for (var run = 1; run <= runs; run++)
             {
                 server.Requests.Clear();
-                var result = await CliRun.StartAsync(cliDll, args);
+                var result = await cli.RunAsync(args);
                 var requests = server.Requests.All;
-                results.Add((result.Wall.TotalMilliseconds, requests.Count, result.PeakRssKiB));
+                results.Add((result.Wall.TotalMilliseconds, result.Cpu.TotalMilliseconds, requests.Count, result.PeakRssKiB));
                 Console.WriteLine(
-                    $"plan run {run}: wall {result.Wall.TotalMilliseconds:0} ms; {requests.Count} requests ({string.Join(", ", requests.Select(r => $"{r.Method} {r.Path.Split('/')[^1]} {r.Status}"))}); " +
-                    $"peak RSS {result.PeakRssKiB / 1024} MiB; exit {result.ExitCode}; \"{CliRun.LastLine(result.Out)}\"");
+                    $"plan run {run}: wall {result.Wall.TotalMilliseconds:0} ms; CPU {result.Cpu.TotalMilliseconds:0} ms; {requests.Count} requests ({string.Join(", ", requests.Select(r => $"{r.Method} {r.Path.Split('/')[^1]} {r.Status}"))}); " +
+                    $"peak RSS {result.PeakRssKiB / 1024} MiB; exit {result.ExitCode}; \"{result.LastOutputLine}\"");
                 if (result.ExitCode != 0)
                 {
                     Console.WriteLine(result.Error);
@@ -44,12 +44,12 @@ internal static class PlanBench
             }
 
             Console.WriteLine(
-                $"plan median of {runs}: wall {Median(results.Select(r => r.Ms)):0} ms (target <= 2000); requests {Median(results.Select(r => (double)r.Requests))} (target <= 5); " +
+                $"plan median of {runs}: wall {Median(results.Select(r => r.Ms)):0} ms (target <= 2000); CPU {Median(results.Select(r => r.CpuMs)):0} ms; requests {Median(results.Select(r => (double)r.Requests))} (target <= 5); " +
                 $"peak RSS {Median(results.Select(r => (double)r.RssKiB)) / 1024:0} MiB (target <= 200)");
 
             if (trace)
             {
-                await TraceAsync(cliDll, args);
+                await TraceAsync(cli, args);
             }
         }
         finally
@@ -63,14 +63,14 @@ internal static class PlanBench
     /// validating the files (<c>validate</c>, no network), then one more plan at debug level with JSON logs, each event
     /// printed with its time since the process was started.
     /// </summary>
-    private static async Task TraceAsync(string cliDll, string[] args)
+    private static async Task TraceAsync(CliProcess cli, string[] args)
     {
-        var version = await CliRun.StartAsync(cliDll, ["--version"]);
-        var validate = await CliRun.StartAsync(cliDll, ["validate", args[1]]);
-        Console.WriteLine($"start-up alone (--version): wall {version.Wall.TotalMilliseconds:0} ms, peak RSS {version.PeakRssKiB / 1024} MiB");
-        Console.WriteLine($"start-up + reading and validating the files (validate, no network): wall {validate.Wall.TotalMilliseconds:0} ms, peak RSS {validate.PeakRssKiB / 1024} MiB");
-        var result = await CliRun.StartAsync(cliDll, [.. args, "--log-level", "debug", "--log-format", "json"]);
-        Console.WriteLine($"traced run: wall {result.Wall.TotalMilliseconds:0} ms; events since the process started:");
+        var version = await cli.RunAsync(["--version"]);
+        var validate = await cli.RunAsync(["validate", args[1]]);
+        Console.WriteLine($"start-up alone (--version): wall {version.Wall.TotalMilliseconds:0} ms, CPU {version.Cpu.TotalMilliseconds:0} ms, peak RSS {version.PeakRssKiB / 1024} MiB");
+        Console.WriteLine($"start-up + reading and validating the files (validate, no network): wall {validate.Wall.TotalMilliseconds:0} ms, CPU {validate.Cpu.TotalMilliseconds:0} ms, peak RSS {validate.PeakRssKiB / 1024} MiB");
+        var result = await cli.RunAsync([.. args, "--log-level", "debug", "--log-format", "json"]);
+        Console.WriteLine($"traced run: wall {result.Wall.TotalMilliseconds:0} ms, CPU {result.Cpu.TotalMilliseconds:0} ms; events since the process started:");
         foreach (var line in result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith('{')))
         {
             using var json = JsonDocument.Parse(line);
