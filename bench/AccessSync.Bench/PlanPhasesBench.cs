@@ -63,6 +63,13 @@ internal static class PlanPhasesBench
                 var live = await TimeAsync("provider read (HTTP+JSON+mapping)", () => new CloudflareProvider(providerClient).ReadAsync([scope], CancellationToken.None));
                 var plan = Time("plan", () => Planner.Compute(project, live, PlanOptions.All)).Plan ?? throw new InvalidOperationException("no plan");
                 Time("render", () => PlanOutput.Render(plan, PlanFormat.Text, useColor: false));
+                await TimeAsync("[load+validate and provider read at once]", async () =>
+                {
+                    using var overlapClient = BenchEmulator.Client(new CloudflareClientOptions { BaseUrl = server.BaseUrl });
+                    var loading = Task.Run(() => ProjectLoader.Load(tree.Config, tree.ApplicationFiles, new ScopeFallbacks(scope, null)));
+                    var reading = new CloudflareProvider(overlapClient).ReadAsync([scope], CancellationToken.None);
+                    return (await loading, await reading);
+                });
 
                 // Parts of the steps above, one thread each, to find the costly ones by elimination.
                 var yaml = Time("[yaml only, 1 thread]", () => tree.ApplicationFiles.Select(YamlTreeReader.Read).ToList());
@@ -83,7 +90,8 @@ internal static class PlanPhasesBench
                 Time("[fingerprint every app]", () => liveApps.Select(a => Fingerprint.Of(a.Raw)).Count());
                 Time("[fingerprint every policy]", () => liveApps.SelectMany(a => a.Policies).Select(p => Fingerprint.Of(p.Raw)).Count());
                 Time("[canonical live fields of every policy]", () => liveApps.SelectMany(a => a.Policies).Sum(p => PolicyDiff.ManagedFieldsOf(p.Raw).Count));
-                Console.WriteLine($"round {round} (each step: ms/allocated/gen0 GCs/change in the live heap after a full GC): {string.Join("; ", phases)}");
+                Console.WriteLine($"round {round} (each step: ms/allocated/gen0 GCs/change in the live heap after a full GC):");
+                phases.ForEach(phase => Console.WriteLine("  " + phase));
             }
 
             Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB (emulator included)");
