@@ -1,0 +1,191 @@
+using System.Text.Json;
+using AccessSync.Cli.Files;
+using AccessSync.Cli.GitHub;
+using AccessSync.Cli.Hosting;
+using AccessSync.Core.Planning;
+using AccessSync.Core.Rendering;
+using Serilog;
+
+namespace AccessSync.Cli.Commands;
+
+/// <param name="Repository">owner/name; else GITHUB_REPOSITORY.</param>
+/// <param name="PullRequest">Else the pull request of the event in GITHUB_EVENT_PATH.</param>
+/// <param name="Marker">The first line that marks the plan's comments; null for the default.</param>
+/// <param name="ApiUrl">Else GITHUB_API_URL, else https://api.github.com.</param>
+/// <param name="Comment">Post the pull request comment (off with --no-comment, for a run with no pull request).</param>
+public sealed record GitHubCommentSettings(
+    FileInfo Plan,
+    string? Repository,
+    int? PullRequest,
+    string? Marker,
+    Uri? ApiUrl,
+    bool StepSummary,
+    bool Comment);
+
+/// <summary>
+/// <c>accesssync github-comment</c>: a saved plan as a pull request comment that every later run edits in place, and
+/// in the job's step summary.
+/// </summary>
+public sealed class GitHubCommentCommand(CliConsole console, ILogger log, Func<string, string?> environment)
+{
+    public static readonly Uri DefaultApiUrl = new("https://api.github.com");
+
+    public async Task<int> ExecuteAsync(GitHubCommentSettings settings, CancellationToken cancellationToken)
+    {
+        if (!settings.Comment && !settings.StepSummary)
+        {
+            throw new UsageException("--no-comment leaves nothing to do; add --step-summary");
+        }
+
+        var marker = CommentMarker.From(settings.Marker);
+        var summaryPath = settings.StepSummary ? StepSummaryPath() : null;
+        var target = settings.Comment ? ResolveTarget(settings) : null;
+        var plan = await PlanFile.LoadAsync(settings.Plan, cancellationToken);
+        var renderer = new MarkdownPlanRenderer(new MarkdownPlanOptions(marker));
+
+        if (summaryPath is not null)
+        {
+            await WriteStepSummaryAsync(summaryPath, plan, renderer, cancellationToken);
+        }
+
+        if (target is not null)
+        {
+            await CommentAsync(target, plan, renderer, marker, cancellationToken);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private string StepSummaryPath() =>
+        environment("GITHUB_STEP_SUMMARY") is { Length: > 0 } path
+            ? path
+            : throw new UsageException("--step-summary needs GITHUB_STEP_SUMMARY, the file GitHub Actions sets for each step; it is not set");
+
+    private async Task WriteStepSummaryAsync(string path, Plan plan, MarkdownPlanRenderer renderer, CancellationToken cancellationToken)
+    {
+        var (bytes, truncated) = await StepSummary.AppendAsync(path, plan, renderer, cancellationToken);
+        if (truncated)
+        {
+            await console.Error.WriteLineAsync($"warning: the plan is larger than the 1 MiB GitHub allows a step summary; the summary holds only its beginning ({bytes} bytes)");
+        }
+
+        await console.Out.WriteLineAsync($"Step summary: wrote the plan ({bytes} bytes{(truncated ? ", truncated" : string.Empty)}).");
+    }
+
+    private async Task CommentAsync(CommentTarget target, Plan plan, MarkdownPlanRenderer renderer, string marker, CancellationToken cancellationToken)
+    {
+        var parts = renderer.RenderParts(plan, MarkdownPlanRenderer.DefaultMaxChars);
+        var where = $"{target.Repository}#{target.PullRequest}";
+        using var github = new GitHubClient(target.ApiUrl, target.Token);
+        try
+        {
+            var comments = await github.ListCommentsAsync(target.Repository, target.PullRequest, cancellationToken);
+            var updates = CommentUpdate.Plan(comments, marker, parts);
+            log.Information("{Where}: {Count} comments, {Ours} of them earlier plan parts; the plan has {Parts} parts", where, comments.Count, updates.Count(u => u is not CommentUpdate.Create), parts.Count);
+
+            // Deletes last: a run that fails half-way leaves the pull request with a whole plan, never with none.
+            foreach (var update in updates.OrderBy(u => u is CommentUpdate.Delete))
+            {
+                await console.Out.WriteLineAsync(await ExecuteAsync(github, target, update, parts.Count, cancellationToken));
+            }
+
+            await console.Out.WriteLineAsync(
+                $"Plan comment on {where}: {updates.Count(u => u is CommentUpdate.Create)} created, {updates.Count(u => u is CommentUpdate.Edit)} updated, "
+                + $"{updates.Count(u => u is CommentUpdate.Keep)} unchanged, {updates.Count(u => u is CommentUpdate.Delete)} deleted.");
+        }
+        catch (GitHubApiException e)
+        {
+            throw new UserException(e.Message);
+        }
+    }
+
+    private static async Task<string> ExecuteAsync(GitHubClient github, CommentTarget target, CommentUpdate update, int partCount, CancellationToken cancellationToken)
+    {
+        string Line(string verb, int part, IssueComment comment) => $"{verb,-10} part {part} of {partCount}  {comment.HtmlUrl ?? $"comment {comment.Id}"}";
+        switch (update)
+        {
+            case CommentUpdate.Keep keep:
+                return Line("unchanged", keep.Part, keep.Comment);
+            case CommentUpdate.Edit edit:
+                return Line("updated", edit.Part, await github.EditCommentAsync(target.Repository, edit.Comment.Id, edit.Body, cancellationToken));
+            case CommentUpdate.Create create:
+                return Line("created", create.Part, await github.CreateCommentAsync(target.Repository, target.PullRequest, create.Body, cancellationToken));
+            case CommentUpdate.Delete delete:
+                await github.DeleteCommentAsync(target.Repository, delete.Comment.Id, cancellationToken);
+                return $"{"deleted",-10} an earlier part no longer needed  {delete.Comment.HtmlUrl ?? $"comment {delete.Comment.Id}"}";
+            default:
+                throw new ArgumentOutOfRangeException(nameof(update), update, "an update kind this command does not know");
+        }
+    }
+
+    private CommentTarget ResolveTarget(GitHubCommentSettings settings)
+    {
+        var repositoryText = settings.Repository ?? environment("GITHUB_REPOSITORY");
+        if (string.IsNullOrWhiteSpace(repositoryText))
+        {
+            throw new UsageException("no repository: give --repo OWNER/NAME (GitHub Actions sets GITHUB_REPOSITORY)");
+        }
+
+        var repository = RepositoryName.TryParse(repositoryText)
+            ?? throw new UsageException($"the repository must be OWNER/NAME, not \"{repositoryText}\"");
+        var pullRequest = settings.PullRequest ?? PullRequestOfEvent()
+            ?? throw new UsageException("no pull request: give --pr N, or run on a pull_request event (GITHUB_EVENT_PATH names none); --no-comment writes only the step summary");
+        if (pullRequest < 1)
+        {
+            throw new UsageException($"--pr must be a pull request number, not {pullRequest}");
+        }
+
+        var apiUrl = settings.ApiUrl ?? ApiUrlFromEnvironment();
+        var token = environment("GITHUB_TOKEN");
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            throw new UserException("GITHUB_TOKEN is not set; in a workflow, pass it with `env: GITHUB_TOKEN: ${{ github.token }}` and `permissions: pull-requests: write`");
+        }
+
+        return new CommentTarget(repository, pullRequest, apiUrl, token.Trim());
+    }
+
+    private Uri ApiUrlFromEnvironment()
+    {
+        var text = environment("GITHUB_API_URL");
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return DefaultApiUrl;
+        }
+
+        return Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            ? uri
+            : throw new UsageException($"GITHUB_API_URL must be an http or https URL, not \"{text}\"");
+    }
+
+    /// <summary>The number of the pull request the workflow runs for, from the event payload GitHub Actions saves.</summary>
+    private int? PullRequestOfEvent()
+    {
+        if (environment("GITHUB_EVENT_PATH") is not { Length: > 0 } path || !File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var payload = JsonDocument.Parse(File.ReadAllText(path));
+            return payload.RootElement.ValueKind == JsonValueKind.Object
+                && payload.RootElement.TryGetProperty("pull_request", out var pr)
+                && pr.ValueKind == JsonValueKind.Object
+                && pr.TryGetProperty("number", out var number)
+                && number.TryGetInt32(out var value)
+                    ? value
+                    : null;
+        }
+        catch (JsonException e)
+        {
+            throw new UserException($"GITHUB_EVENT_PATH ({path}) is not a JSON event payload: {e.Message}");
+        }
+    }
+
+    /// <summary>Where the comment goes, and the token that may write it (never printed).</summary>
+    private sealed record CommentTarget(RepositoryName Repository, int PullRequest, Uri ApiUrl, string Token)
+    {
+        public override string ToString() => $"{Repository}#{PullRequest} on {ApiUrl}";
+    }
+}
