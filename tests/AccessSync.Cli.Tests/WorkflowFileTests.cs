@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AccessSync.Cli.Tests.Support;
 using AccessSync.Testing;
 using YamlDotNet.RepresentationModel;
@@ -18,7 +17,7 @@ public class WorkflowFileTests
     [Test]
     public async Task Both_workflows_pass_GitHubs_workflow_schema_and_a_broken_one_does_not()
     {
-        if (FindOnPath("npx") is null)
+        if (ExternalProcess.Find("npx") is null)
         {
             Assert.Ignore("npx is not installed, so action-validator cannot run");
         }
@@ -64,23 +63,7 @@ public class WorkflowFileTests
 
     private static async Task<(int ExitCode, string Output)> ValidateAsync(string workflow)
     {
-        var start = new ProcessStartInfo("npx") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { "--yes", ActionValidator, workflow })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("npx did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, (await stdout + await stderr).Trim());
+        var result = await ExternalProcess.RunAsync("npx", ["--yes", ActionValidator, workflow]);
+        return (result.ExitCode, (result.StdOut + result.StdErr).Trim());
     }
-
-    private static string? FindOnPath(string command) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(dir => Path.Combine(dir, command))
-            .FirstOrDefault(File.Exists);
 }
