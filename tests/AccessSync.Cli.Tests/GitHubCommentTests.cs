@@ -296,4 +296,26 @@ public class GitHubCommentTests
         result.StdErr.ShouldStartWith("error: GITHUB_TOKEN is not set;");
         result.StdErr.ShouldContain("pull-requests: write");
     }
+
+    [Test]
+    public async Task A_transient_failure_is_retried_but_a_create_is_never_sent_twice()
+    {
+        await using var workspace = await Workspace.StartAsync();
+        workspace.GitHub.FailNext("GET", 2, 502);
+
+        var retried = await workspace.RunAsync("--plan", workspace.SavePlan(applications: 1));
+
+        retried.ExitCode.ShouldBe(ExitCodes.Success, retried.StdErr);
+        workspace.PlanComments.ShouldHaveSingleItem();
+        workspace.GitHub.Calls.Count(c => c.Method == "GET").ShouldBe(3);
+
+        await using var other = await Workspace.StartAsync();
+        other.GitHub.FailNext("POST", 1, 503);
+
+        var failed = await other.RunAsync("--plan", other.SavePlan(applications: 1));
+
+        failed.ExitCode.ShouldBe(ExitCodes.Error);
+        failed.StdErr.ShouldBe($"error: GitHub API: POST /api/v3/repos/{Repository}/issues/{PullRequest}/comments failed: 503 Service Unavailable: Server Error\n");
+        other.GitHub.Calls.Count(c => c.Method == "POST").ShouldBe(1);
+    }
 }

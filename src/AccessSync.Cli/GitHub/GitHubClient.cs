@@ -16,6 +16,11 @@ public sealed partial class GitHubClient : IDisposable
     /// <summary>The most comments GitHub returns on one page.</summary>
     public const int PageSize = 100;
 
+    /// <summary>Attempts of a request that may be sent again (not a POST).</summary>
+    private const int MaxAttempts = 3;
+
+    private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(60);
+
     /// <summary>A guard against a server whose "next" link never ends.</summary>
     private const int MaxPages = 1_000;
 
@@ -90,31 +95,59 @@ public sealed partial class GitHubClient : IDisposable
     /// <summary>A URL for messages: the path and query only, so a message never carries more than it needs.</summary>
     private static string Path(Uri url) => url.PathAndQuery;
 
+    /// <summary>
+    /// Sends a request, and sends it again after a 429, a 5xx or no answer, up to <see cref="MaxAttempts"/> times,
+    /// waiting as Retry-After says or else a little longer each time. A POST is never sent twice: were its first
+    /// attempt to have created the comment after all, the next run would find it and edit it in place.
+    /// </summary>
     private async Task<IFlurlResponse> SendAsync(HttpMethod method, Uri url, string? body, CancellationToken cancellationToken)
     {
-        using var content = body is null
-            ? null
-            : new StringContent(new JsonObject { ["body"] = body }.ToJsonString(), Encoding.UTF8, "application/json");
-        IFlurlResponse response;
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            response = await flurl.Request(url.AbsoluteUri).SendAsync(method, content, HttpCompletionOption.ResponseContentRead, cancellationToken);
-        }
-        catch (FlurlHttpException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new GitHubApiException(Redact($"GitHub API: {method} {Path(url)}: no answer from {apiUrl.Authority}: {(e.InnerException ?? e).Message}"), innerException: e);
-        }
+            var retryable = method != HttpMethod.Post && attempt < MaxAttempts;
+            using var content = body is null
+                ? null
+                : new StringContent(new JsonObject { ["body"] = body }.ToJsonString(), Encoding.UTF8, "application/json");
+            IFlurlResponse response;
+            try
+            {
+                response = await flurl.Request(url.AbsoluteUri).SendAsync(method, content, HttpCompletionOption.ResponseContentRead, cancellationToken);
+            }
+            catch (FlurlHttpException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                if (retryable)
+                {
+                    await Task.Delay(Backoff(attempt), cancellationToken);
+                    continue;
+                }
 
-        if (response.StatusCode is >= 200 and < 300)
-        {
-            return response;
-        }
+                throw new GitHubApiException(Redact($"GitHub API: {method} {Path(url)}: no answer from {apiUrl.Authority}: {OneLine((e.InnerException ?? e).Message)}"), innerException: e);
+            }
 
-        using (response)
-        {
-            throw new GitHubApiException(Redact(await FailureMessageAsync(method, url, response)), response.StatusCode);
+            // A comment to delete that is gone already (an earlier attempt's answer was lost, or someone deleted it) is what was wanted.
+            if (response.StatusCode is >= 200 and < 300 || (method == HttpMethod.Delete && response.StatusCode == 404))
+            {
+                return response;
+            }
+
+            using (response)
+            {
+                if (retryable && response.StatusCode is 429 or >= 500)
+                {
+                    await Task.Delay(RetryAfter(response) ?? Backoff(attempt), cancellationToken);
+                    continue;
+                }
+
+                throw new GitHubApiException(Redact(await FailureMessageAsync(method, url, response)), response.StatusCode);
+            }
         }
     }
+
+    private static TimeSpan Backoff(int attempt) => TimeSpan.FromSeconds(attempt * 2);
+
+    /// <summary>The wait GitHub asks for, within reason: a job should fail rather than hang for an hour.</summary>
+    private static TimeSpan? RetryAfter(IFlurlResponse response) =>
+        response.ResponseMessage.Headers.RetryAfter?.Delta is { } delta && delta <= MaxRetryAfter ? delta : null;
 
     private static async Task<string> FailureMessageAsync(HttpMethod method, Uri url, IFlurlResponse response)
     {

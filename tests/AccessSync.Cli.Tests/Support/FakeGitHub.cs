@@ -35,6 +35,7 @@ internal sealed class FakeGitHub : IAsyncDisposable
     private readonly Lock gate = new();
     private readonly List<FakeComment> comments = [];
     private long nextId = 1_000;
+    private (string Method, int Count, int Status) failures = (string.Empty, 0, 0);
 
     private FakeGitHub(WebApplication app, string token)
     {
@@ -81,6 +82,15 @@ internal sealed class FakeGitHub : IAsyncDisposable
 
     public void ForgetCalls() => calls.Clear();
 
+    /// <summary>Answers the next <paramref name="count"/> requests of <paramref name="method"/> with <paramref name="status"/> and <c>Retry-After: 0</c>.</summary>
+    public void FailNext(string method, int count, int status)
+    {
+        lock (gate)
+        {
+            failures = (method, count, status);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await app.StopAsync();
@@ -96,6 +106,23 @@ internal sealed class FakeGitHub : IAsyncDisposable
             if (!authorized)
             {
                 await Answer(context, 401, new JsonObject { ["message"] = "Bad credentials", ["documentation_url"] = "https://docs.github.com/rest" });
+                return;
+            }
+
+            int? failWith = null;
+            lock (gate)
+            {
+                if (failures.Count > 0 && failures.Method == context.Request.Method)
+                {
+                    failures.Count--;
+                    failWith = failures.Status;
+                }
+            }
+
+            if (failWith is { } status)
+            {
+                context.Response.Headers.RetryAfter = "0";
+                await Answer(context, status, new JsonObject { ["message"] = "Server Error" });
                 return;
             }
 
