@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using AccessSync.Cli.Tests.Support;
 using AccessSync.Core.Rendering;
 
@@ -10,6 +11,8 @@ public class GitHubCommentTests
     private const string Repository = "acme/access-policies";
     private const int PullRequest = 17;
     private const string Marker = MarkdownPlanOptions.DefaultMarker;
+    private const string HeadCommit = "3f2c9d1e8b7a6f5e4d3c2b1a0f9e8d7c6b5a4f3e";
+    private const string Footer = $"\n<sub>AccessSync plan for commit `3f2c9d1` · [workflow run](https://github.example/{Repository}/actions/runs/4242)</sub>\n";
 
     private sealed class Workspace : IAsyncDisposable
     {
@@ -18,7 +21,12 @@ public class GitHubCommentTests
         private Workspace(FakeGitHub github)
         {
             GitHub = github;
-            File.WriteAllText(EventPath, $$$"""{"action":"synchronize","number":{{{PullRequest}}},"pull_request":{"number":{{{PullRequest}}}}}""");
+            File.WriteAllText(EventPath, new JsonObject
+            {
+                ["action"] = "synchronize",
+                ["number"] = PullRequest,
+                ["pull_request"] = new JsonObject { ["number"] = PullRequest, ["head"] = new JsonObject { ["sha"] = HeadCommit } },
+            }.ToJsonString());
         }
 
         public FakeGitHub GitHub { get; }
@@ -47,6 +55,9 @@ public class GitHubCommentTests
             ["GITHUB_EVENT_PATH"] = EventPath,
             ["GITHUB_API_URL"] = GitHub.ApiUrl.ToString(),
             ["GITHUB_STEP_SUMMARY"] = SummaryPath,
+            ["GITHUB_SHA"] = "0000000000000000000000000000000000000000", // a pull request's merge commit, not the one to name
+            ["GITHUB_RUN_ID"] = "4242",
+            ["GITHUB_SERVER_URL"] = "https://github.example",
         };
 
         public Task<ProcessResult> RunAsync(params string[] args) => AccessSyncProcess.RunAsync(Path, Environment(), ["github-comment", .. args]);
@@ -70,7 +81,7 @@ public class GitHubCommentTests
         comment.Author.ShouldBe(FakeGitHub.BotLogin);
         comment.Body.ShouldStartWith(Marker + "\n### AccessSync plan\n");
         comment.Body.ShouldContain("App 0003");
-        comment.Body.ShouldEndWith("Plan: 6 to create, 0 to update, 0 to delete, 0 to reorder.\n");
+        comment.Body.ShouldEndWith("Plan: 6 to create, 0 to update, 0 to delete, 0 to reorder.\n" + Footer);
         result.StdOut.ShouldContain($"created    part 1 of 1  https://github.example/{Repository}/pull/{PullRequest}#issuecomment-{comment.Id}");
         result.StdOut.ShouldContain($"Plan comment on {Repository}#{PullRequest}: 1 created, 0 updated, 0 unchanged, 0 deleted.");
     }
@@ -121,6 +132,7 @@ public class GitHubCommentTests
         for (var i = 0; i < parts.Count; i++)
         {
             parts[i].Body.Length.ShouldBeLessThan(FakeGitHub.MaxBodyChars);
+            parts[i].Body.ShouldEndWith(Footer);
             parts[i].Body.ShouldStartWith($"{Marker}\n### AccessSync plan (part {i + 1} of {parts.Count})\n");
         }
 
@@ -132,7 +144,7 @@ public class GitHubCommentTests
         var now = workspace.PlanComments;
         now.Count.ShouldBeInRange(2, parts.Count - 1);
         now.Select(c => c.Id).ShouldBe(firstIds.Take(now.Count), "the earlier comments are edited in place, in order");
-        now[^1].Body.ShouldEndWith("Plan: 450 to create, 0 to update, 0 to delete, 0 to reorder.\n");
+        now[^1].Body.ShouldEndWith("Plan: 450 to create, 0 to update, 0 to delete, 0 to reorder.\n" + Footer);
         smaller.StdOut.ShouldContain($"{parts.Count - now.Count} deleted.");
     }
 
@@ -317,5 +329,22 @@ public class GitHubCommentTests
         failed.ExitCode.ShouldBe(ExitCodes.Error);
         failed.StdErr.ShouldBe($"error: GitHub API: POST /api/v3/repos/{Repository}/issues/{PullRequest}/comments failed: 503 Service Unavailable: Server Error\n");
         other.GitHub.Calls.Count(c => c.Method == "POST").ShouldBe(1);
+    }
+
+    [Test]
+    public async Task When_no_plan_could_be_made_the_comment_says_so_instead_of_showing_an_earlier_plan()
+    {
+        await using var workspace = await Workspace.StartAsync();
+        await workspace.RunAsync("--plan", workspace.SavePlan(applications: 300, policiesEach: 3));
+        var first = workspace.PlanComments[0];
+
+        var result = await workspace.RunAsync("--failed");
+
+        result.ExitCode.ShouldBe(ExitCodes.Success, result.StdErr);
+        var note = workspace.PlanComments.ShouldHaveSingleItem();
+        note.Id.ShouldBe(first.Id);
+        note.Body.ShouldStartWith($"{Marker}\n### AccessSync plan\n\n> [!CAUTION]\n> **No plan**: validating or planning commit `3f2c9d1` failed");
+        note.Body.ShouldContain($"[the workflow run](https://github.example/{Repository}/actions/runs/4242)");
+        note.Body.ShouldNotContain("App 0001");
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AccessSync.Cli.Files;
 using AccessSync.Cli.GitHub;
 using AccessSync.Cli.Hosting;
@@ -12,15 +11,18 @@ namespace AccessSync.Cli.Commands;
 /// <param name="PullRequest">Else the pull request of the event in GITHUB_EVENT_PATH.</param>
 /// <param name="Marker">The first line that marks the plan's comments; null for the default.</param>
 /// <param name="ApiUrl">Else GITHUB_API_URL, else https://api.github.com.</param>
+/// <param name="Plan">The saved plan; null with <paramref name="Failed"/>.</param>
 /// <param name="Comment">Post the pull request comment (off with --no-comment, for a run with no pull request).</param>
+/// <param name="Failed">No plan could be made: the comment is replaced by a note pointing at the run.</param>
 public sealed record GitHubCommentSettings(
-    FileInfo Plan,
+    FileInfo? Plan,
     string? Repository,
     int? PullRequest,
     string? Marker,
     Uri? ApiUrl,
     bool StepSummary,
-    bool Comment);
+    bool Comment,
+    bool Failed = false);
 
 /// <summary>
 /// <c>accesssync github-comment</c>: a saved plan as a pull request comment that every later run edits in place, and
@@ -32,29 +34,53 @@ public sealed class GitHubCommentCommand(CliConsole console, ILogger log, Func<s
 
     public async Task<int> ExecuteAsync(GitHubCommentSettings settings, CancellationToken cancellationToken)
     {
+        if ((settings.Plan is null) == !settings.Failed)
+        {
+            throw new UsageException("give either --plan FILE, or --failed when no plan could be made");
+        }
+
+        if (settings.Failed && (settings.StepSummary || !settings.Comment))
+        {
+            throw new UsageException("--failed only replaces the pull request comment; the job log already holds the errors, so leave out --step-summary and --no-comment");
+        }
+
         if (!settings.Comment && !settings.StepSummary)
         {
             throw new UsageException("--no-comment leaves nothing to do; add --step-summary");
         }
 
         var marker = CommentMarker.From(settings.Marker);
+        var run = WorkflowRun.FromEnvironment(environment);
         var summaryPath = settings.StepSummary ? StepSummaryPath() : null;
-        var target = settings.Comment ? ResolveTarget(settings) : null;
-        var plan = await PlanFile.LoadAsync(settings.Plan, cancellationToken);
-        var renderer = new MarkdownPlanRenderer(new MarkdownPlanOptions(marker));
+        var target = settings.Comment ? ResolveTarget(settings, run) : null;
+        var options = new MarkdownPlanOptions(marker);
+        var renderer = new MarkdownPlanRenderer(options);
+        var plan = settings.Plan is { } file ? await PlanFile.LoadAsync(file, cancellationToken) : null;
 
-        if (summaryPath is not null)
+        if (summaryPath is not null && plan is not null)
         {
             await WriteStepSummaryAsync(summaryPath, plan, renderer, cancellationToken);
         }
 
         if (target is not null)
         {
-            await CommentAsync(target, plan, renderer, marker, cancellationToken);
+            // Every part stays under GitHub's 65,536 characters: the renderer keeps to 65,000, the footer takes a few hundred.
+            var parts = plan is not null
+                ? [.. renderer.RenderParts(plan, MarkdownPlanRenderer.DefaultMaxChars).Select(p => p + run.Footer())]
+                : new[] { FailureNote(options, run) };
+            await CommentAsync(target, parts, marker, cancellationToken);
         }
 
         return ExitCodes.Success;
     }
+
+    /// <summary>Stands in for the plan when none could be made, so that no reviewer reads an earlier commit's plan as this one's.</summary>
+    private static string FailureNote(MarkdownPlanOptions options, WorkflowRun run) =>
+        $"{options.Marker}\n### {options.Title}\n\n"
+        + $"> [!CAUTION]\n> **No plan**: validating or planning {(run.ShortCommit is { } commit ? $"commit `{commit}`" : "the latest commit")} failed, "
+        + $"so the plan that was here no longer holds. The errors are in {(run.RunUrl is { } url ? $"[the workflow run]({url})" : "the workflow run")}"
+        + " and, for the policy files, on the diff.\n"
+        + run.Footer();
 
     private string StepSummaryPath() =>
         environment("GITHUB_STEP_SUMMARY") is { Length: > 0 } path
@@ -72,9 +98,8 @@ public sealed class GitHubCommentCommand(CliConsole console, ILogger log, Func<s
         await console.Out.WriteLineAsync($"Step summary: wrote the plan ({bytes} bytes{(truncated ? ", truncated" : string.Empty)}).");
     }
 
-    private async Task CommentAsync(CommentTarget target, Plan plan, MarkdownPlanRenderer renderer, string marker, CancellationToken cancellationToken)
+    private async Task CommentAsync(CommentTarget target, IReadOnlyList<string> parts, string marker, CancellationToken cancellationToken)
     {
-        var parts = renderer.RenderParts(plan, MarkdownPlanRenderer.DefaultMaxChars);
         var where = $"{target.Repository}#{target.PullRequest}";
         using var github = new GitHubClient(target.ApiUrl, target.Token);
         try
@@ -118,7 +143,7 @@ public sealed class GitHubCommentCommand(CliConsole console, ILogger log, Func<s
         }
     }
 
-    private CommentTarget ResolveTarget(GitHubCommentSettings settings)
+    private CommentTarget ResolveTarget(GitHubCommentSettings settings, WorkflowRun run)
     {
         var repositoryText = settings.Repository ?? environment("GITHUB_REPOSITORY");
         if (string.IsNullOrWhiteSpace(repositoryText))
@@ -128,7 +153,7 @@ public sealed class GitHubCommentCommand(CliConsole console, ILogger log, Func<s
 
         var repository = RepositoryName.TryParse(repositoryText)
             ?? throw new UsageException($"the repository must be OWNER/NAME, not \"{repositoryText}\"");
-        var pullRequest = settings.PullRequest ?? PullRequestOfEvent()
+        var pullRequest = settings.PullRequest ?? run.PullRequest
             ?? throw new UsageException("no pull request: give --pr N, or run on a pull_request event (GITHUB_EVENT_PATH names none); --no-comment writes only the step summary");
         if (pullRequest < 1)
         {
@@ -156,31 +181,6 @@ public sealed class GitHubCommentCommand(CliConsole console, ILogger log, Func<s
         return Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
             ? uri
             : throw new UsageException($"GITHUB_API_URL must be an http or https URL, not \"{text}\"");
-    }
-
-    /// <summary>The number of the pull request the workflow runs for, from the event payload GitHub Actions saves.</summary>
-    private int? PullRequestOfEvent()
-    {
-        if (environment("GITHUB_EVENT_PATH") is not { Length: > 0 } path || !File.Exists(path))
-        {
-            return null;
-        }
-
-        try
-        {
-            using var payload = JsonDocument.Parse(File.ReadAllText(path));
-            return payload.RootElement.ValueKind == JsonValueKind.Object
-                && payload.RootElement.TryGetProperty("pull_request", out var pr)
-                && pr.ValueKind == JsonValueKind.Object
-                && pr.TryGetProperty("number", out var number)
-                && number.TryGetInt32(out var value)
-                    ? value
-                    : null;
-        }
-        catch (JsonException e)
-        {
-            throw new UserException($"GITHUB_EVENT_PATH ({path}) is not a JSON event payload: {e.Message}");
-        }
     }
 
     /// <summary>Where the comment goes, and the token that may write it (never printed).</summary>
