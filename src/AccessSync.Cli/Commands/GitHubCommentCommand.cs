@@ -7,11 +7,11 @@ using Serilog;
 
 namespace AccessSync.Cli.Commands;
 
+/// <param name="Plan">The saved plan; null with <paramref name="Failed"/>.</param>
 /// <param name="Repository">owner/name; else GITHUB_REPOSITORY.</param>
 /// <param name="PullRequest">Else the pull request of the event in GITHUB_EVENT_PATH.</param>
 /// <param name="Marker">The first line that marks the plan's comments; null for the default.</param>
 /// <param name="ApiUrl">Else GITHUB_API_URL, else https://api.github.com.</param>
-/// <param name="Plan">The saved plan; null with <paramref name="Failed"/>.</param>
 /// <param name="Comment">Post the pull request comment (off with --no-comment, for a run with no pull request).</param>
 /// <param name="Failed">No plan could be made: the comment is replaced by a note pointing at the run.</param>
 public sealed record GitHubCommentSettings(

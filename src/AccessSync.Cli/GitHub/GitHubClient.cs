@@ -19,10 +19,10 @@ public sealed partial class GitHubClient : IDisposable
     /// <summary>Attempts of a request that may be sent again (not a POST).</summary>
     private const int MaxAttempts = 3;
 
-    private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(60);
-
     /// <summary>A guard against a server whose "next" link never ends.</summary>
     private const int MaxPages = 1_000;
+
+    private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(60);
 
     private static readonly string UserAgent =
         "AccessSync/" + (typeof(GitHubClient).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0");
