@@ -31,7 +31,6 @@ public sealed class ApplyCommand(CliConsole console, ILogger log)
         var reconciler = new Reconciler(console, log);
         Plan plan;
         LiveState? live = null;
-        var safety = SafetyOptions.Default;
         Connection connection;
         if (settings.PlanFile is { } file)
         {
@@ -52,16 +51,16 @@ public sealed class ApplyCommand(CliConsole console, ILogger log)
                 return ExitCodes.Error;
             }
 
-            (plan, live, safety) = (planned.Plan, planned.Live, planned.Config.Safety);
+            (plan, live) = (planned.Plan, planned.Live);
         }
 
         await using (connection)
         {
-            return await ApplyAsync(plan, live, safety, connection, settings, global, cancellationToken);
+            return await ApplyAsync(plan, live, connection, settings, global, cancellationToken);
         }
     }
 
-    private async Task<int> ApplyAsync(Plan plan, LiveState? live, SafetyOptions safety, Connection connection, ApplySettings settings, GlobalSettings global, CancellationToken cancellationToken)
+    private async Task<int> ApplyAsync(Plan plan, LiveState? live, Connection connection, ApplySettings settings, GlobalSettings global, CancellationToken cancellationToken)
     {
         await console.Out.WriteAsync(PlanOutput.Render(plan, PlanFormat.Text, console.UseColor(global.NoColor)));
         if (!plan.HasChanges)
@@ -69,7 +68,7 @@ public sealed class ApplyCommand(CliConsole console, ILogger log)
             return ExitCodes.Success;
         }
 
-        var violations = SafetyCheck.Evaluate(plan, safety);
+        var violations = SafetyCheck.Evaluate(plan, plan.Safety);
         if (!violations.IsEmpty && !settings.Force)
         {
             foreach (var violation in violations)

@@ -15,7 +15,7 @@ using Serilog;
 namespace AccessSync.Cli.Remote;
 
 /// <summary>A plan and the live state it was computed from.</summary>
-public sealed record PlannedState(Plan Plan, LiveState Live, RootConfig Config);
+public sealed record PlannedState(Plan Plan, LiveState Live);
 
 /// <summary>
 /// Sequences the steps of plan and apply: read the files, read live, plan. The decisions are the core's; this
@@ -54,7 +54,7 @@ public sealed class Reconciler(CliConsole console, ILogger log)
 
         var result = Planner.Compute(project, live, new PlanOptions(targets));
         Report(result.Diagnostics);
-        return result.Plan is null ? null : new PlannedState(result.Plan, live, project.Config);
+        return result.Plan is null ? null : new PlannedState(result.Plan, live);
     }
 
     private void Report(IEnumerable<Diagnostic> diagnostics)
