@@ -45,7 +45,7 @@ public sealed class ApplyCommand(CliConsole console, ILogger log)
             }
 
             connection = await Connection.OpenAsync(settings.Connection, log, cancellationToken);
-            if (await reconciler.PlanAsync(project, connection.Provider, settings.Targets, cancellationToken) is not { } planned)
+            if (await reconciler.PlanAsync(project, connection, settings.Targets, cancellationToken) is not { } planned)
             {
                 await connection.DisposeAsync();
                 return ExitCodes.Error;
@@ -86,7 +86,15 @@ public sealed class ApplyCommand(CliConsole console, ILogger log)
             return ExitCodes.Error;
         }
 
-        var result = await Applier.ApplyAsync(plan, connection.Provider, live, ApplyOptions.Default, cancellationToken);
+        var total = plan.Applications.Sum(a => PlanItem.Of(a).Count());
+        var (done, failed) = (0, 0);
+        var progress = new Progress<ItemOutcome>(o => _ = o.Status == ItemStatus.Done ? Interlocked.Increment(ref done) : Interlocked.Increment(ref failed));
+        ApplyResult result;
+        await using (ProgressLine.Start(console, () => $"Applying: {Volatile.Read(ref done)} of {total} changes done, {Volatile.Read(ref failed)} failed; {ProgressText.Requests(connection.Statistics)}"))
+        {
+            result = await Applier.ApplyAsync(plan, connection.Provider, live, ApplyOptions.Default with { Progress = progress }, cancellationToken);
+        }
+
         switch (result)
         {
             case ApplyResult.Stale stale:

@@ -34,7 +34,7 @@ public sealed class PlanCommand(CliConsole console, ILogger log)
         }
 
         await using var connection = await Connection.OpenAsync(settings.Connection, log, cancellationToken);
-        if (await reconciler.PlanAsync(project, connection.Provider, settings.Targets, cancellationToken) is not { } planned)
+        if (await reconciler.PlanAsync(project, connection, settings.Targets, cancellationToken) is not { } planned)
         {
             return ExitCodes.Error;
         }

@@ -52,4 +52,43 @@ internal static class AccessSyncProcess
     }
 
     public static Task<ProcessResult> RunAsync(string workingDirectory, params string[] args) => RunAsync(workingDirectory, null, args);
+
+    /// <summary>
+    /// Runs the program on a pseudo-terminal (util-linux <c>script</c>), as a person at a terminal would, outside
+    /// CI. The terminal merges stdout and stderr into <see cref="ProcessResult.StdOut"/>.
+    /// </summary>
+    public static async Task<ProcessResult> RunInTerminalAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
+    {
+        var command = string.Join(' ', new[] { "dotnet", Program }.Concat(args).Select(a => "'" + a.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));
+        var start = new ProcessStartInfo("script")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { "--quiet", "--return", "--command", command, "/dev/null" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var name in new[] { "CI", "GITHUB_ACTIONS", "NO_COLOR", "CLOUDFLARE_API_TOKEN" })
+        {
+            start.Environment.Remove(name);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("script did not start");
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return new ProcessResult(process.ExitCode, await stdout, await stderr);
+    }
 }
