@@ -121,7 +121,7 @@ public class ApiTests
         await using var server = await StartAsync();
         server.Faults.Latency = TimeSpan.FromMilliseconds(400);
 
-        var terminal = await AccessSyncProcess.RunInTerminalAsync(tree.Path, Environment(), "plan", "--api-url", server.BaseUrl.ToString());
+        var terminal = await AccessSyncProcess.RunInTerminalAsync(tree.Path, Environment(), null, "plan", "--api-url", server.BaseUrl.ToString());
         var redirected = await RunAsync(tree, server, "plan");
 
         terminal.ExitCode.ShouldBe(ExitCodes.Success, terminal.StdOut);

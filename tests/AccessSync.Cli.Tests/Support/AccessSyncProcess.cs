@@ -26,10 +26,11 @@ internal static class AccessSyncProcess
     /// Runs the program on a pseudo-terminal (util-linux <c>script</c>), as a person at a terminal would, outside
     /// CI. The terminal merges stdout and stderr into <see cref="ProcessResult.StdOut"/>.
     /// </summary>
-    public static Task<ProcessResult> RunInTerminalAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
+    /// <param name="typed">What the person types at the terminal, if anything.</param>
+    public static Task<ProcessResult> RunInTerminalAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, string? typed, params string[] args)
     {
         var command = string.Join(' ', new[] { "dotnet", Program }.Concat(args).Select(a => "'" + a.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));
-        return CompleteAsync(Launch("script", ["--quiet", "--return", "--command", command, "/dev/null"], workingDirectory, [.. OutsideVariables, "CI"], environment));
+        return CompleteAsync(Launch("script", ["--quiet", "--return", "--command", command, "/dev/null"], workingDirectory, [.. OutsideVariables, "CI"], environment), typed);
     }
 
     private static Process Launch(string file, IEnumerable<string> args, string workingDirectory, IEnumerable<string> removed, IReadOnlyDictionary<string, string?>? environment)
@@ -60,10 +61,16 @@ internal static class AccessSyncProcess
         return Process.Start(start) ?? throw new InvalidOperationException($"{file} did not start");
     }
 
-    private static async Task<ProcessResult> CompleteAsync(Process process)
+    private static async Task<ProcessResult> CompleteAsync(Process process, string? input = null)
     {
         using (process)
         {
+            if (input is not null)
+            {
+                await process.StandardInput.WriteAsync(input);
+                await process.StandardInput.FlushAsync();
+            }
+
             process.StandardInput.Close();
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
