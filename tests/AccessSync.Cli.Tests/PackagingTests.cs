@@ -44,8 +44,7 @@ public partial class PackagingTests
             "dotnet",
             ["tool", "install", "AccessSync", "--tool-path", tools, "--add-source", packages, "--version", version, "--configfile", Path.Combine(temp.Path, "nuget.config")],
             temp.Path,
-            new Dictionary<string, string?>(ToolEnvironment) { ["NUGET_PACKAGES"] = Path.Combine(temp.Path, "nuget-packages") }, // no stale copy of the same version
-            TimeSpan.FromMinutes(5));
+            new Dictionary<string, string?>(ToolEnvironment) { ["NUGET_PACKAGES"] = Path.Combine(temp.Path, "nuget-packages") }); // no stale copy of the same version
         install.ExitCode.ShouldBe(0, install.StdOut + install.StdErr);
 
         var accesssync = Path.Combine(tools, OperatingSystem.IsWindows() ? "accesssync.exe" : "accesssync");
@@ -79,7 +78,7 @@ public partial class PackagingTests
     };
 
     private static Task<ProcessResult> Dotnet(string workingDirectory, params string[] args) =>
-        ExternalProcess.RunAsync("dotnet", args, workingDirectory, ToolEnvironment, TimeSpan.FromMinutes(5));
+        ExternalProcess.RunAsync("dotnet", args, workingDirectory, ToolEnvironment);
 
     [GeneratedRegex(@"^AccessSync\.(?<version>\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)\.nupkg$")]
     private static partial Regex PackageVersion();

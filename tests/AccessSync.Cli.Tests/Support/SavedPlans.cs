@@ -22,7 +22,8 @@ internal static class SavedPlans
             [],
             0,
             new Fingerprint(null, "0000000000000000")))],
-        ImmutableSortedDictionary<string, string>.Empty);
+        ImmutableSortedDictionary<string, string>.Empty,
+        SafetyOptions.Default);
 
     public static string Write(string folder, Plan plan, string name = "plan.json")
     {
