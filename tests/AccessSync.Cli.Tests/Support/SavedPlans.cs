@@ -15,9 +15,9 @@ internal static class SavedPlans
     /// A plan that creates <paramref name="policiesEach"/> policies in each of <paramref name="applications"/>
     /// applications; <paramref name="sessionDuration"/> tells one version of it from another.
     /// </summary>
-    public static Plan Creating(int applications, int policiesEach, string sessionDuration = "8h") => new(
+    public static Plan Creating(int applications, int policiesEach, string sessionDuration = "8h", string appName = "App") => new(
         [.. Enumerable.Range(1, applications).Select(a => new AppPlan(
-            new AppTarget(Scope.Account(AccountId), $"00000000-0000-4000-8000-{a:D12}", $"App {a:D4}", $"apps/app-{a:D4}.yaml"),
+            new AppTarget(Scope.Account(AccountId), $"00000000-0000-4000-8000-{a:D12}", $"{appName} {a:D4}", $"apps/app-{a:D4}.yaml"),
             [.. Enumerable.Range(1, policiesEach).Select(p => (PolicyChange)new CreatePolicy(Policy(a, p, sessionDuration)))],
             [],
             0,
