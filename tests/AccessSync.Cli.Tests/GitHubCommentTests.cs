@@ -347,4 +347,18 @@ public class GitHubCommentTests
         note.Body.ShouldContain($"[the workflow run](https://github.example/{Repository}/actions/runs/4242)");
         note.Body.ShouldNotContain("App 0001");
     }
+
+    [Test]
+    public async Task A_token_that_may_not_write_is_one_line_naming_the_permission_it_needs()
+    {
+        await using var workspace = await Workspace.StartAsync();
+
+        var result = await AccessSyncProcess.RunAsync(
+            workspace.Path, workspace.Environment(token: workspace.GitHub.ReadOnlyToken), "github-comment", "--plan", workspace.SavePlan(applications: 1));
+
+        result.ExitCode.ShouldBe(ExitCodes.Error);
+        result.StdErr.ShouldBe(
+            $"error: GitHub API: POST /api/v3/repos/{Repository}/issues/{PullRequest}/comments failed: 403 Forbidden: Resource not accessible by integration (the job's token needs `permissions: pull-requests: write`)\n");
+        workspace.Comments.ShouldBeEmpty();
+    }
 }

@@ -45,6 +45,9 @@ internal sealed class FakeGitHub : IAsyncDisposable
 
     public string Token { get; }
 
+    /// <summary>A token that may read but not write, as a workflow's token without `pull-requests: write`.</summary>
+    public string ReadOnlyToken => Token + "-read-only";
+
     public Uri ApiUrl { get; private set; } = null!;
 
     public IReadOnlyList<GitHubCall> Calls => [.. calls];
@@ -101,11 +104,20 @@ internal sealed class FakeGitHub : IAsyncDisposable
     {
         app.Use(async (context, next) =>
         {
-            var authorized = context.Request.Headers.Authorization.ToString() == $"Bearer {Token}";
+            var authorization = context.Request.Headers.Authorization.ToString();
+            var readOnly = authorization == $"Bearer {ReadOnlyToken}";
+            var authorized = readOnly || authorization == $"Bearer {Token}";
             calls.Enqueue(new GitHubCall(context.Request.Method, context.Request.Path + context.Request.QueryString, authorized));
             if (!authorized)
             {
                 await Answer(context, 401, new JsonObject { ["message"] = "Bad credentials", ["documentation_url"] = "https://docs.github.com/rest" });
+                return;
+            }
+
+            if (readOnly && !HttpMethods.IsGet(context.Request.Method))
+            {
+                // What GitHub answers a workflow token without `pull-requests: write`.
+                await Answer(context, 403, new JsonObject { ["message"] = "Resource not accessible by integration" });
                 return;
             }
 
