@@ -361,4 +361,22 @@ public class GitHubCommentTests
             $"error: GitHub API: POST /api/v3/repos/{Repository}/issues/{PullRequest}/comments failed: 403 Forbidden: Resource not accessible by integration (the job's token needs `permissions: pull-requests: write`)\n");
         workspace.Comments.ShouldBeEmpty();
     }
+
+    [Test]
+    public async Task The_pull_request_job_posts_what_plan_saved_for_the_examples()
+    {
+        await using var workspace = await Workspace.StartAsync();
+        using var tree = new ExampleTree();
+        var planFile = Path.Combine(tree.Path, "plan.json");
+        var environment = workspace.Environment();
+
+        var plan = await AccessSyncProcess.RunAsync(tree.Path, environment, "plan", "--sandbox", "--out", planFile, "--format", "markdown");
+        var comment = await AccessSyncProcess.RunAsync(tree.Path, environment, "github-comment", "--plan", planFile, "--step-summary");
+
+        plan.ExitCode.ShouldBe(ExitCodes.Success, plan.StdErr);
+        comment.ExitCode.ShouldBe(ExitCodes.Success, comment.StdErr);
+        var body = workspace.Comments.ShouldHaveSingleItem().Body;
+        body.ShouldBe(plan.StdOut + Footer, "the comment is the Markdown plan, and the line naming commit and run");
+        File.ReadAllText(workspace.SummaryPath).ShouldBe(plan.StdOut);
+    }
 }
