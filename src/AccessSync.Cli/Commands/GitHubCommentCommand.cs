@@ -64,9 +64,10 @@ public sealed class GitHubCommentCommand(CliConsole console, ILogger log, Func<s
 
         if (target is not null)
         {
-            // Every part stays under GitHub's 65,536 characters: the renderer keeps to 65,000, the footer takes a few hundred.
+            // Every part, its footer included, stays within GitHub's limit on a comment.
+            var footer = run.Footer();
             var parts = plan is not null
-                ? [.. renderer.RenderParts(plan, MarkdownPlanRenderer.DefaultMaxChars).Select(p => p + run.Footer())]
+                ? [.. renderer.RenderParts(plan, Math.Min(MarkdownPlanRenderer.DefaultMaxChars, GitHubClient.MaxCommentChars - footer.Length)).Select(p => p + footer)]
                 : new[] { FailureNote(options, run) };
             await CommentAsync(target, parts, marker, cancellationToken);
         }

@@ -16,6 +16,9 @@ public sealed partial class GitHubClient : IDisposable
     /// <summary>The most comments GitHub returns on one page.</summary>
     public const int PageSize = 100;
 
+    /// <summary>GitHub refuses a comment body longer than this many characters.</summary>
+    public const int MaxCommentChars = 65_536;
+
     /// <summary>Attempts of a request that may be sent again (not a POST).</summary>
     private const int MaxAttempts = 3;
 
