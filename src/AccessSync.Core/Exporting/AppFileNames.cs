@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using AccessSync.Core.Live;
 using AccessSync.Core.Model;
@@ -53,14 +52,9 @@ internal static class AppFileNames
     public static string Slug(string text)
     {
         var builder = new StringBuilder();
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        foreach (var c in text)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
-            var lower = char.ToLowerInvariant(c);
+            var lower = Fold(char.ToLowerInvariant(c));
             if (lower is (>= 'a' and <= 'z') or (>= '0' and <= '9'))
             {
                 builder.Append(lower);
@@ -81,4 +75,17 @@ internal static class AppFileNames
             : RootConfig.FileName == slug + ".yaml" ? slug + "-app"
             : slug;
     }
+
+    /// <summary>
+    /// A Latin letter with a diacritic as its base letter. The build runs with invariant globalization, where
+    /// Unicode decomposition is not available, so the common accented letters are listed here.
+    /// </summary>
+    private static char Fold(char c)
+    {
+        var at = Accented.IndexOf(c, StringComparison.Ordinal);
+        return at < 0 ? c : Bases[at];
+    }
+
+    private const string Accented = "àáâãäåāăąçćčďèéêëēėęěìíîïīįñńňòóôõöøōőŕřśšşťţùúûüūůűųýÿźżž";
+    private const string Bases = "aaaaaaaaacccdeeeeeeeeiiiiiinnnoooooooorrsssttuuuuuuuuyyzzz";
 }
