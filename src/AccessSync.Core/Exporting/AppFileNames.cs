@@ -11,7 +11,7 @@ namespace AccessSync.Core.Exporting;
 /// </summary>
 internal static class AppFileNames
 {
-    public const string Folder = "apps";
+    public const string Folder = ExportOptions.ApplicationsFolder;
 
     private const int MaxSlugLength = 60;
 

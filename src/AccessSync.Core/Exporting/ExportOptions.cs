@@ -19,6 +19,9 @@ public sealed record ExportOptions(
     bool ScopeInFiles,
     bool WriteSchema)
 {
+    /// <summary>The folder, below the export's root, that holds one file per application.</summary>
+    public const string ApplicationsFolder = "apps";
+
     /// <summary>Where, below the export's root, the files' <c>yaml-language-server</c> modelines find the schema.</summary>
     public const string SchemaPath = "schemas/accesssync.schema.json";
 
