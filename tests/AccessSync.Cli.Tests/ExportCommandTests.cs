@@ -14,10 +14,13 @@ public class ExportCommandTests
         using var folder = new TempFolder();
 
         var export = await AccessSyncProcess.RunAsync(folder.Path, "export", "--sandbox", "--account-id", Account, "--out", "policies");
+        var validate = await AccessSyncProcess.RunAsync(folder.Path, "validate", "policies");
         var plan = await AccessSyncProcess.RunAsync(folder.Path, "plan", "--sandbox", "--detailed-exitcode", "policies");
 
         export.ExitCode.ShouldBe(ExitCodes.Success, export.StdErr);
         export.StdErr.ShouldBeEmpty();
+        validate.ExitCode.ShouldBe(ExitCodes.Success, validate.StdOut + validate.StdErr);
+        validate.StdErr.ShouldBeEmpty();
         export.StdOut.ShouldBe(
             """
             wrote policies/accesssync.yaml

@@ -19,6 +19,7 @@ public class ExampleExportTests
         var result = Exporter.Export(scope, ExportOptions.Default);
 
         result.Problems.ShouldBeEmpty();
+        ExportedTree.Load(result.Files).Diagnostics.ShouldBeEmpty("the files validate clean, without so much as a warning");
         result.Files.Count(f => f.RelativePath.StartsWith("apps/", StringComparison.Ordinal)).ShouldBe(scope.Applications.Length);
         var plan = ExportedTree.Plan(result.Files, Live);
         plan.HasChanges.ShouldBeFalse(ExportedTree.Dump(result.Files));
