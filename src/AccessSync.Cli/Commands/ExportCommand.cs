@@ -27,6 +27,11 @@ public sealed class ExportCommand(CliConsole console, ILogger log)
     public async Task<int> ExecuteAsync(ExportSettings settings, GlobalSettings global, CancellationToken cancellationToken)
     {
         var root = settings.Out;
+        if (File.Exists(root.FullName))
+        {
+            throw new UsageException($"--out {root} is a file; give the folder to export into");
+        }
+
         var configPath = Path.Combine(root.FullName, RootConfig.FileName);
         RootConfig? config = null;
         if (File.Exists(configPath))
@@ -84,14 +89,26 @@ public sealed class ExportCommand(CliConsole console, ILogger log)
 
         foreach (var (file, path) in targets)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await File.WriteAllTextAsync(path, file.Text, Utf8, cancellationToken);
+            await WriteAsync(path, file.Text, cancellationToken);
             await console.Out.WriteLineAsync($"wrote {DisplayPath.Of(path)}");
         }
 
         await console.Out.WriteLineAsync(
             $"Exported {applications} application{(applications == 1 ? string.Empty : "s")} of {scope}. Check that nothing would change: accesssync plan {DisplayPath.Of(root.FullName)}");
         return result.HasProblems ? ExitCodes.Error : ExitCodes.Success;
+    }
+
+    private static async Task WriteAsync(string path, string text, CancellationToken cancellationToken)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllTextAsync(path, text, Utf8, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserException($"cannot write {DisplayPath.Of(path)}: {e.Message}");
+        }
     }
 
     /// <summary>The output folder's own accesssync.yaml, whose scope and defaults the exported files must fit; null (reported) when it is invalid.</summary>

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AccessSync.Core.Normalization;
@@ -15,15 +14,12 @@ namespace AccessSync.Core.Exporting;
 /// <para>
 /// YamlDotNet's emitter does the layout, quoting and escaping, from an event stream built here: its serializer
 /// has no way to mix block and flow style by position, and it quotes by YAML 1.1 rules rather than by the
-/// reader's. The comments at the top are written as text, ahead of the document, with every name in them
-/// escaped so that a name cannot end the comment's line.
+/// reader's. The comments at the top are written as text, ahead of the document, with every name in them escaped so that no name can end the comment's line.
 /// </para>
 /// </summary>
 internal static class ExportYaml
 {
     private static readonly EmitterSettings Settings = PolicyYaml.EmitterSettings(indentSequences: true);
-
-    private static readonly JsonSerializerOptions QuotedText = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The file: the comment lines (without their <c># </c>), then the document.</summary>
     public static string Render(IEnumerable<string> comments, JsonObject document)
@@ -31,7 +27,7 @@ internal static class ExportYaml
         using var text = new StringWriter { NewLine = "\n" };
         foreach (var comment in comments)
         {
-            text.Write($"# {comment}\n");
+            text.Write($"# {OneLine(comment)}\n");
         }
 
         var emitter = new Emitter(text, Settings);
@@ -43,8 +39,17 @@ internal static class ExportYaml
         return text.ToString();
     }
 
-    /// <summary>A name for a comment: in double quotes, with line breaks and control characters as escapes.</summary>
-    public static string Quoted(string text) => JsonSerializer.Serialize(text, QuotedText);
+    /// <summary>A name for a comment: in double quotes, with its quotes and backslashes escaped.</summary>
+    public static string Quoted(string text) =>
+        $"\"{text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\"";
+
+    /// <summary>
+    /// A comment's text with every character that could end its line (a line break, and for YAML 1.1 readers
+    /// such as YamlDotNet also NEL and the Unicode line and paragraph separators) or reach a terminal as a
+    /// control sequence written as a <c>\uXXXX</c> escape.
+    /// </summary>
+    private static string OneLine(string text) =>
+        string.Concat(text.Select(c => char.IsControl(c) || c is '\u2028' or '\u2029' ? $"\\u{(int)c:X4}" : c.ToString()));
 
     private static void Block(IEmitter emitter, JsonObject mapping)
     {

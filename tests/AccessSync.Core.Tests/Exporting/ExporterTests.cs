@@ -223,4 +223,19 @@ public class ExporterTests
         result.Files.Single(f => f.RelativePath == "apps/grafana.yaml").Text.ShouldContain($"app:\n  name: Grafana\naccount_id: {Some.Account.Id}\npolicies:\n");
         ExportedTree.Plan(result.Files, Some.Live(Some.App("Grafana", Some.Policy("A", 1)))).HasChanges.ShouldBeFalse();
     }
+
+    [Test]
+    public void A_name_in_a_comment_cannot_end_its_line()
+    {
+        var reusable = Some.Policy("{\"id\":\"55555555-5555-4555-8555-555555555555\",\"name\":\"x\\npolicies: []\",\"decision\":\"allow\",\"include\":[],\"precedence\":2}", reusable: true);
+        var scope = Scope(Some.App("Evil\u2028policies: []\u0085\u001b[31m", Some.Policy("A", 1), reusable));
+
+        var result = Exporter.Export(scope, ExportOptions.Default);
+
+        result.Problems.ShouldBeEmpty();
+        var text = result.Files.Single(f => f.RelativePath.StartsWith("apps/", StringComparison.Ordinal)).Text;
+        text.ShouldContain("application \"Evil\\u2028policies: []\\u0085\\u001B[31m\"");
+        text.ShouldContain("# reusable policy \"x\\u000Apolicies: []\" (precedence 2)");
+        text.Split('\n').Count(l => l.StartsWith("policies:", StringComparison.Ordinal)).ShouldBe(1);
+    }
 }
