@@ -107,6 +107,21 @@ public class ExportCommandTests
     }
 
     [Test]
+    public async Task Export_into_a_folder_that_already_manages_an_application_exports_the_rest()
+    {
+        using var folder = new TempFolder();
+        folder.Write("accesssync.yaml", $"account_id: {Account}\n");
+        folder.Write("apps/dashboards.yaml", "app:\n  domain: grafana.example.com\npolicies:\n  - {name: Block contractors, decision: deny, include: [{group: Contractors}]}\n");
+
+        var export = await AccessSyncProcess.RunAsync(folder.Path, "export", "--sandbox");
+
+        export.ExitCode.ShouldBe(ExitCodes.Success, export.StdErr);
+        export.StdErr.ShouldContain("note: Grafana (b5422c49-8464-5bb6-9130-1e9a351df9ea): already managed by apps/dashboards.yaml; not exported");
+        export.StdOut.ShouldNotContain("grafana");
+        export.StdOut.ShouldContain("Exported 5 applications");
+    }
+
+    [Test]
     public async Task Export_from_the_sandbox_without_an_account_or_zone_is_a_usage_error_that_says_what_to_pass()
     {
         using var folder = new TempFolder();

@@ -5,6 +5,7 @@ using AccessSync.Cli.Hosting;
 using AccessSync.Cli.Remote;
 using AccessSync.Core.Diagnostics;
 using AccessSync.Core.Exporting;
+using AccessSync.Core.Loading;
 using AccessSync.Core.Model;
 using AccessSync.Core.Rendering;
 using Serilog;
@@ -32,11 +33,12 @@ public sealed class ExportCommand(CliConsole console, ILogger log)
             throw new UsageException($"--out {root} is a file; give the folder to export into");
         }
 
+        var tree = root.Exists ? PolicyTree.Read(root) : null;
         var configPath = Path.Combine(root.FullName, RootConfig.FileName);
         RootConfig? config = null;
-        if (File.Exists(configPath))
+        if (tree is not null && File.Exists(configPath))
         {
-            if (ReadConfig(root, configPath) is not { } read)
+            if (ReadConfig(tree, configPath) is not { } read)
             {
                 return ExitCodes.Error;
             }
@@ -60,8 +62,14 @@ public sealed class ExportCommand(CliConsole console, ILogger log)
             config?.Defaults ?? PolicySettings.None,
             WriteRootConfig: config is null,
             ScopeInFiles: config is not null && config.Scope != scope,
-            WriteSchema: !File.Exists(Path.Combine(root.FullName, ExportOptions.SchemaPath)));
+            WriteSchema: !File.Exists(Path.Combine(root.FullName, ExportOptions.SchemaPath)),
+            AlreadyManaged: tree is null ? [] : AlreadyManaged(tree, root, scope, config, global));
         var result = Exporter.Export(liveScope, options);
+        foreach (var skipped in result.Skipped)
+        {
+            await console.Error.WriteLineAsync($"note: {skipped}");
+        }
+
         foreach (var problem in result.Problems)
         {
             await console.Error.WriteLineAsync($"error: {problem}");
@@ -112,9 +120,8 @@ public sealed class ExportCommand(CliConsole console, ILogger log)
     }
 
     /// <summary>The output folder's own accesssync.yaml, whose scope and defaults the exported files must fit; null (reported) when it is invalid.</summary>
-    private RootConfig? ReadConfig(DirectoryInfo root, string configPath)
+    private RootConfig? ReadConfig(PolicyTree tree, string configPath)
     {
-        var tree = PolicyTree.Read(root);
         var configDiagnostics = tree.Diagnostics.Where(d => d.Span.Path == DisplayPath.Of(configPath)).ToList();
         foreach (var diagnostic in configDiagnostics)
         {
@@ -123,4 +130,17 @@ public sealed class ExportCommand(CliConsole console, ILogger log)
 
         return configDiagnostics.HasErrors() ? null : tree.Config;
     }
+
+    /// <summary>
+    /// How the folder's application files in <paramref name="scope"/> name their applications, each with its path
+    /// below <paramref name="root"/>. A file that does not load names nothing here; plan reports it.
+    /// </summary>
+    private static ImmutableArray<AppReference> AlreadyManaged(PolicyTree tree, DirectoryInfo root, Scope scope, RootConfig? config, GlobalSettings global) =>
+    [
+        .. from source in tree.ApplicationFiles
+           let file = FileLoader.LoadApplication(source, PolicySettings.None).Value
+           where file is not null && global.Scopes.Resolve(file.Scope, config?.Scope) == scope
+           let relative = Path.GetRelativePath(root.FullName, Path.GetFullPath(source.Path)).Replace('\\', '/')
+           select file.App with { Span = new SourceSpan(relative, file.App.Span.Line, file.App.Span.Column) },
+    ];
 }

@@ -12,12 +12,17 @@ namespace AccessSync.Core.Exporting;
 /// <param name="WriteRootConfig">Also write an accesssync.yaml that names the scope (the folder has none).</param>
 /// <param name="ScopeInFiles">Name the scope in each application file (the folder's accesssync.yaml names another, or none).</param>
 /// <param name="WriteSchema">Also write the schema the modelines point at, <see cref="SchemaPath"/> (the folder has none).</param>
+/// <param name="AlreadyManaged">
+/// How the folder's existing files name their applications (each with its file in its span): an application one
+/// of them manages under another path is skipped, since two files for one application is an error.
+/// </param>
 public sealed record ExportOptions(
     ImmutableArray<string> Applications,
     PolicySettings Defaults,
     bool WriteRootConfig,
     bool ScopeInFiles,
-    bool WriteSchema)
+    bool WriteSchema,
+    ImmutableArray<AppReference> AlreadyManaged)
 {
     /// <summary>The folder, below the export's root, that holds one file per application.</summary>
     public const string ApplicationsFolder = "apps";
@@ -26,5 +31,5 @@ public sealed record ExportOptions(
     public const string SchemaPath = "schemas/accesssync.schema.json";
 
     /// <summary>Every application, into an empty folder: a root accesssync.yaml and the schema included.</summary>
-    public static ExportOptions Default { get; } = new([], PolicySettings.None, WriteRootConfig: true, ScopeInFiles: false, WriteSchema: true);
+    public static ExportOptions Default { get; } = new([], PolicySettings.None, WriteRootConfig: true, ScopeInFiles: false, WriteSchema: true, AlreadyManaged: []);
 }

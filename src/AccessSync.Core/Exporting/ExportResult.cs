@@ -16,7 +16,8 @@ public sealed record ExportProblem(string Subject, string Message)
 /// The files of every application that could be exported faithfully, and a problem for each that could not:
 /// an application is either written so that a plan shows no change for it, or not written at all.
 /// </summary>
-public sealed record ExportResult(ImmutableArray<ExportedFile> Files, ImmutableArray<ExportProblem> Problems)
+/// <param name="Skipped">Applications left out because a file of the folder already manages them: not a fault.</param>
+public sealed record ExportResult(ImmutableArray<ExportedFile> Files, ImmutableArray<ExportProblem> Problems, ImmutableArray<ExportProblem> Skipped)
 {
     public bool HasProblems => !Problems.IsEmpty;
 }

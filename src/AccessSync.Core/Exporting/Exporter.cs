@@ -20,6 +20,16 @@ public static partial class Exporter
         var problems = new List<ExportProblem>();
         var selected = Select(scope, options.Applications, problems);
         var fileNames = AppFileNames.For(selected);
+        var skipped = new List<ExportProblem>();
+        foreach (var app in selected.ToList())
+        {
+            if (options.AlreadyManaged.FirstOrDefault(r => Targets(r, app) && r.Span.Path != fileNames[app]) is { } managed)
+            {
+                skipped.Add(new ExportProblem(app.ToString(), $"already managed by {managed.Span.Path}; not exported"));
+                selected.Remove(app);
+            }
+        }
+
         var rules = new RuleWriter(scope);
         var policies = new PolicyWriter(rules, options.Defaults);
 
@@ -51,7 +61,7 @@ public static partial class Exporter
         }
 
         files.AddRange(written.Where(w => !failed.ContainsKey(w.File.RelativePath)).Select(w => w.File));
-        return new ExportResult(files.ToImmutable(), [.. problems]);
+        return new ExportResult(files.ToImmutable(), [.. problems], [.. skipped]);
     }
 
     /// <summary>The applications <paramref name="wanted"/> names (by id, name or domain, in any case), or all; one that names none is a problem.</summary>
@@ -80,6 +90,17 @@ public static partial class Exporter
     }
 
     private static IEnumerable<string?> Names(LiveApplication app) => [app.Id, app.Name, app.Domain];
+
+    /// <summary>Whether a file's reference names this application, as the planner resolves it.</summary>
+    private static bool Targets(AppReference reference, LiveApplication app) => string.Equals(
+        reference.Value,
+        reference.Kind switch
+        {
+            AppReferenceKind.Id => app.Id,
+            AppReferenceKind.Name => app.Name,
+            _ => app.Domain,
+        },
+        StringComparison.OrdinalIgnoreCase);
 
     private static JsonObject? Document(LiveScope scope, LiveApplication app, ExportOptions options, PolicyWriter writer, out string? problem)
     {

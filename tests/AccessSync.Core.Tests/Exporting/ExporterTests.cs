@@ -238,4 +238,19 @@ public class ExporterTests
         text.ShouldContain("# reusable policy \"x\\u000Apolicies: []\" (precedence 2)");
         text.Split('\n').Count(l => l.StartsWith("policies:", StringComparison.Ordinal)).ShouldBe(1);
     }
+
+    [Test]
+    public void An_application_another_file_of_the_folder_manages_is_skipped()
+    {
+        var scope = Scope(Some.App("Grafana", "grafana.example.com"), Some.App("Wiki", "wiki.example.com"), Some.App("Admin", "admin.example.com"));
+        var managed = ImmutableArray.Create(
+            new AppReference(AppReferenceKind.Domain, "GRAFANA.example.com", new Diagnostics.SourceSpan("apps/dashboards.yaml", 2, 3)),
+            new AppReference(AppReferenceKind.Name, "wiki", new Diagnostics.SourceSpan("apps/wiki.yaml", 2, 3)));
+
+        var result = Exporter.Export(scope, ExportOptions.Default with { AlreadyManaged = managed, WriteRootConfig = false, WriteSchema = false });
+
+        result.Files.Select(f => f.RelativePath).ShouldBe(["apps/admin.yaml", "apps/wiki.yaml"]);
+        result.Problems.ShouldBeEmpty();
+        result.Skipped.ShouldHaveSingleItem().ToString().ShouldEndWith("already managed by apps/dashboards.yaml; not exported");
+    }
 }
