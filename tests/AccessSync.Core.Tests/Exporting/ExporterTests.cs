@@ -253,4 +253,14 @@ public class ExporterTests
         result.Problems.ShouldBeEmpty();
         result.Skipped.ShouldHaveSingleItem().ToString().ShouldEndWith("already managed by apps/dashboards.yaml; not exported");
     }
+
+    [Test]
+    public void An_application_gets_the_same_file_name_whether_it_is_exported_alone_or_with_the_others()
+    {
+        var scope = Scope(Some.App("Grafana", "grafana.example.com"), Some.App("grafana", "grafana.example.org"));
+
+        var alone = Exporter.Export(scope, ExportOptions.Default with { Applications = ["grafana.example.org"] });
+
+        alone.Files.Select(f => f.RelativePath).ShouldContain("apps/grafana-grafana-example-org.yaml");
+    }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using AccessSync.Core.Exporting;
 using AccessSync.Core.Live;
+using AccessSync.Core.Normalization;
 using AccessSync.Core.Tests.Support;
 
 namespace AccessSync.Core.Tests.Exporting;
@@ -31,6 +32,7 @@ public class RandomExportTests
         var all = string.Join("\n", AllSeeds().SelectMany(seed => Export(seed).Result.Files).Select(f => f.Text));
 
         RandomEstate.RuleKinds.Where(kind => !all.Contains($"- {kind}:", StringComparison.Ordinal)).ShouldBeEmpty("every rule kind is exported");
+        PolicyFields.DisplayOrder.Select(path => path.Split('.')[^1] + ":").Where(key => !all.Contains(key, StringComparison.Ordinal)).ShouldBeEmpty("every policy field is exported");
         all.ShouldContain("precedence:");
         all.ShouldContain("is attached; it is managed as a reusable policy");
         all.ShouldContain("app:\n  id: ");
