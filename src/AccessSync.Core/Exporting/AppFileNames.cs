@@ -23,11 +23,11 @@ internal static class AppFileNames
             var members = group.ToList();
             var domainsTellApart = members.Count > 1
                 && members.All(a => !string.IsNullOrWhiteSpace(a.Domain))
-                && members.Select(a => Slug(a.Domain!)).Distinct(StringComparer.Ordinal).Count() == members.Count;
+                && members.Select(a => Slug(a.Domain ?? string.Empty)).Distinct(StringComparer.Ordinal).Count() == members.Count;
             foreach (var app in members)
             {
                 names[app] = members.Count == 1 ? group.Key
-                    : domainsTellApart ? $"{group.Key}-{Slug(app.Domain!)}"
+                    : domainsTellApart ? $"{group.Key}-{Slug(app.Domain ?? string.Empty)}"
                     : $"{group.Key}-{Slug(app.Id)}";
             }
         }

@@ -43,7 +43,7 @@ public static partial class Exporter
             }
             else
             {
-                problems.Add(new ExportProblem(app.ToString(), problem!));
+                problems.Add(new ExportProblem(app.ToString(), problem ?? "it cannot be written as a file"));
             }
         }
 

@@ -97,11 +97,11 @@ internal sealed class PolicyWriter(RuleWriter rules, PolicySettings defaults)
     }
 
     /// <summary>The fields the plan compares (see <see cref="Normalizer"/>), in the schema's shape.</summary>
-    private static JsonNode ApprovalGroup(JsonElement group)
+    private static JsonNode? ApprovalGroup(JsonElement group)
     {
         if (group.ValueKind != JsonValueKind.Object)
         {
-            return JsonNode.Parse(group.GetRawText())!;
+            return JsonNode.Parse(group.GetRawText());
         }
 
         var written = new JsonObject

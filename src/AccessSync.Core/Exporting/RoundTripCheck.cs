@@ -19,39 +19,55 @@ internal static class RoundTripCheck
     public static IReadOnlyDictionary<string, string> Failures(LiveScope scope, IReadOnlyList<(LiveApplication App, ExportedFile File)> written, PolicySettings defaults)
     {
         var failures = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (written.Count == 0)
-        {
-            return failures;
-        }
-
         var config = RootConfig.Default with { Defaults = defaults };
-        var sources = written.Select(w => new SourceFile(w.File.RelativePath, w.File.Text)).ToList();
-        var loaded = ProjectLoader.Load(config, sources, new ScopeFallbacks(scope.Scope, null));
-        foreach (var error in loaded.Diagnostics.Where(d => d.IsError))
-        {
-            failures.TryAdd(error.Span.Path, $"AccessSync cannot write it as a file that loads: {error}");
-        }
+        var remaining = written.Select(w => new SourceFile(w.File.RelativePath, w.File.Text)).ToList();
 
-        if (loaded.Value is not { } project)
+        // An error in one file stops the whole project from loading or planning, so the files with errors are
+        // set aside and the others checked again, until the rest load and plan.
+        while (remaining.Count > 0)
         {
-            return failures;
-        }
-
-        var result = Planner.Compute(project, new LiveState([scope]), PlanOptions.All);
-        foreach (var error in result.Diagnostics.Where(d => d.IsError))
-        {
-            failures.TryAdd(error.Span.Path, $"AccessSync cannot write it as a file that plans: {error}");
-        }
-
-        foreach (var app in result.Plan?.Applications ?? [])
-        {
-            if (app.HasChanges)
+            var errors = Check(scope, config, remaining, out var plan);
+            foreach (var error in errors)
             {
-                failures.TryAdd(app.App.FilePath, $"its file would still plan changes ({Describe(app.Changes)}); AccessSync cannot write it faithfully");
+                failures.TryAdd(error.Span.Path, $"AccessSync cannot write it as a file that loads and plans: {error}");
+            }
+
+            if (plan is not null)
+            {
+                foreach (var app in plan.Applications.Where(a => a.HasChanges))
+                {
+                    failures.TryAdd(app.App.FilePath, $"its file would still plan changes ({Describe(app.Changes)}); AccessSync cannot write it faithfully");
+                }
+
+                break;
+            }
+
+            var before = remaining.Count;
+            remaining.RemoveAll(f => failures.ContainsKey(f.Path));
+            if (remaining.Count == before)
+            {
+                // Errors that name no file of the export: nothing left can be vouched for.
+                remaining.ForEach(f => failures.TryAdd(f.Path, $"AccessSync could not check it: {string.Join("; ", errors)}"));
+                break;
             }
         }
 
         return failures;
+    }
+
+    private static List<Diagnostic> Check(LiveScope scope, RootConfig config, List<SourceFile> sources, out Plan? plan)
+    {
+        plan = null;
+        var loaded = ProjectLoader.Load(config, sources, new ScopeFallbacks(scope.Scope, null));
+        var errors = loaded.Diagnostics.Where(d => d.IsError).ToList();
+        if (loaded.Value is not { } project || errors.Count > 0)
+        {
+            return errors;
+        }
+
+        var result = Planner.Compute(project, new LiveState([scope]), PlanOptions.All);
+        plan = result.Plan;
+        return [.. result.Diagnostics.Where(d => d.IsError)];
     }
 
     private static string Describe(ImmutableArray<PolicyChange> changes) => string.Join(", ", changes.Select(c => c switch

@@ -161,14 +161,19 @@ public class ExporterTests
     }
 
     [Test]
-    public void An_application_no_file_can_describe_is_a_problem_and_not_a_file()
+    public void An_application_no_file_can_describe_is_a_problem_and_not_a_file_while_the_others_are_checked_and_written()
     {
-        var scope = Scope(Some.App("Grafana", Some.Policy("Allow", 1), Some.Policy("allow", 2)));
+        var scope = Scope(
+            Some.App("Grafana", Some.Policy("Allow", 1), Some.Policy("allow", 2)),
+            Some.App("Wiki", Some.Policy("""{"id":"99999999-9999-4999-8999-999999999999","name":"No precedence","decision":"allow","include":[{"everyone":{}}]}""")),
+            Some.App("Admin", Some.Policy("A", 1)));
 
         var result = Exporter.Export(scope, ExportOptions.Default);
 
-        result.Problems.ShouldHaveSingleItem().Message.ShouldContain("[duplicate-policy-name]");
-        result.Files.ShouldNotContain(f => f.RelativePath.StartsWith("apps/", StringComparison.Ordinal));
+        result.Problems.Select(p => p.Subject.Split(' ')[0]).ShouldBe(["Grafana", "Wiki"], ignoreOrder: true);
+        result.Problems.Single(p => p.Subject.StartsWith("Grafana", StringComparison.Ordinal)).Message.ShouldContain("[duplicate-policy-name]");
+        result.Problems.Single(p => p.Subject.StartsWith("Wiki", StringComparison.Ordinal)).Message.ShouldContain("would still plan changes (reorder `No precedence` 0 → 1)");
+        result.Files.Where(f => f.RelativePath.StartsWith("apps/", StringComparison.Ordinal)).Select(f => f.RelativePath).ShouldBe(["apps/admin.yaml"]);
     }
 
     [Test]
