@@ -31,7 +31,7 @@ public class ExportCommandTests
             wrote policies/apps/grafana.yaml
             wrote policies/apps/status-page.yaml
             wrote policies/apps/windows-jump-host.yaml
-            Exported 6 applications of account 9a7806061c88ada191ed06f989cc3dac. Check that nothing would change: accesssync plan policies
+            Exported 6 applications of account 9a7806061c88ada191ed06f989cc3dac. Check that nothing would change: accesssync plan --sandbox policies
 
             """.ReplaceLineEndings("\n"));
         plan.ExitCode.ShouldBe(ExitCodes.Success, plan.StdOut + plan.StdErr);

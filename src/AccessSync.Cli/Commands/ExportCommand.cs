@@ -102,7 +102,7 @@ public sealed class ExportCommand(CliConsole console, ILogger log)
         }
 
         await console.Out.WriteLineAsync(
-            $"Exported {applications} application{(applications == 1 ? string.Empty : "s")} of {scope}. Check that nothing would change: accesssync plan {DisplayPath.Of(root.FullName)}");
+            $"Exported {applications} application{(applications == 1 ? string.Empty : "s")} of {scope}. Check that nothing would change: accesssync plan {(settings.Connection.Sandbox ? "--sandbox " : string.Empty)}{DisplayPath.Of(root.FullName)}");
         return result.HasProblems ? ExitCodes.Error : ExitCodes.Success;
     }
 
