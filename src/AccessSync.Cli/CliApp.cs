@@ -89,6 +89,7 @@ public static partial class CliApp
         root.Add(EmulatorCommandLine(console));
         root.Add(PlanCommandLine(console));
         root.Add(ApplyCommandLine(console));
+        root.Add(ExportCommandLine(console));
         root.Add(GitHubCommentCommandLine(console));
         return root;
     }
