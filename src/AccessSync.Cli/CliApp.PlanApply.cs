@@ -1,5 +1,5 @@
-using System.CommandLine;
 using System.Collections.Immutable;
+using System.CommandLine;
 using AccessSync.Cli.Commands;
 using AccessSync.Cli.Hosting;
 using AccessSync.Cli.Remote;

@@ -50,7 +50,7 @@ public static partial class CliApp
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var console = ReferenceEquals(stdout, Console.Out)
-            ? new CliConsole(stdout, stderr, Console.In, !Console.IsInputRedirected, !Console.IsOutputRedirected)
+            ? new CliConsole(stdout, stderr, Console.In, !Console.IsInputRedirected, !Console.IsOutputRedirected, !Console.IsErrorRedirected)
             : new CliConsole(stdout, stderr);
         var root = BuildRoot(console);
         var parsed = root.Parse(args);
@@ -89,6 +89,8 @@ public static partial class CliApp
         root.Add(EmulatorCommandLine(console));
         root.Add(PlanCommandLine(console));
         root.Add(ApplyCommandLine(console));
+        root.Add(ExportCommandLine(console));
+        root.Add(GitHubCommentCommandLine(console));
         return root;
     }
 

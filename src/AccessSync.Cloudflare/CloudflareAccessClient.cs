@@ -39,6 +39,9 @@ public sealed class CloudflareAccessClient : IDisposable
         api = new ApiConnection(credentials, options, log);
     }
 
+    /// <summary>What this client has sent so far: requests and 429 waits, for progress reporting.</summary>
+    public RequestStatistics Statistics => api.Statistics;
+
     // ---- Applications ------------------------------------------------------------------------------------------
 
     public async Task<IReadOnlyList<AccessApplication>> ListApplicationsAsync(Scope scope, CancellationToken cancellationToken = default) =>

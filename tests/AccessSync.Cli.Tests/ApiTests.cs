@@ -115,6 +115,23 @@ public class ApiTests
     }
 
     [Test]
+    public async Task At_a_terminal_a_progress_line_counts_requests_and_is_cleared_and_without_one_nothing_is_added()
+    {
+        using var tree = new ExampleTree();
+        await using var server = await StartAsync();
+        server.Faults.Latency = TimeSpan.FromMilliseconds(400);
+
+        var terminal = await AccessSyncProcess.RunInTerminalAsync(tree.Path, Environment(), null, "plan", "--api-url", server.BaseUrl.ToString());
+        var redirected = await RunAsync(tree, server, "plan");
+
+        terminal.ExitCode.ShouldBe(ExitCodes.Success, terminal.StdOut);
+        terminal.StdOut.ShouldMatch(@"\r\u001b\[KReading live policies: [1-9][0-9]* requests");
+        terminal.StdOut.ShouldContain("requests\r\u001b[K"); // cleared before the plan is printed
+        terminal.StdOut.ShouldNotContain(Token);
+        redirected.StdErr.ShouldBeEmpty();
+    }
+
+    [Test]
     public async Task Reading_the_whole_estate_takes_one_request_per_list()
     {
         using var tree = new ExampleTree();

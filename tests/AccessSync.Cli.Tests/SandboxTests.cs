@@ -132,6 +132,21 @@ public class SandboxTests
     }
 
     [Test]
+    public async Task A_saved_plan_is_held_to_the_thresholds_of_the_configuration_it_was_made_from()
+    {
+        using var tree = new ExampleTree();
+        tree.Edit("accesssync.yaml", text => text.Replace("max_delete_percent: 30", "max_delete_percent: 80", StringComparison.Ordinal));
+        tree.Edit("apps/deploy-api.yaml", text => text[..text.IndexOf("  - name: CI deploy bot", StringComparison.Ordinal)]);
+        var planFile = Path.Combine(tree.Path, "plan.json");
+        await AccessSyncProcess.RunAsync(tree.Path, "plan", "--sandbox", "--out", planFile);
+
+        var apply = await AccessSyncProcess.RunAsync(tree.Path, "apply", "--sandbox", "--auto-approve", "--plan", planFile);
+
+        apply.ExitCode.ShouldBe(ExitCodes.Success, apply.StdOut + apply.StdErr);
+        apply.StdOut.ShouldContain("done            delete \"Any pipeline token\"");
+    }
+
+    [Test]
     public async Task A_reference_that_is_not_live_is_reported_at_its_place_in_the_file()
     {
         using var tree = new ExampleTree();

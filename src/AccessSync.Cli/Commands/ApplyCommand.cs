@@ -31,7 +31,6 @@ public sealed class ApplyCommand(CliConsole console, ILogger log)
         var reconciler = new Reconciler(console, log);
         Plan plan;
         LiveState? live = null;
-        var safety = SafetyOptions.Default;
         Connection connection;
         if (settings.PlanFile is { } file)
         {
@@ -46,22 +45,22 @@ public sealed class ApplyCommand(CliConsole console, ILogger log)
             }
 
             connection = await Connection.OpenAsync(settings.Connection, log, cancellationToken);
-            if (await reconciler.PlanAsync(project, connection.Provider, settings.Targets, cancellationToken) is not { } planned)
+            if (await reconciler.PlanAsync(project, connection, settings.Targets, cancellationToken) is not { } planned)
             {
                 await connection.DisposeAsync();
                 return ExitCodes.Error;
             }
 
-            (plan, live, safety) = (planned.Plan, planned.Live, planned.Config.Safety);
+            (plan, live) = (planned.Plan, planned.Live);
         }
 
         await using (connection)
         {
-            return await ApplyAsync(plan, live, safety, connection, settings, global, cancellationToken);
+            return await ApplyAsync(plan, live, connection, settings, global, cancellationToken);
         }
     }
 
-    private async Task<int> ApplyAsync(Plan plan, LiveState? live, SafetyOptions safety, Connection connection, ApplySettings settings, GlobalSettings global, CancellationToken cancellationToken)
+    private async Task<int> ApplyAsync(Plan plan, LiveState? live, Connection connection, ApplySettings settings, GlobalSettings global, CancellationToken cancellationToken)
     {
         await console.Out.WriteAsync(PlanOutput.Render(plan, PlanFormat.Text, console.UseColor(global.NoColor)));
         if (!plan.HasChanges)
@@ -69,7 +68,7 @@ public sealed class ApplyCommand(CliConsole console, ILogger log)
             return ExitCodes.Success;
         }
 
-        var violations = SafetyCheck.Evaluate(plan, safety);
+        var violations = SafetyCheck.Evaluate(plan, plan.Safety);
         if (!violations.IsEmpty && !settings.Force)
         {
             foreach (var violation in violations)
@@ -87,7 +86,15 @@ public sealed class ApplyCommand(CliConsole console, ILogger log)
             return ExitCodes.Error;
         }
 
-        var result = await Applier.ApplyAsync(plan, connection.Provider, live, ApplyOptions.Default, cancellationToken);
+        var total = plan.Applications.Sum(a => PlanItem.Of(a).Count());
+        var (done, failed) = (0, 0);
+        var progress = new Progress<ItemOutcome>(o => _ = o.Status == ItemStatus.Done ? Interlocked.Increment(ref done) : Interlocked.Increment(ref failed));
+        ApplyResult result;
+        await using (ProgressLine.Start(console, () => $"Applying: {Volatile.Read(ref done)} of {total} changes done, {Volatile.Read(ref failed)} failed; {ProgressText.Requests(connection.Statistics)}"))
+        {
+            result = await Applier.ApplyAsync(plan, connection.Provider, live, ApplyOptions.Default with { Progress = progress }, cancellationToken);
+        }
+
         switch (result)
         {
             case ApplyResult.Stale stale:

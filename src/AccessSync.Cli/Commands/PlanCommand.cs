@@ -34,7 +34,7 @@ public sealed class PlanCommand(CliConsole console, ILogger log)
         }
 
         await using var connection = await Connection.OpenAsync(settings.Connection, log, cancellationToken);
-        if (await reconciler.PlanAsync(project, connection.Provider, settings.Targets, cancellationToken) is not { } planned)
+        if (await reconciler.PlanAsync(project, connection, settings.Targets, cancellationToken) is not { } planned)
         {
             return ExitCodes.Error;
         }
@@ -46,7 +46,7 @@ public sealed class PlanCommand(CliConsole console, ILogger log)
             await console.Error.WriteLineAsync($"Saved the plan to {file}. Apply exactly this plan with: accesssync apply --plan {file}");
         }
 
-        foreach (var violation in SafetyCheck.Evaluate(planned.Plan, planned.Config.Safety))
+        foreach (var violation in SafetyCheck.Evaluate(planned.Plan, planned.Plan.Safety))
         {
             await console.Error.WriteLineAsync($"warning: apply will refuse this plan without --force: {violation}");
         }

@@ -1,5 +1,5 @@
-using AccessSync.Core.Planning;
 using AccessSync.Cli.Commands;
+using AccessSync.Core.Planning;
 using AccessSync.Core.Rendering;
 
 namespace AccessSync.Cli.Files;

@@ -3,10 +3,11 @@ namespace AccessSync.Cli.Hosting;
 /// <summary>Where results (stdout) and logs and prompts (stderr) go, and where answers to a prompt come from.</summary>
 /// <param name="InputIsTerminal">A person can answer a prompt: stdin is not redirected.</param>
 /// <param name="OutputIsTerminal">A person reads stdout: it is not redirected, so colour helps.</param>
-public sealed record CliConsole(TextWriter Out, TextWriter Error, TextReader In, bool InputIsTerminal, bool OutputIsTerminal)
+/// <param name="ErrorIsTerminal">A person watches stderr: a progress line helps.</param>
+public sealed record CliConsole(TextWriter Out, TextWriter Error, TextReader In, bool InputIsTerminal, bool OutputIsTerminal, bool ErrorIsTerminal)
 {
     public CliConsole(TextWriter output, TextWriter error)
-        : this(output, error, TextReader.Null, InputIsTerminal: false, OutputIsTerminal: false)
+        : this(output, error, TextReader.Null, InputIsTerminal: false, OutputIsTerminal: false, ErrorIsTerminal: false)
     {
     }
 

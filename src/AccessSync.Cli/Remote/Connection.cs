@@ -30,6 +30,9 @@ public sealed class Connection : IAsyncDisposable
 
     public IAccessProvider Provider { get; }
 
+    /// <summary>Requests sent and 429 waits so far, for the progress line.</summary>
+    public RequestStatistics Statistics => client.Statistics;
+
     /// <summary>What the connection is to, for logs: never a credential.</summary>
     public string Description { get; }
 

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using AccessSync.Cli.Files;
 using AccessSync.Cli.Hosting;
-using AccessSync.Core.Applying;
 using AccessSync.Core.Diagnostics;
 using AccessSync.Core.Live;
 using AccessSync.Core.Loading;
@@ -15,7 +14,7 @@ using Serilog;
 namespace AccessSync.Cli.Remote;
 
 /// <summary>A plan and the live state it was computed from.</summary>
-public sealed record PlannedState(Plan Plan, LiveState Live, RootConfig Config);
+public sealed record PlannedState(Plan Plan, LiveState Live);
 
 /// <summary>
 /// Sequences the steps of plan and apply: read the files, read live, plan. The decisions are the core's; this
@@ -41,11 +40,16 @@ public sealed class Reconciler(CliConsole console, ILogger log)
     }
 
     /// <summary>Reads what is live in every scope the files name, and plans; null (problems reported) when planning failed.</summary>
-    public async Task<PlannedState?> PlanAsync(Project project, IAccessProvider provider, ImmutableArray<string> targets, CancellationToken cancellationToken)
+    public async Task<PlannedState?> PlanAsync(Project project, Connection connection, ImmutableArray<string> targets, CancellationToken cancellationToken)
     {
         var scopes = project.Applications.Select(a => a.Scope).OfType<Scope>().Distinct().ToList();
         var clock = Stopwatch.StartNew();
-        var live = await provider.ReadAsync(scopes, cancellationToken);
+        LiveState live;
+        await using (ProgressLine.Start(console, () => $"Reading live policies: {ProgressText.Requests(connection.Statistics)}"))
+        {
+            live = await connection.Provider.ReadAsync(scopes, cancellationToken);
+        }
+
         log.Debug(
             "Read {ApplicationCount} live applications in {ScopeCount} scopes in {ElapsedMs} ms",
             live.Scopes.Sum(s => s.Applications.Length),
@@ -54,7 +58,7 @@ public sealed class Reconciler(CliConsole console, ILogger log)
 
         var result = Planner.Compute(project, live, new PlanOptions(targets));
         Report(result.Diagnostics);
-        return result.Plan is null ? null : new PlannedState(result.Plan, live, project.Config);
+        return result.Plan is null ? null : new PlannedState(result.Plan, live);
     }
 
     private void Report(IEnumerable<Diagnostic> diagnostics)

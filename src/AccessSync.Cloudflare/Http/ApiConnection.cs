@@ -26,13 +26,15 @@ internal sealed class ApiConnection : IDisposable
     private readonly ResiliencePipeline<JsonObject> createPipeline;
     private readonly ILogger logger;
 
+    public RequestStatistics Statistics { get; } = new();
+
     public ApiConnection(CloudflareCredentials credentials, CloudflareClientOptions options, ILogger logger)
     {
         this.logger = logger;
         PageSize = options.PageSize;
         errors = new ErrorFactory(new SecretRedactor(credentials.Secrets), credentials, options.BaseUrl);
         limiter = options.RateLimit is { } budget ? BudgetLimiter.Create(budget) : null;
-        var handler = HandlerChain.Create(options, credentials, limiter, logger);
+        var handler = HandlerChain.Create(options, credentials, limiter, Statistics, logger);
         var http = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
         flurl = new FlurlClient(http, options.BaseUrl.ToString().TrimEnd('/'));
         flurl.Settings.Timeout = null; // each attempt is bounded below; a whole request may rightly wait out a rate limit

@@ -12,7 +12,7 @@ namespace AccessSync.Cloudflare.Http;
 /// </summary>
 internal static class HandlerChain
 {
-    public static HttpMessageHandler Create(CloudflareClientOptions options, CloudflareCredentials credentials, RateLimiter? limiter, ILogger logger)
+    public static HttpMessageHandler Create(CloudflareClientOptions options, CloudflareCredentials credentials, RateLimiter? limiter, RequestStatistics statistics, ILogger logger)
     {
         var transport = options.Transport?.Invoke() ?? new SocketsHttpHandler
         {
@@ -23,7 +23,7 @@ internal static class HandlerChain
 
         HttpMessageHandler chain = new CredentialsHandler(credentials) { InnerHandler = transport };
         chain = new AttemptTimeoutHandler(options.AttemptTimeout, options.TimeProvider) { InnerHandler = chain };
-        chain = new TraceHandler(logger, options.BaseUrl, options.TimeProvider) { InnerHandler = chain };
+        chain = new TraceHandler(logger, options.BaseUrl, options.TimeProvider, statistics) { InnerHandler = chain };
         if (limiter is not null)
         {
             chain = new RateLimitHandler(limiter) { InnerHandler = chain };

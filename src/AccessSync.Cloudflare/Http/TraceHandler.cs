@@ -8,7 +8,7 @@ namespace AccessSync.Cloudflare.Http;
 /// Logs every attempt at Debug (method, path, status, elapsed time, attempt number) and the bodies at Verbose. Headers
 /// are never logged; the logger it is given masks secrets in every property (see <see cref="Redaction.RedactingEnricher"/>).
 /// </summary>
-internal sealed class TraceHandler(ILogger logger, Uri baseUrl, TimeProvider time) : DelegatingHandler
+internal sealed class TraceHandler(ILogger logger, Uri baseUrl, TimeProvider time, RequestStatistics statistics) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -23,7 +23,9 @@ internal sealed class TraceHandler(ILogger logger, Uri baseUrl, TimeProvider tim
         var started = time.GetTimestamp();
         try
         {
+            statistics.Sent();
             var response = await base.SendAsync(request, cancellationToken);
+            statistics.Answered((int)response.StatusCode);
             logger.Debug(
                 "{Method:l} {Path:l} {Status} in {ElapsedMs} ms (attempt {Attempt})",
                 request.Method.Method,

@@ -42,14 +42,14 @@ public static class Applier
 
         var outcomes = new ConcurrentDictionary<AppTarget, ImmutableArray<ItemOutcome>>();
         await Parallel.ForEachAsync(apps, Parallelism(options, cancellationToken), async (app, ct) =>
-            outcomes[app.App] = await ApplyApplicationAsync(app, current[app.App]!, provider, ct));
+            outcomes[app.App] = await ApplyApplicationAsync(app, current[app.App]!, provider, options.Progress, ct));
         return new ApplyResult.Applied(new ApplyReport([.. apps.SelectMany(a => outcomes[a.App])]));
     }
 
     private static ParallelOptions Parallelism(ApplyOptions options, CancellationToken cancellationToken) =>
         new() { MaxDegreeOfParallelism = options.MaxConcurrentApplications, CancellationToken = cancellationToken };
 
-    private static async Task<ImmutableArray<ItemOutcome>> ApplyApplicationAsync(AppPlan plan, LiveApplication live, IAccessProvider provider, CancellationToken cancellationToken)
+    private static async Task<ImmutableArray<ItemOutcome>> ApplyApplicationAsync(AppPlan plan, LiveApplication live, IAccessProvider provider, IProgress<ItemOutcome>? progress, CancellationToken cancellationToken)
     {
         var items = PlanItem.Of(plan).ToList();
         var status = items.ToDictionary(i => i, _ => (Status: ItemStatus.NotAttempted, Message: (string?)null));
@@ -81,6 +81,7 @@ public static class Applier
                 foreach (var item in blamed)
                 {
                     status[item] = (ItemStatus.Failed, $"{step.Describe()}: {failure}");
+                    progress?.Report(new ItemOutcome(item, ItemStatus.Failed, status[item].Message));
                 }
 
                 break;
@@ -89,6 +90,7 @@ public static class Applier
             foreach (var item in step.Items)
             {
                 status[item] = (ItemStatus.Done, null);
+                progress?.Report(new ItemOutcome(item, ItemStatus.Done, null));
             }
         }
 
@@ -166,7 +168,8 @@ public static class Applier
 
 /// <summary>How an apply runs.</summary>
 /// <param name="MaxConcurrentApplications">Applications written at once; each application's own writes are one at a time.</param>
-public sealed record ApplyOptions(int MaxConcurrentApplications = 4)
+/// <param name="Progress">Told of each item as it ends done or failed, for a progress line.</param>
+public sealed record ApplyOptions(int MaxConcurrentApplications = 4, IProgress<ItemOutcome>? Progress = null)
 {
     public static ApplyOptions Default { get; } = new();
 }

@@ -33,4 +33,8 @@ internal static class RuleShortForms
     /// </summary>
     public static readonly FrozenSet<string> ResolvableByName =
         new[] { "group", "service_token", "login_method" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Kinds whose API shape is an empty object, which a file may write as <c>true</c> (<c>everyone: true</c>).</summary>
+    public static readonly FrozenSet<string> TrueForEmpty =
+        new[] { "everyone", "any_valid_service_token", "certificate", "cloudflare_account_member" }.ToFrozenSet(StringComparer.Ordinal);
 }

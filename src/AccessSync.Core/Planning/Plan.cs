@@ -30,7 +30,8 @@ public sealed record AppPlan(
 /// renderers, the safety check and the applier. The same inputs give the same plan, to the byte.
 /// </summary>
 /// <param name="Names">Ids of groups, service tokens and identity providers to their names, so renders can show names.</param>
-public sealed record Plan(ImmutableArray<AppPlan> Applications, ImmutableSortedDictionary<string, string> Names)
+/// <param name="Safety">The thresholds of the configuration the plan was made from: a saved plan is checked against them when applied.</param>
+public sealed record Plan(ImmutableArray<AppPlan> Applications, ImmutableSortedDictionary<string, string> Names, SafetyOptions Safety)
 {
     public const int FormatVersion = 1;
 

@@ -63,7 +63,7 @@ public static class Planner
         var ordered = plans
             .OrderBy(p => p.App.FilePath, StringComparer.Ordinal)
             .ToImmutableArray();
-        return new PlanResult(new Plan(ordered, names), [.. diagnostics.InReadingOrder()]);
+        return new PlanResult(new Plan(ordered, names, project.Config.Safety), [.. diagnostics.InReadingOrder()]);
     }
 
     private static bool IsTargeted(LiveApplication app, DesiredApplication desired, PlanOptions options) =>

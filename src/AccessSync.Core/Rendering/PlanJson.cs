@@ -50,6 +50,7 @@ public static class PlanJson
             }
 
             json.WriteEndObject();
+            WriteSafety(json, plan.Safety);
             json.WriteEndObject();
         }
 
@@ -82,9 +83,27 @@ public static class PlanJson
 
             return new Plan(
                 [.. root.Member("applications").Items().Select(ReadApplication)],
-                root.Member("names").Members().ToImmutableSortedDictionary(m => m.Name, m => m.Value.String(), StringComparer.Ordinal));
+                root.Member("names").Members().ToImmutableSortedDictionary(m => m.Name, m => m.Value.String(), StringComparer.Ordinal),
+                ReadSafety(root.Member("safety")));
         }
     }
+
+    /// <summary>The thresholds apply checks a saved plan against: those of the configuration it was made from.</summary>
+    private static void WriteSafety(Utf8JsonWriter json, SafetyOptions safety)
+    {
+        json.WriteStartObject("safety");
+        json.WriteNumber("max_delete_percent", safety.MaxDeletePercent);
+        json.WriteNumber("max_update_percent", safety.MaxUpdatePercent);
+        json.WriteNumber("min_policies", safety.MinPolicies);
+        json.WriteBoolean("allow_empty_apps", safety.AllowEmptyApps);
+        json.WriteEndObject();
+    }
+
+    private static SafetyOptions ReadSafety(Node safety) => new(
+        safety.Member("max_delete_percent").Decimal(),
+        safety.Member("max_update_percent").Decimal(),
+        safety.Member("min_policies").Int(),
+        safety.Member("allow_empty_apps").Boolean());
 
     private static void WriteSummary(Utf8JsonWriter json, PlanSummary summary)
     {
@@ -368,6 +387,10 @@ public static class PlanJson
             : throw Wrong("a whole number");
 
         public int? IntOrNull() => Element.ValueKind == JsonValueKind.Null ? null : Int();
+
+        public decimal Decimal() => Element.ValueKind == JsonValueKind.Number && Element.TryGetDecimal(out var value)
+            ? value
+            : throw Wrong("a number");
 
         public bool Boolean() => Element.ValueKind switch
         {

@@ -21,13 +21,16 @@ namespace AccessSync.Core.Rendering;
 /// </summary>
 public static class PolicyYaml
 {
-    private static readonly EmitterSettings Settings = new(
+    private static readonly EmitterSettings Settings = EmitterSettings(indentSequences: false);
+
+    /// <summary>Two-space indents, "\n" line ends, and no line ever folded.</summary>
+    internal static EmitterSettings EmitterSettings(bool indentSequences) => new(
         bestIndent: 2,
         bestWidth: int.MaxValue,
         isCanonical: false,
         maxSimpleKeyLength: 1024,
         skipAnchorName: false,
-        indentSequences: false,
+        indentSequences: indentSequences,
         newLine: "\n");
 
     /// <summary>The YAML of canonical fields (managed path → canonical JSON text), ending in a newline; empty when there are none.</summary>
@@ -145,7 +148,7 @@ public static class PolicyYaml
         _ => [],
     };
 
-    private static void Flow(IEmitter emitter, JsonNode? node)
+    internal static void Flow(IEmitter emitter, JsonNode? node)
     {
         switch (node)
         {
@@ -186,7 +189,7 @@ public static class PolicyYaml
     /// escapes: it stays on one line, and an escape sequence from a live name never reaches a terminal (left to
     /// choose, the emitter writes one raw in a folded scalar).
     /// </summary>
-    private static Scalar Text(string text)
+    internal static Scalar Text(string text)
     {
         var readsAsString = ScalarResolver.Resolve(text, isPlain: true, tag: null).Type == JTokenType.String;
         var needsEscapes = text.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029');

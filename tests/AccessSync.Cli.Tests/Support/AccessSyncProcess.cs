@@ -9,21 +9,37 @@ internal static class AccessSyncProcess
 {
     private static readonly string Program = Path.Combine(AppContext.BaseDirectory, "accesssync.dll");
 
-    public static async Task<ProcessResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] args)
-    {
-        using var process = Start(workingDirectory, environment, args);
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return new ProcessResult(process.ExitCode, await stdout, await stderr);
-    }
+    /// <summary>A CI runner's own variables must not change what the tests see.</summary>
+    private static readonly string[] OutsideVariables =
+    [
+        "GITHUB_ACTIONS", "NO_COLOR", "CLOUDFLARE_ACCOUNT_ID", "CLOUDFLARE_ZONE_ID", "CLOUDFLARE_API_TOKEN", "CLOUDFLARE_EMAIL", "CLOUDFLARE_API_KEY",
+        "GITHUB_TOKEN", "GITHUB_REPOSITORY", "GITHUB_EVENT_PATH", "GITHUB_API_URL", "GITHUB_STEP_SUMMARY", "GITHUB_SHA", "GITHUB_RUN_ID", "GITHUB_SERVER_URL",
+    ];
+
+    public static Task<ProcessResult> RunAsync(string workingDirectory, params string[] args) => RunAsync(workingDirectory, null, args);
+
+    public static Task<ProcessResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] args) =>
+        CompleteAsync(Start(workingDirectory, environment, args));
 
     /// <summary>Starts the program with redirected streams, for a command that runs until it is stopped.</summary>
-    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] args)
+    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] args) =>
+        Launch("dotnet", [Program, .. args], workingDirectory, OutsideVariables, environment);
+
+    /// <summary>
+    /// Runs the program on a pseudo-terminal (util-linux <c>script</c>), as a person at a terminal would, outside
+    /// CI. The terminal merges stdout and stderr into <see cref="ProcessResult.StdOut"/>.
+    /// </summary>
+    /// <param name="typed">What the person types at the terminal, if anything.</param>
+    public static Task<ProcessResult> RunInTerminalAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, string? typed, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var command = string.Join(' ', new[] { "dotnet", Program }.Concat(args).Select(a => "'" + a.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));
+        return CompleteAsync(Launch("script", ["--quiet", "--return", "--command", command, "/dev/null"], workingDirectory, [.. OutsideVariables, "CI"], environment), typed);
+    }
+
+    /// <summary>Starts any program with redirected streams, without the variables named in <paramref name="removed"/>.</summary>
+    internal static Process Launch(string file, IEnumerable<string> args, string workingDirectory, IEnumerable<string> removed, IReadOnlyDictionary<string, string?>? environment)
+    {
+        var start = new ProcessStartInfo(file)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -31,14 +47,12 @@ internal static class AccessSyncProcess
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Program);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
 
-        // A CI runner's own variables must not change what the tests see.
-        foreach (var name in new[] { "GITHUB_ACTIONS", "NO_COLOR", "CLOUDFLARE_ACCOUNT_ID", "CLOUDFLARE_ZONE_ID", "CLOUDFLARE_API_TOKEN", "CLOUDFLARE_EMAIL", "CLOUDFLARE_API_KEY" })
+        foreach (var name in removed)
         {
             start.Environment.Remove(name);
         }
@@ -48,8 +62,26 @@ internal static class AccessSyncProcess
             start.Environment[name] = value;
         }
 
-        return Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        return Process.Start(start) ?? throw new InvalidOperationException($"{file} did not start");
     }
 
-    public static Task<ProcessResult> RunAsync(string workingDirectory, params string[] args) => RunAsync(workingDirectory, null, args);
+    /// <summary>Waits for a started program to end (a minute at most), and returns what it wrote.</summary>
+    internal static async Task<ProcessResult> CompleteAsync(Process process, string? input = null)
+    {
+        using (process)
+        {
+            if (input is not null)
+            {
+                await process.StandardInput.WriteAsync(input);
+                await process.StandardInput.FlushAsync();
+            }
+
+            process.StandardInput.Close();
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await process.WaitForExitAsync(timeout.Token);
+            return new ProcessResult(process.ExitCode, await stdout, await stderr);
+        }
+    }
 }

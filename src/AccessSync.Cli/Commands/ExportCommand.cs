@@ -1,0 +1,146 @@
+using System.Collections.Immutable;
+using System.Text;
+using AccessSync.Cli.Files;
+using AccessSync.Cli.Hosting;
+using AccessSync.Cli.Remote;
+using AccessSync.Core.Diagnostics;
+using AccessSync.Core.Exporting;
+using AccessSync.Core.Loading;
+using AccessSync.Core.Model;
+using AccessSync.Core.Rendering;
+using Serilog;
+
+namespace AccessSync.Cli.Commands;
+
+/// <param name="Out">The folder the files go into (created if missing).</param>
+/// <param name="Applications">Only these applications, by id, name or domain; empty for all.</param>
+/// <param name="Force">Replace files that exist.</param>
+public sealed record ExportSettings(DirectoryInfo Out, ImmutableArray<string> Applications, bool Force, ConnectionSettings Connection);
+
+/// <summary>
+/// <c>accesssync export</c>: writes the live policies of an account's or zone's applications as files that
+/// <c>plan</c> then shows as no change, for adopting AccessSync where policies already exist.
+/// </summary>
+public sealed class ExportCommand(CliConsole console, ILogger log)
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    public async Task<int> ExecuteAsync(ExportSettings settings, GlobalSettings global, CancellationToken cancellationToken)
+    {
+        var root = settings.Out;
+        if (File.Exists(root.FullName))
+        {
+            throw new UsageException($"--out {root} is a file; give the folder to export into");
+        }
+
+        var tree = root.Exists ? PolicyTree.Read(root) : null;
+        var configPath = Path.Combine(root.FullName, RootConfig.FileName);
+        RootConfig? config = null;
+        if (tree is not null && File.Exists(configPath))
+        {
+            if (ReadConfig(tree, configPath) is not { } read)
+            {
+                return ExitCodes.Error;
+            }
+
+            config = read;
+        }
+
+        var scope = global.Scopes.CommandLine ?? global.Scopes.Environment ?? config?.Scope ?? throw new UsageException(settings.Connection.Sandbox
+            ? "export needs the account or zone to read, and the sandbox cannot list its accounts through the API: pass --account-id "
+              + "(the sandbox's examples live in account 9a7806061c88ada191ed06f989cc3dac) or --zone-id"
+            : "export needs the account or zone to read: pass --account-id or --zone-id, set CLOUDFLARE_ACCOUNT_ID or CLOUDFLARE_ZONE_ID, "
+              + $"or name it in {RootConfig.FileName} in the output folder");
+
+        await using var connection = await Connection.OpenAsync(settings.Connection, log, cancellationToken);
+        var live = await connection.Provider.ReadAsync([scope], cancellationToken);
+        var liveScope = live.For(scope) ?? throw new UserException($"the API returned nothing for {scope}");
+        log.Debug("Read {ApplicationCount} live applications in {Scope}", liveScope.Applications.Length, scope);
+
+        var options = new ExportOptions(
+            settings.Applications,
+            config?.Defaults ?? PolicySettings.None,
+            WriteRootConfig: config is null,
+            ScopeInFiles: config is not null && config.Scope != scope,
+            WriteSchema: !File.Exists(Path.Combine(root.FullName, ExportOptions.SchemaPath)),
+            AlreadyManaged: tree is null ? [] : AlreadyManaged(tree, root, scope, config, global));
+        var result = Exporter.Export(liveScope, options);
+        foreach (var skipped in result.Skipped)
+        {
+            await console.Error.WriteLineAsync($"note: {skipped}");
+        }
+
+        foreach (var problem in result.Problems)
+        {
+            await console.Error.WriteLineAsync($"error: {problem}");
+        }
+
+        var applications = result.Files.Count(f => f.RelativePath.StartsWith(ExportOptions.ApplicationsFolder + "/", StringComparison.Ordinal));
+        if (applications == 0)
+        {
+            await console.Error.WriteLineAsync($"Nothing to export: no application of {scope} was exported.");
+            return result.HasProblems ? ExitCodes.Error : ExitCodes.Success;
+        }
+
+        var targets = result.Files.Select(f => (File: f, Path: Path.Combine(root.FullName, f.RelativePath))).ToList();
+        var existing = targets.Where(t => File.Exists(t.Path)).ToList();
+        if (existing.Count > 0 && !settings.Force)
+        {
+            foreach (var (_, path) in existing)
+            {
+                await console.Error.WriteLineAsync($"error: {DisplayPath.Of(path)} exists; export never replaces a file unless --force (or choose another --out)");
+            }
+
+            await console.Error.WriteLineAsync("Nothing was written.");
+            return ExitCodes.Error;
+        }
+
+        foreach (var (file, path) in targets)
+        {
+            await WriteAsync(path, file.Text, cancellationToken);
+            await console.Out.WriteLineAsync($"wrote {DisplayPath.Of(path)}");
+        }
+
+        await console.Out.WriteLineAsync(
+            $"Exported {applications} application{(applications == 1 ? string.Empty : "s")} of {scope}. Check that nothing would change: accesssync plan {(settings.Connection.Sandbox ? "--sandbox " : string.Empty)}{DisplayPath.Of(root.FullName)}");
+        return result.HasProblems ? ExitCodes.Error : ExitCodes.Success;
+    }
+
+    private static async Task WriteAsync(string path, string text, CancellationToken cancellationToken)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllTextAsync(path, text, Utf8, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserException($"cannot write {DisplayPath.Of(path)}: {e.Message}");
+        }
+    }
+
+    /// <summary>The output folder's own accesssync.yaml, whose scope and defaults the exported files must fit; null (reported) when it is invalid.</summary>
+    private RootConfig? ReadConfig(PolicyTree tree, string configPath)
+    {
+        var configDiagnostics = tree.Diagnostics.Where(d => d.Span.Path == DisplayPath.Of(configPath)).ToList();
+        foreach (var diagnostic in configDiagnostics)
+        {
+            console.Error.WriteLine(DiagnosticRenderer.Render(diagnostic, DiagnosticFormat.Text));
+        }
+
+        return configDiagnostics.HasErrors() ? null : tree.Config;
+    }
+
+    /// <summary>
+    /// How the folder's application files in <paramref name="scope"/> name their applications, each with its path
+    /// below <paramref name="root"/>. A file that does not load names nothing here; plan reports it.
+    /// </summary>
+    private static ImmutableArray<AppReference> AlreadyManaged(PolicyTree tree, DirectoryInfo root, Scope scope, RootConfig? config, GlobalSettings global) =>
+    [
+        .. from source in tree.ApplicationFiles
+           let file = FileLoader.LoadApplication(source, PolicySettings.None).Value
+           where file is not null && global.Scopes.Resolve(file.Scope, config?.Scope) == scope
+           let relative = Path.GetRelativePath(root.FullName, Path.GetFullPath(source.Path)).Replace('\\', '/')
+           select file.App with { Span = new SourceSpan(relative, file.App.Span.Line, file.App.Span.Column) },
+    ];
+}

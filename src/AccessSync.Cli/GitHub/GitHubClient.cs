@@ -1,0 +1,248 @@
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Flurl.Http;
+
+namespace AccessSync.Cli.GitHub;
+
+/// <summary>
+/// The few GitHub REST calls the pull-request comment needs: list an issue's comments (every page), create, edit and
+/// delete one. The token goes only into the Authorization header, and only to the API's own host.
+/// </summary>
+public sealed partial class GitHubClient : IDisposable
+{
+    /// <summary>The most comments GitHub returns on one page.</summary>
+    public const int PageSize = 100;
+
+    /// <summary>GitHub refuses a comment body longer than this many characters.</summary>
+    public const int MaxCommentChars = 65_536;
+
+    /// <summary>Attempts of a request that may be sent again (not a POST).</summary>
+    private const int MaxAttempts = 3;
+
+    /// <summary>A guard against a server whose "next" link never ends.</summary>
+    private const int MaxPages = 1_000;
+
+    private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(60);
+
+    private static readonly string UserAgent =
+        "AccessSync/" + (typeof(GitHubClient).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0");
+
+    private readonly FlurlClient flurl;
+    private readonly Uri apiUrl;
+    private readonly string token;
+
+    /// <param name="apiUrl">The REST API's base URL: https://api.github.com, or https://HOST/api/v3 on GitHub Enterprise Server.</param>
+    public GitHubClient(Uri apiUrl, string token)
+    {
+        ArgumentNullException.ThrowIfNull(apiUrl);
+        ArgumentException.ThrowIfNullOrWhiteSpace(token);
+        this.apiUrl = new Uri(apiUrl.ToString().TrimEnd('/') + "/");
+        this.token = token;
+        flurl = new FlurlClient(new HttpClient { Timeout = Timeout.InfiniteTimeSpan });
+        flurl.Settings.Timeout = TimeSpan.FromSeconds(30);
+        flurl.Settings.AllowedHttpStatusRange = "*"; // every failure becomes a GitHubApiException below
+        flurl.Headers.AddOrReplace("User-Agent", UserAgent); // GitHub refuses requests without one
+        flurl.Headers.AddOrReplace("Accept", "application/vnd.github+json");
+        flurl.Headers.AddOrReplace("X-GitHub-Api-Version", "2022-11-28");
+        flurl.Headers.AddOrReplace("Authorization", "Bearer " + token);
+    }
+
+    /// <summary>Every comment of an issue or pull request, oldest first, following the pages' <c>Link: rel="next"</c>.</summary>
+    public async Task<IReadOnlyList<IssueComment>> ListCommentsAsync(RepositoryName repository, int issue, CancellationToken cancellationToken)
+    {
+        var comments = new List<IssueComment>();
+        var url = Url($"repos/{repository}/issues/{issue}/comments?per_page={PageSize}");
+        for (var page = 1; url is not null; page++)
+        {
+            if (page > MaxPages)
+            {
+                throw new GitHubApiException($"GitHub API: GET {Path(url)}: more than {MaxPages} pages of comments; giving up");
+            }
+
+            using var response = await SendAsync(HttpMethod.Get, url, null, cancellationToken);
+            var items = await ReadJsonAsync(response, url, cancellationToken) as JsonArray
+                ?? throw new GitHubApiException($"GitHub API: GET {Path(url)}: the answer is not a list of comments");
+            comments.AddRange(items.OfType<JsonObject>().Select(ToComment));
+            url = NextPage(response, url);
+        }
+
+        return comments;
+    }
+
+    public async Task<IssueComment> CreateCommentAsync(RepositoryName repository, int issue, string body, CancellationToken cancellationToken)
+    {
+        var url = Url($"repos/{repository}/issues/{issue}/comments");
+        using var response = await SendAsync(HttpMethod.Post, url, body, cancellationToken);
+        return ToComment(await ReadObjectAsync(response, url, cancellationToken));
+    }
+
+    public async Task<IssueComment> EditCommentAsync(RepositoryName repository, long commentId, string body, CancellationToken cancellationToken)
+    {
+        var url = Url($"repos/{repository}/issues/comments/{commentId}");
+        using var response = await SendAsync(HttpMethod.Patch, url, body, cancellationToken);
+        return ToComment(await ReadObjectAsync(response, url, cancellationToken));
+    }
+
+    public async Task DeleteCommentAsync(RepositoryName repository, long commentId, CancellationToken cancellationToken)
+    {
+        using var _ = await SendAsync(HttpMethod.Delete, Url($"repos/{repository}/issues/comments/{commentId}"), null, cancellationToken);
+    }
+
+    public void Dispose() => flurl.Dispose();
+
+    private Uri Url(string relative) => new(apiUrl, relative);
+
+    /// <summary>A URL for messages: the path and query only, so a message never carries more than it needs.</summary>
+    private static string Path(Uri url) => url.PathAndQuery;
+
+    /// <summary>
+    /// Sends a request, and sends it again after a 429, a 5xx or no answer, up to <see cref="MaxAttempts"/> times,
+    /// waiting as Retry-After says or else a little longer each time. A POST is never sent twice: were its first
+    /// attempt to have created the comment after all, the next run would find it and edit it in place.
+    /// </summary>
+    private async Task<IFlurlResponse> SendAsync(HttpMethod method, Uri url, string? body, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var retryable = method != HttpMethod.Post && attempt < MaxAttempts;
+            using var content = body is null
+                ? null
+                : new StringContent(new JsonObject { ["body"] = body }.ToJsonString(), Encoding.UTF8, "application/json");
+            IFlurlResponse response;
+            try
+            {
+                response = await flurl.Request(url.AbsoluteUri).SendAsync(method, content, HttpCompletionOption.ResponseContentRead, cancellationToken);
+            }
+            catch (FlurlHttpException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                if (retryable)
+                {
+                    await Task.Delay(Backoff(attempt), cancellationToken);
+                    continue;
+                }
+
+                throw new GitHubApiException(Redact($"GitHub API: {method} {Path(url)}: no answer from {apiUrl.Authority}: {OneLine((e.InnerException ?? e).Message)}"), innerException: e);
+            }
+
+            // A comment to delete that is gone already (an earlier attempt's answer was lost, or someone deleted it) is what was wanted.
+            if (response.StatusCode is >= 200 and < 300 || (method == HttpMethod.Delete && response.StatusCode == 404))
+            {
+                return response;
+            }
+
+            using (response)
+            {
+                if (retryable && response.StatusCode is 429 or >= 500)
+                {
+                    await Task.Delay(RetryAfter(response) ?? Backoff(attempt), cancellationToken);
+                    continue;
+                }
+
+                throw new GitHubApiException(Redact(await FailureMessageAsync(method, url, response)), response.StatusCode);
+            }
+        }
+    }
+
+    private static TimeSpan Backoff(int attempt) => TimeSpan.FromSeconds(attempt * 2);
+
+    /// <summary>The wait GitHub asks for, within reason: a job should fail rather than hang for an hour.</summary>
+    private static TimeSpan? RetryAfter(IFlurlResponse response) =>
+        response.ResponseMessage.Headers.RetryAfter?.Delta is { } delta && delta <= MaxRetryAfter ? delta : null;
+
+    private static async Task<string> FailureMessageAsync(HttpMethod method, Uri url, IFlurlResponse response)
+    {
+        var reason = response.ResponseMessage.ReasonPhrase;
+        string? detail = null;
+        try
+        {
+            var json = JsonNode.Parse(await response.GetStringAsync());
+            detail = json?["message"]?.GetValue<string>();
+            if (json?["errors"] is JsonArray errors)
+            {
+                var messages = errors.OfType<JsonObject>().Select(e => e["message"]?.GetValue<string>()).OfType<string>().ToList();
+                if (messages.Count > 0)
+                {
+                    detail += ": " + string.Join("; ", messages);
+                }
+            }
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or HttpRequestException)
+        {
+            // Not GitHub's JSON (a proxy's page, say): the status line says enough.
+        }
+
+        var hint = response.StatusCode switch
+        {
+            401 => " (check GITHUB_TOKEN)",
+            403 or 404 when method != HttpMethod.Get => " (the job's token needs `permissions: pull-requests: write`)",
+            404 => " (is the repository and pull request right, and may the token read it?)",
+            _ => string.Empty,
+        };
+        var text = $"GitHub API: {method} {Path(url)} failed: {response.StatusCode} {reason}{(detail is null ? string.Empty : ": " + detail)}{hint}";
+        return OneLine(text);
+    }
+
+    private static string OneLine(string text) => LineBreaks().Replace(text, " ");
+
+    /// <summary>GitHub never echoes a token, but a message is one place a credential must never reach.</summary>
+    private string Redact(string message) => message.Replace(token, "***", StringComparison.Ordinal);
+
+    private static async Task<JsonNode?> ReadJsonAsync(IFlurlResponse response, Uri url, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return JsonNode.Parse(await response.ResponseMessage.Content.ReadAsStringAsync(cancellationToken));
+        }
+        catch (JsonException e)
+        {
+            throw new GitHubApiException($"GitHub API: {Path(url)}: the answer is not JSON: {OneLine(e.Message)}", response.StatusCode, e);
+        }
+    }
+
+    private static async Task<JsonObject> ReadObjectAsync(IFlurlResponse response, Uri url, CancellationToken cancellationToken) =>
+        await ReadJsonAsync(response, url, cancellationToken) as JsonObject
+            ?? throw new GitHubApiException($"GitHub API: {Path(url)}: the answer is not a comment", response.StatusCode);
+
+    private static IssueComment ToComment(JsonObject json) => new(
+        json["id"]?.GetValue<long>() ?? throw new GitHubApiException("GitHub API: a comment without an id"),
+        json["body"]?.GetValue<string>() ?? string.Empty,
+        json["user"]?["login"]?.GetValue<string>(),
+        json["html_url"]?.GetValue<string>());
+
+    /// <summary>
+    /// The <c>rel="next"</c> link, followed only on the API's own scheme and host so that the token never goes
+    /// anywhere else.
+    /// </summary>
+    private Uri? NextPage(IFlurlResponse response, Uri current)
+    {
+        if (!response.ResponseMessage.Headers.TryGetValues("Link", out var values))
+        {
+            return null;
+        }
+
+        foreach (Match link in LinkRelation().Matches(string.Join(",", values)))
+        {
+            if (link.Groups["rel"].Value.Split(' ').Contains("next", StringComparer.Ordinal))
+            {
+                var next = new Uri(current, link.Groups["url"].Value);
+                if (Uri.Compare(next, apiUrl, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
+                {
+                    throw new GitHubApiException($"GitHub API: GET {Path(current)}: the next page is on another host ({next.Authority}); not following it");
+                }
+
+                return next;
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex("""<(?<url>[^>]*)>\s*;\s*rel="(?<rel>[^"]*)"?""")]
+    private static partial Regex LinkRelation();
+
+    [GeneratedRegex(@"\s*[\r\n]+\s*")]
+    private static partial Regex LineBreaks();
+}

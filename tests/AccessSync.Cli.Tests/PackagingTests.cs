@@ -1,0 +1,85 @@
+using System.IO.Compression;
+using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
+using AccessSync.Cli.Tests.Support;
+using AccessSync.Testing;
+
+namespace AccessSync.Cli.Tests;
+
+/// <summary>The `accesssync` .NET tool as a user installs it: packed, installed from the package, and run.</summary>
+[Category("Packaging")]
+public partial class PackagingTests
+{
+    [Test]
+    public async Task The_packed_tool_installs_and_validates_the_examples_and_plans_in_its_sandbox()
+    {
+        using var temp = new TempFolder();
+        var packages = Path.Combine(temp.Path, "packages");
+        var tools = Path.Combine(temp.Path, "tools");
+
+        // The build this test runs in already compiled the tool: pack that, in the same configuration, instead of building again.
+        var pack = await Dotnet(RepositoryPaths.Root, "pack", Path.Combine("src", "AccessSync.Cli"), "--no-build", "-c", Configuration, "-o", packages);
+        pack.ExitCode.ShouldBe(0, pack.StdOut + pack.StdErr);
+        var package = Directory.GetFiles(packages, "*.nupkg").ShouldHaveSingleItem();
+        var version = PackageVersion().Match(Path.GetFileName(package)).Groups["version"].Value;
+        using (var zip = ZipFile.OpenRead(package))
+        {
+            // nuget.org shows the README on the package's page; the tool needs nothing else beside its assemblies.
+            zip.GetEntry("README.md").ShouldNotBeNull("the package carries the README");
+            zip.Entries.Select(e => e.FullName).ShouldContain("tools/net10.0/any/accesssync.dll");
+        }
+
+        // Only the folder just packed as a source: nothing is fetched, and no package of that name elsewhere can be taken for it.
+        temp.Write("nuget.config", $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="packed" value="{packages}" />
+              </packageSources>
+            </configuration>
+            """);
+        var install = await ExternalProcess.RunAsync(
+            "dotnet",
+            ["tool", "install", "AccessSync", "--tool-path", tools, "--add-source", packages, "--version", version, "--configfile", Path.Combine(temp.Path, "nuget.config")],
+            temp.Path,
+            new Dictionary<string, string?>(ToolEnvironment) { ["NUGET_PACKAGES"] = Path.Combine(temp.Path, "nuget-packages") }); // no stale copy of the same version
+        install.ExitCode.ShouldBe(0, install.StdOut + install.StdErr);
+
+        var accesssync = Path.Combine(tools, OperatingSystem.IsWindows() ? "accesssync.exe" : "accesssync");
+        var versionOutput = await ExternalProcess.RunAsync(accesssync, ["--version"], temp.Path, ToolEnvironment);
+        var validate = await ExternalProcess.RunAsync(accesssync, ["validate", RepositoryPaths.Examples], temp.Path, ToolEnvironment);
+        using var tree = new ExampleTree();
+        var plan = await ExternalProcess.RunAsync(accesssync, ["plan", "--sandbox", "--detailed-exitcode"], tree.Path, ToolEnvironment);
+
+        versionOutput.ExitCode.ShouldBe(0, versionOutput.StdErr);
+        versionOutput.StdOut.Trim().ShouldBe(version);
+        validate.ExitCode.ShouldBe(ExitCodes.Success, validate.StdOut + validate.StdErr);
+        validate.StdOut.ShouldContain("0 errors");
+        plan.ExitCode.ShouldBe(ExitCodes.ChangesPresent, plan.StdOut + plan.StdErr);
+        plan.StdOut.ShouldContain("Plan: ");
+    }
+
+    /// <summary>The configuration the tests were built in (Debug, or Release in CI).</summary>
+    private static string Configuration =>
+        typeof(PackagingTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+
+    /// <summary>
+    /// The installed tool's launcher finds .NET through DOTNET_ROOT or the machine-wide install: point it at the .NET
+    /// these tests run on, which a private install (~/.dotnet) would otherwise leave it without.
+    /// </summary>
+    private static Dictionary<string, string?> ToolEnvironment => new()
+    {
+        ["DOTNET_ROOT"] = Environment.GetEnvironmentVariable("DOTNET_ROOT")
+            ?? Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", "..")),
+        ["DOTNET_NOLOGO"] = "1",
+        ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+    };
+
+    private static Task<ProcessResult> Dotnet(string workingDirectory, params string[] args) =>
+        ExternalProcess.RunAsync("dotnet", args, workingDirectory, ToolEnvironment);
+
+    [GeneratedRegex(@"^AccessSync\.(?<version>\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)\.nupkg$")]
+    private static partial Regex PackageVersion();
+}
