@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Diagnostics;
+using System.Text.Json;
 using AccessSync.Cli.Commands;
 using AccessSync.Cli.Files;
 using AccessSync.Cloudflare;

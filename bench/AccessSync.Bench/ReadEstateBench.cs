@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Diagnostics;
+using System.Globalization;
 using AccessSync.Cloudflare;
 using AccessSync.Cloudflare.Tests.Support;
 using AccessSync.Core.Model;
