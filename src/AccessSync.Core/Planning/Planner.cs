@@ -159,7 +159,7 @@ public static class Planner
             [.. changes],
             unmanaged,
             own.Count,
-            Fingerprint.Of(app.Raw));
+            changes.Count > 0 ? Fingerprint.Of(app.Raw) : null);
     }
 
     /// <summary>Pairs each desired policy with its live one: by explicit id first, then by name (exact, then in any case).</summary>

@@ -143,7 +143,14 @@ public static class PlanJson
         json.WriteString("file", app.App.FilePath);
         json.WriteEndObject();
         json.WriteNumber("live_policy_count", app.LivePolicyCount);
-        WriteFingerprint(json, app.Fingerprint);
+        if (app.Fingerprint is { } fingerprint)
+        {
+            WriteFingerprint(json, fingerprint);
+        }
+        else
+        {
+            json.WriteNull("fingerprint");
+        }
         json.WriteStartArray("changes");
         foreach (var change in app.Changes)
         {
@@ -293,7 +300,7 @@ public static class PlanJson
                 u.Member("precedence").IntOrNull(),
                 u.Member("reusable").Boolean()))],
             app.Member("live_policy_count").Int(),
-            ReadFingerprint(app.Member("fingerprint")));
+            app.Member("fingerprint").Element.ValueKind == JsonValueKind.Null ? null : ReadFingerprint(app.Member("fingerprint")));
     }
 
     private static PolicyChange ReadChange(Node change) =>
