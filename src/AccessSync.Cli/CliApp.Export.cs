@@ -1,6 +1,7 @@
 using System.CommandLine;
 using AccessSync.Cli.Commands;
 using AccessSync.Cli.Hosting;
+using AccessSync.Cli.Remote;
 
 namespace AccessSync.Cli;
 
@@ -23,8 +24,7 @@ public static partial class CliApp
             DefaultValueFactory = _ => new DirectoryInfo("."),
         };
         var force = new Option<bool>("--force") { Description = "Replace files that exist (by default export refuses, and writes nothing)." };
-        var sandbox = SandboxOption();
-        var apiUrl = ApiUrlOption();
+        var connection = new ConnectionOptions();
 
         var command = new Command(
             "export",
@@ -37,15 +37,16 @@ public static partial class CliApp
               64  usage error
             """)
         {
-            applications, output, force, sandbox, apiUrl,
+            applications, output, force,
         };
+        connection.AddTo(command);
         command.SetAction((parsed, ct) => Run(parsed, console, (global, log) =>
             new ExportCommand(console, log).ExecuteAsync(
                 new ExportSettings(
                     parsed.GetValue(output)!,
                     [.. parsed.GetValue(applications) ?? []],
                     parsed.GetValue(force),
-                    ReadConnection(parsed, sandbox, apiUrl)),
+                    connection.Read(parsed)),
                 global,
                 ct)));
         return command;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using AccessSync.Cli.Commands;
 using AccessSync.Cli.Hosting;
+using AccessSync.Cli.Remote;
 
 namespace AccessSync.Cli;
 
@@ -21,9 +22,8 @@ public static partial class CliApp
             HelpName = "TEXT",
             Description = "The hidden first line that marks the plan's comments (default <!-- accesssync-plan -->); give each plan of one pull request its own, e.g. \"accesssync-plan prod\".",
         };
-        var apiUrl = ApiUrlOption();
+        var apiUrl = ConnectionOptions.UrlOption("--api-url", "The GitHub REST API URL (default: GITHUB_API_URL, else https://api.github.com). The token comes from GITHUB_TOKEN.");
         apiUrl.HelpName = "URL";
-        apiUrl.Description = "The GitHub REST API URL (default: GITHUB_API_URL, else https://api.github.com). The token comes from GITHUB_TOKEN.";
         var stepSummary = new Option<bool>("--step-summary") { Description = "Also append the plan to the job's step summary (the file GITHUB_STEP_SUMMARY names), cut to GitHub's 1 MiB." };
         var failed = new Option<bool>("--failed")
         {

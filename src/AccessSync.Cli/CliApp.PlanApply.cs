@@ -16,42 +16,11 @@ public static partial class CliApp
         AllowMultipleArgumentsPerToken = false,
     };
 
-    private static Option<bool> SandboxOption() => new("--sandbox")
-    {
-        Description = $"Run against a local Access API in this process instead of Cloudflare, its state kept in {Connection.SandboxStateFile} (first seeded with the examples' live estate). No account or credentials needed.",
-    };
-
-    private static Option<Uri?> ApiUrlOption() => new("--api-url")
-    {
-        Description = "The Cloudflare API base URL (default https://api.cloudflare.com/client/v4), e.g. an emulator's. Credentials come from CLOUDFLARE_API_TOKEN, or CLOUDFLARE_EMAIL and CLOUDFLARE_API_KEY.",
-        CustomParser = result =>
-        {
-            var text = result.Tokens.Single().Value;
-            if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
-            {
-                return uri;
-            }
-
-            result.AddError($"--api-url must be an http or https URL, not \"{text}\"");
-            return null;
-        },
-    };
-
     private static Argument<DirectoryInfo> DirectoryArgument() => new("DIR")
     {
         Description = "The folder of policy files (default: the current folder).",
         DefaultValueFactory = _ => new DirectoryInfo("."),
     };
-
-    private static ConnectionSettings ReadConnection(ParseResult parsed, Option<bool> sandbox, Option<Uri?> apiUrl)
-    {
-        if (parsed.GetValue(sandbox) && parsed.GetValue(apiUrl) is not null)
-        {
-            throw new UsageException("--sandbox and --api-url are both set; the sandbox is its own API");
-        }
-
-        return new ConnectionSettings(parsed.GetValue(apiUrl), parsed.GetValue(sandbox));
-    }
 
     private static Command PlanCommandLine(CliConsole console)
     {
@@ -65,8 +34,7 @@ public static partial class CliApp
         format.AcceptOnlyFromAmong("text", "markdown", "json");
         var detailed = new Option<bool>("--detailed-exitcode") { Description = "Exit 2 when the plan has changes (0 when none)." };
         var targets = TargetOption();
-        var sandbox = SandboxOption();
-        var apiUrl = ApiUrlOption();
+        var connection = new ConnectionOptions();
         RejectOptionLookalikes(directory);
 
         var command = new Command(
@@ -77,8 +45,9 @@ public static partial class CliApp
             {ExitCodes.HelpText}
             """)
         {
-            directory, output, format, detailed, targets, sandbox, apiUrl,
+            directory, output, format, detailed, targets,
         };
+        connection.AddTo(command);
         command.SetAction((parsed, ct) => Run(parsed, console, (global, log) =>
             new PlanCommand(console, log).ExecuteAsync(
                 new PlanSettings(
@@ -87,7 +56,7 @@ public static partial class CliApp
                     Enum.Parse<PlanFormat>(parsed.GetValue(format)!, ignoreCase: true),
                     parsed.GetValue(detailed),
                     [.. parsed.GetValue(targets) ?? []],
-                    ReadConnection(parsed, sandbox, apiUrl)),
+                    connection.Read(parsed)),
                 global,
                 ct)));
         return command;
@@ -100,8 +69,7 @@ public static partial class CliApp
         var autoApprove = new Option<bool>("--auto-approve") { Description = "Apply without asking (needed when there is no terminal, as in CI)." };
         var force = new Option<bool>("--force") { Description = "Apply even if a safety threshold (accesssync.yaml `safety`) refuses the plan." };
         var targets = TargetOption();
-        var sandbox = SandboxOption();
-        var apiUrl = ApiUrlOption();
+        var connection = new ConnectionOptions();
         RejectOptionLookalikes(directory);
 
         var command = new Command(
@@ -112,8 +80,9 @@ public static partial class CliApp
             {ExitCodes.HelpText}
             """)
         {
-            directory, planFile, autoApprove, force, targets, sandbox, apiUrl,
+            directory, planFile, autoApprove, force, targets,
         };
+        connection.AddTo(command);
         command.SetAction((parsed, ct) => Run(parsed, console, (global, log) =>
         {
             if (parsed.GetValue(planFile) is not null && (parsed.GetResult(directory) is { Implicit: false } || parsed.GetValue(targets) is { Length: > 0 }))
@@ -128,7 +97,7 @@ public static partial class CliApp
                     parsed.GetValue(autoApprove),
                     parsed.GetValue(force),
                     [.. parsed.GetValue(targets) ?? []],
-                    ReadConnection(parsed, sandbox, apiUrl)),
+                    connection.Read(parsed)),
                 global,
                 ct);
         }));

@@ -132,6 +132,20 @@ public class ApiTests
     }
 
     [Test]
+    public async Task A_budget_of_the_account_s_own_can_be_given_or_switched_off()
+    {
+        using var tree = new ExampleTree();
+        await using var server = await StartAsync();
+
+        var custom = await RunAsync(tree, server, "plan", "--rate-limit", "3000/300");
+        var off = await RunAsync(tree, server, "apply", "--auto-approve", "--rate-limit", "off");
+
+        custom.ExitCode.ShouldBe(ExitCodes.Success, custom.StdErr);
+        off.ExitCode.ShouldBe(ExitCodes.Success, off.StdErr);
+        off.StdOut.ShouldContain("Apply: 8 done, 0 failed, 0 not attempted.");
+    }
+
+    [Test]
     public async Task Reading_the_whole_estate_takes_one_request_per_list()
     {
         using var tree = new ExampleTree();

@@ -12,6 +12,10 @@ public class CommandLineTests
     [TestCase]
     [TestCase("validate")]
     [TestCase("emulator")]
+    [TestCase("plan")]
+    [TestCase("apply")]
+    [TestCase("export")]
+    [TestCase("github-comment")]
     public async Task Every_command_has_help(params string[] command)
     {
         var result = await AccessSyncProcess.RunAsync(Root, [.. command, "--help"]);
@@ -21,6 +25,8 @@ public class CommandLineTests
         result.StdOut.ShouldContain("Exit");
     }
 
+    [TestCase("plan", "--sandbox", "--rate-limit", "fast")]
+    [TestCase("apply", "--sandbox", "--rate-limit", "0/60")]
     [TestCase("validate", "--bogus")]
     [TestCase("frobnicate")]
     [TestCase("validate", "--format", "xml")]

@@ -61,25 +61,10 @@ public sealed record EmulatorSettings(
         };
     }
 
-    private static RateLimitOptions? ParseRateLimit(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return RateLimitOptions.CloudflareDefault;
-        }
-
-        if (text == "off")
-        {
-            return null;
-        }
-
-        var parts = text.Split('/');
-        return parts.Length == 2
-            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var requests) && requests > 0
-            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
-            ? new RateLimitOptions(requests, TimeSpan.FromSeconds(seconds))
-            : throw new UsageException($"--rate-limit must be REQUESTS/SECONDS (1200/300) or off, not \"{text}\"");
-    }
+    private static RateLimitOptions? ParseRateLimit(string? text) =>
+        RateText.Parse("--rate-limit", text, (RateLimitOptions.CloudflareDefault.Requests, RateLimitOptions.CloudflareDefault.Window)) is { } rate
+            ? new RateLimitOptions(rate.Requests, rate.Window)
+            : null;
 }
 
 /// <summary>

@@ -46,7 +46,7 @@ public sealed class Connection : IAsyncDisposable
                 new EmulatorOptions { StateFile = state, Seed = File.Exists(state) ? null : SandboxSeed() },
                 cancellationToken);
             log.Information("Sandbox: a local Access API on {Url}, state in {StateFile}", server.BaseUrl, SandboxStateFile);
-            var sandboxClient = new CloudflareAccessClient(CloudflareCredentials.ApiToken(SandboxToken), new CloudflareClientOptions { BaseUrl = server.BaseUrl }, log);
+            var sandboxClient = new CloudflareAccessClient(CloudflareCredentials.ApiToken(SandboxToken), new CloudflareClientOptions { BaseUrl = server.BaseUrl, RateLimit = settings.Budget }, log);
             return new Connection(sandboxClient, server, $"the sandbox ({SandboxStateFile})");
         }
 
@@ -60,7 +60,7 @@ public sealed class Connection : IAsyncDisposable
             throw new UserException(e.Message);
         }
 
-        var options = new CloudflareClientOptions { BaseUrl = settings.ApiUrl ?? CloudflareClientOptions.DefaultBaseUrl };
+        var options = new CloudflareClientOptions { BaseUrl = settings.ApiUrl ?? CloudflareClientOptions.DefaultBaseUrl, RateLimit = settings.Budget };
         return new Connection(new CloudflareAccessClient(credentials, options, log), null, $"{options.BaseUrl} with the {credentials.Kind}");
     }
 
