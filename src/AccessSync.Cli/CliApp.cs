@@ -1,12 +1,10 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.Text.RegularExpressions;
-using AccessSync.Cli.Commands;
 using AccessSync.Cli.Hosting;
 using AccessSync.Cloudflare;
 using AccessSync.Core.Loading;
 using AccessSync.Core.Model;
-using AccessSync.Core.Rendering;
 using Serilog;
 using Serilog.Events;
 
@@ -92,100 +90,6 @@ public static partial class CliApp
         root.Add(ExportCommandLine(console));
         root.Add(GitHubCommentCommandLine(console));
         return root;
-    }
-
-    private static Command ValidateCommandLine(CliConsole console)
-    {
-        var directory = new Argument<DirectoryInfo>("DIR")
-        {
-            Description = "The folder of policy files (default: the current folder).",
-            DefaultValueFactory = _ => new DirectoryInfo("."),
-        };
-        var format = new Option<string>("--format")
-        {
-            Description = "Output: text, or github for annotations (the default when GITHUB_ACTIONS=true).",
-            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true" ? "github" : "text",
-        };
-        format.AcceptOnlyFromAmong("text", "github");
-        RejectOptionLookalikes(directory);
-
-        var command = new Command(
-            "validate",
-            "Check the policy files under DIR: schema and meaning, no network. Prints path:line:col: error|warning: message [rule-id]. Exit 0 valid (warnings allowed), 1 invalid, 64 usage error.")
-        {
-            directory,
-            format,
-        };
-        command.SetAction((parsed, _) => Run(parsed, console, (global, log) =>
-            new ValidateCommand(console, log).ExecuteAsync(
-                new ValidateSettings(parsed.GetValue(directory)!, parsed.GetValue(format) == "github" ? DiagnosticFormat.GitHub : DiagnosticFormat.Text),
-                global)));
-        return command;
-    }
-
-    private static Command EmulatorCommandLine(CliConsole console)
-    {
-        var port = new Option<int>("--port")
-        {
-            Description = "The port on 127.0.0.1 (default 0: any free port; the URL line says which).",
-        };
-        var seed = new Option<FileInfo?>("--seed")
-        {
-            Description = "A JSON file with the initial accounts, zones, apps and policies (default: empty).",
-        };
-        var state = new Option<FileInfo?>("--state")
-        {
-            Description = "A JSON file the state is saved to after every write and on exit; loaded at start if it exists (it wins over --seed).",
-        };
-        var latency = new Option<string?>("--latency-ms")
-        {
-            Description = "Added to every request: N milliseconds, or MIN-MAX for a random latency per request.",
-        };
-        var failRate = new Option<double>("--fail-rate")
-        {
-            Description = "The fraction (0..1) of requests answered 500, 502 or 503.",
-        };
-        var resetRate = new Option<double>("--reset-rate")
-        {
-            Description = "The fraction (0..1) of connections reset without an answer.",
-        };
-        var rateLimit = new Option<string?>("--rate-limit")
-        {
-            Description = "Requests per credential as N/SECONDS (default Cloudflare's 1200/300), or off.",
-        };
-        var token = new Option<string?>("--token")
-        {
-            Description = "The API token to accept (else CLOUDFLARE_API_TOKEN, or CLOUDFLARE_EMAIL + CLOUDFLARE_API_KEY, from the environment; with none, any credential). Prefer the environment: arguments are visible to other users.",
-        };
-
-        var command = new Command(
-            "emulator",
-            "Serve a local Cloudflare Access API on 127.0.0.1 for dry runs and tests, until Ctrl-C or SIGTERM. Prints one line on stdout: "
-            + "'Cloudflare Access API emulator listening on http://127.0.0.1:PORT/client/v4'. Exit 0 when stopped, 1 when it cannot start "
-            + "(invalid seed or state file, port in use), 64 usage error.")
-        {
-            port,
-            seed,
-            state,
-            latency,
-            failRate,
-            resetRate,
-            rateLimit,
-            token,
-        };
-        command.SetAction((parsed, stop) => Run(parsed, console, (global, log) =>
-            new EmulatorCommand(console, log).ExecuteAsync(
-                EmulatorSettings.Parse(
-                    parsed.GetValue(port),
-                    parsed.GetValue(seed),
-                    parsed.GetValue(state),
-                    parsed.GetValue(latency),
-                    parsed.GetValue(failRate),
-                    parsed.GetValue(resetRate),
-                    parsed.GetValue(rateLimit),
-                    parsed.GetValue(token)),
-                stop)));
-        return command;
     }
 
     /// <summary>An unknown option would otherwise be taken for a folder named "--bogus".</summary>

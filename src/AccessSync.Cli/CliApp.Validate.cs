@@ -1,0 +1,39 @@
+using System.CommandLine;
+using AccessSync.Cli.Commands;
+using AccessSync.Cli.Hosting;
+using AccessSync.Core.Rendering;
+
+namespace AccessSync.Cli;
+
+/// <summary>The command line of validate.</summary>
+public static partial class CliApp
+{
+    private static Command ValidateCommandLine(CliConsole console)
+    {
+        var directory = new Argument<DirectoryInfo>("DIR")
+        {
+            Description = "The folder of policy files (default: the current folder).",
+            DefaultValueFactory = _ => new DirectoryInfo("."),
+        };
+        var format = new Option<string>("--format")
+        {
+            Description = "Output: text, or github for annotations (the default when GITHUB_ACTIONS=true).",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true" ? "github" : "text",
+        };
+        format.AcceptOnlyFromAmong("text", "github");
+        RejectOptionLookalikes(directory);
+
+        var command = new Command(
+            "validate",
+            "Check the policy files under DIR: schema and meaning, no network. Prints path:line:col: error|warning: message [rule-id]. Exit 0 valid (warnings allowed), 1 invalid, 64 usage error.")
+        {
+            directory,
+            format,
+        };
+        command.SetAction((parsed, _) => Run(parsed, console, (global, log) =>
+            new ValidateCommand(console, log).ExecuteAsync(
+                new ValidateSettings(parsed.GetValue(directory)!, parsed.GetValue(format) == "github" ? DiagnosticFormat.GitHub : DiagnosticFormat.Text),
+                global)));
+        return command;
+    }
+}
