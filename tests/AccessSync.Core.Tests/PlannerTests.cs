@@ -166,6 +166,20 @@ public class PlannerTests
     }
 
     [Test]
+    public void A_new_policy_named_like_an_attached_reusable_policy_is_an_error_at_the_policy()
+    {
+        var reusable = Some.Policy($$"""{"id":"{{Some.IdFor("Shared")}}","name":"Shared baseline","decision":"allow","include":[],"precedence":5}""", reusable: true);
+        var live = Some.Live(Some.App("Grafana", reusable));
+
+        var result = Planner.Compute(Some.Project(Grafana + "  - {name: shared baseline, decision: allow, include: [{group: Developers}]}\n"), live, PlanOptions.All);
+
+        result.Plan.ShouldBeNull();
+        var error = result.Diagnostics.ShouldHaveSingleItem();
+        error.Code.ShouldBe(DiagnosticCodes.ReusableNameTaken);
+        error.Span.ToString().ShouldBe("apps/app1.yaml:3:5");
+    }
+
+    [Test]
     public void Changes_are_listed_deletes_then_creates_then_updates_then_reorder()
     {
         var live = Some.Live(Some.App("Grafana", Some.Policy("Gone", 1), Some.Policy("Kept", 3, extra: "\"session_duration\":\"1h\"")));

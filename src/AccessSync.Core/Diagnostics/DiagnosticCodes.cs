@@ -37,4 +37,5 @@ public static class DiagnosticCodes
     public const string AmbiguousReference = "ambiguous-reference";
     public const string PrecedenceTaken = "precedence-taken";
     public const string PolicyIdNotFound = "policy-id-not-found";
+    public const string ReusableNameTaken = "reusable-name-taken";
 }

@@ -125,6 +125,7 @@ public static class Planner
             .Select(p => new UnmanagedPolicy(p.Id, p.Name, p.Precedence, p.IsReusable))
             .ToImmutableArray();
         CheckPrecedencesAreFree(policies, unmanaged, desired.Prune, diagnostics);
+        CheckNoReusableNameIsTaken(policies.Where(p => !matches.ContainsKey(p)), unmanaged, diagnostics);
 
         var changes = new List<PolicyChange>();
         changes.AddRange(deletes
@@ -210,6 +211,24 @@ public static class Planner
                 diagnostics.Add(Diagnostic.Error(
                     DiagnosticCodes.PrecedenceTaken,
                     $"policy `{policy.Name}` would take precedence {policy.Precedence}, which `{holder.Name}` holds ({why}); give `{policy.Name}` an explicit precedence, or list `{holder.Name}` in the file",
+                    policy.Span));
+            }
+        }
+    }
+
+    /// <summary>
+    /// A new policy named like a reusable policy attached to the application would be a second policy of that name:
+    /// almost surely the file meant the reusable one, which AccessSync does not manage.
+    /// </summary>
+    private static void CheckNoReusableNameIsTaken(IEnumerable<DesiredPolicy> created, ImmutableArray<UnmanagedPolicy> kept, List<Diagnostic> diagnostics)
+    {
+        foreach (var policy in created)
+        {
+            if (kept.FirstOrDefault(k => k.IsReusable && string.Equals(k.Name, policy.Name, StringComparison.OrdinalIgnoreCase)) is { } reusable)
+            {
+                diagnostics.Add(Diagnostic.Error(
+                    DiagnosticCodes.ReusableNameTaken,
+                    $"policy `{policy.Name}` would be created beside the reusable policy `{reusable.Name}` attached to the application; reusable policies are managed elsewhere: rename this policy, or leave it out of the file",
                     policy.Span));
             }
         }
