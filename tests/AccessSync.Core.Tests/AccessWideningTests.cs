@@ -88,16 +88,6 @@ public class AccessWideningTests
         ]);
     }
 
-    [Test]
-    public void A_reordering_is_not_judged()
-    {
-        var live = Some.Live(Some.App("Grafana", Some.Policy("A", 1, decision: "deny"), Some.Policy("B", 2)));
-        var plan = Some.Plan(Some.Project("app: {name: Grafana}\npolicies:\n  - {name: B, decision: allow, include: [{group: Developers}]}\n  - {name: A, decision: deny, include: [{group: Developers}]}\n"), live);
-
-        plan.Applications[0].Changes.ShouldHaveSingleItem().ShouldBeOfType<ReorderPolicies>();
-        AccessWidening.Find(plan).ShouldBeEmpty();
-    }
-
     private static TestCaseData Case(string name, LivePolicy? live, string? file, WideningKind kind, string reason) =>
         new TestCaseData(live, file, kind, reason).SetArgDisplayNames(name);
 

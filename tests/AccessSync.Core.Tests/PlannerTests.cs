@@ -132,6 +132,31 @@ public class PlannerTests
     }
 
     [Test]
+    public void A_reorder_that_puts_an_allow_before_a_deny_is_flagged_as_widening_access()
+    {
+        var live = Some.Live(Some.App("Grafana", Some.Policy("Block", 1, "deny"), Some.Policy("Allow", 2)));
+
+        var plan = Some.Plan(Some.Project(Grafana + "  - {name: Allow, decision: allow, include: [{group: Developers}]}\n  - {name: Block, decision: deny, include: [{group: Developers}]}\n"), live);
+
+        var reorder = plan.Applications[0].Changes.ShouldHaveSingleItem().ShouldBeOfType<ReorderPolicies>();
+        reorder.Overtakes.ShouldBe([new Overtake("Allow", "Block")]);
+        var widening = AccessWidening.Find(plan).ShouldHaveSingleItem();
+        widening.Kind.ShouldBe(WideningKind.Overtakes);
+        widening.Reason.ShouldBe("allow \"Allow\" now comes before deny \"Block\": what both match is now let in");
+    }
+
+    [Test]
+    public void A_reorder_that_puts_a_deny_first_narrows_and_is_not_flagged()
+    {
+        var live = Some.Live(Some.App("Grafana", Some.Policy("Allow", 1), Some.Policy("Block", 2, "deny"), Some.Policy("Bypass", 3, "bypass")));
+
+        var plan = Some.Plan(Some.Project(Grafana + "  - {name: Bypass, decision: bypass, include: [{group: Developers}]}\n  - {name: Block, decision: deny, include: [{group: Developers}]}\n  - {name: Allow, decision: allow, include: [{group: Developers}]}\n"), live);
+
+        plan.Applications[0].Changes.ShouldHaveSingleItem().ShouldBeOfType<ReorderPolicies>().Overtakes.ShouldBeEmpty();
+        AccessWidening.Find(plan).ShouldBeEmpty();
+    }
+
+    [Test]
     public void An_explicit_id_matches_across_a_rename()
     {
         var live = Some.Live(Some.App("Grafana", Some.Policy("Old name", 1)));

@@ -28,6 +28,9 @@ public enum WideningKind
 
     /// <summary>A check is turned off: approval, isolation, purpose justification, or MFA is disabled.</summary>
     CheckDisabled,
+
+    /// <summary>An allow policy now comes before a deny policy it came after, so the deny no longer stops what both match.</summary>
+    Overtakes,
 }
 
 /// <summary>One change that widens access, and why, in a few words a reviewer reads next to the change.</summary>
@@ -36,7 +39,7 @@ public sealed record Widening(AppTarget App, string PolicyName, WideningKind Kin
 /// <summary>
 /// Flags the changes of a plan that let more requests in, so that a reviewer looks twice: a pure reading of the
 /// plan, after normalisation (a rule written another way is not a removal). It is a reviewer's aid, not a proof:
-/// it judges each policy alone, so a reorder that moves an allow above a deny is not flagged.
+/// it judges each policy alone, except that a reorder moving an allow above a deny is flagged.
 /// </summary>
 public static class AccessWidening
 {
@@ -69,6 +72,12 @@ public static class AccessWidening
             case DeletePolicy { Decision: Decision.Deny }:
                 found.Add((WideningKind.DenyNarrowed, "a deny policy is deleted: what it blocked may get in"));
                 break;
+            case ReorderPolicies reorder:
+                return [.. reorder.Overtakes.Select(o => new Widening(
+                    app,
+                    o.Allow,
+                    WideningKind.Overtakes,
+                    $"allow \"{o.Allow}\" now comes before deny \"{o.Deny}\": what both match is now let in"))];
         }
 
         return [.. found.Select(f => new Widening(app, change.Subject, f.Item1, f.Item2))];

@@ -152,7 +152,7 @@ public static class Planner
 
         if (moves.Count > 0)
         {
-            changes.Add(new ReorderPolicies([.. moves.OrderBy(m => m.To)]));
+            changes.Add(new ReorderPolicies([.. moves.OrderBy(m => m.To)], Overtakes(matches, unmanaged, app)));
         }
 
         return new AppPlan(
@@ -161,6 +161,29 @@ public static class Planner
             unmanaged,
             own.Count,
             changes.Count > 0 ? Fingerprint.Of(app.Raw) : null);
+    }
+
+    /// <summary>
+    /// Allow policies that the new order puts before a deny policy they came after. Bypass and service-auth
+    /// policies are evaluated first whatever their place, so only allow against deny matters.
+    /// </summary>
+    private static ImmutableArray<Overtake> Overtakes(Dictionary<DesiredPolicy, LivePolicy> matches, ImmutableArray<UnmanagedPolicy> kept, LiveApplication app)
+    {
+        var keptDecisions = app.Policies.ToDictionary(p => p.Id, p => p.Decision, StringComparer.Ordinal);
+        var both = matches
+            .Select(m => (Name: m.Key.Name, Decision: WireNames.Of(m.Key.Decision), Before: m.Value.Precedence ?? 0, After: m.Key.Precedence))
+            .Concat(kept.Where(k => k.Precedence is not null)
+                .Select(k => (Name: k.Name, Decision: keptDecisions[k.PolicyId], Before: k.Precedence!.Value, After: k.Precedence.Value)))
+            .ToList();
+        return
+        [
+            .. from allow in both
+               where allow.Decision == "allow"
+               from deny in both
+               where deny.Decision == "deny" && deny.Before < allow.Before && allow.After < deny.After
+               orderby allow.After, deny.After
+               select new Overtake(allow.Name, deny.Name),
+        ];
     }
 
     /// <summary>Pairs each desired policy with its live one: by explicit id first, then by name (exact, then in any case).</summary>

@@ -55,8 +55,12 @@ public sealed record DeletePolicy(
     public override string Subject => Name;
 }
 
-/// <summary>Policies whose precedence changes and nothing else about their order; at most one per application.</summary>
-public sealed record ReorderPolicies(ImmutableArray<PrecedenceMove> Moves) : PolicyChange(ChangeKind.Reorder)
+/// <summary>An allow policy that the new order evaluates before a deny policy it used to come after.</summary>
+public sealed record Overtake(string Allow, string Deny);
+
+/// <summary>Policies whose precedence changes; at most one per application.</summary>
+/// <param name="Overtakes">Allow policies that now come before a deny policy: Access stops at the first allow or deny that matches.</param>
+public sealed record ReorderPolicies(ImmutableArray<PrecedenceMove> Moves, ImmutableArray<Overtake> Overtakes) : PolicyChange(ChangeKind.Reorder)
 {
     public override string Subject => string.Join(", ", Moves.Select(m => m.PolicyName));
 }

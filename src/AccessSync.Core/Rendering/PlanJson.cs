@@ -221,6 +221,16 @@ public static class PlanJson
                 }
 
                 json.WriteEndArray();
+                json.WriteStartArray("overtakes");
+                foreach (var overtake in reorder.Overtakes)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("allow", overtake.Allow);
+                    json.WriteString("deny", overtake.Deny);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(change), change, "a change kind the plan format does not know");
@@ -325,7 +335,8 @@ public static class PlanJson
                 m.Member("policy_name").String(),
                 m.Member("from").Int(),
                 m.Member("to").Int(),
-                ReadFingerprint(m.Member("fingerprint"))))]),
+                ReadFingerprint(m.Member("fingerprint"))))],
+                [.. change.Member("overtakes").Items().Select(o => new Overtake(o.Member("allow").String(), o.Member("deny").String()))]),
         };
 
     private static DesiredPolicy ReadDesired(Node policy)
