@@ -147,6 +147,18 @@ public class SandboxTests
     }
 
     [Test]
+    public async Task A_target_that_names_no_application_is_a_usage_error_not_an_empty_plan()
+    {
+        using var tree = new ExampleTree();
+
+        var result = await AccessSyncProcess.RunAsync(tree.Path, "plan", "--sandbox", "--target", "Grafana", "--target", "Grafna");
+
+        result.ExitCode.ShouldBe(ExitCodes.Usage, result.StdOut + result.StdErr);
+        result.StdErr.ShouldContain("error: --target \"Grafna\" names no application of the files");
+        result.StdOut.ShouldBeEmpty();
+    }
+
+    [Test]
     public async Task A_reference_that_is_not_live_is_reported_at_its_place_in_the_file()
     {
         using var tree = new ExampleTree();

@@ -266,6 +266,18 @@ public class PlannerTests
     }
 
     [Test]
+    public void A_target_that_names_no_application_of_the_files_is_reported()
+    {
+        var live = Some.Live(Some.App("Grafana"), Some.App("Wiki"));
+        var project = Some.Project(Grafana + "  - {name: P, decision: deny, include: [{geo: US}]}\n");
+
+        var result = Planner.Compute(project, live, new PlanOptions(["grafana", "Wiki", "nope.example.com"]));
+
+        result.Plan!.Applications.ShouldHaveSingleItem().App.Name.ShouldBe("Grafana");
+        result.UnmatchedTargets.ShouldBe(["Wiki", "nope.example.com"]);
+    }
+
+    [Test]
     public void The_same_inputs_give_an_equal_plan()
     {
         var live = Some.Live(Some.App("Grafana", Some.Policy("Gone", 1), Some.Policy("Kept", 2)));

@@ -58,6 +58,12 @@ public sealed class Reconciler(CliConsole console, ILogger log)
 
         var result = Planner.Compute(project, live, new PlanOptions(targets));
         Report(result.Diagnostics);
+        if (!result.UnmatchedTargets.IsEmpty)
+        {
+            throw new UsageException(
+                $"--target {string.Join(", ", result.UnmatchedTargets.Select(t => $"\"{t}\""))} names no application of the files (give an application's id, name or domain)");
+        }
+
         return result.Plan is null ? null : new PlannedState(result.Plan, live);
     }
 

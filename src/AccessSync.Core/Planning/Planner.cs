@@ -17,6 +17,7 @@ public static class Planner
         var diagnostics = new List<Diagnostic>();
         var plans = new List<AppPlan>();
         var managedBy = new Dictionary<string, ApplicationFile>(StringComparer.Ordinal);
+        var matchedTargets = new HashSet<string>(StringComparer.Ordinal);
 
         foreach (var desired in project.Applications)
         {
@@ -30,7 +31,14 @@ public static class Planner
             }
 
             var liveScope = live.For(scope) ?? throw new ArgumentException($"the live state has no {scope}", nameof(live));
-            if (FindApplication(desired.App, liveScope, diagnostics) is not { } app || !IsTargeted(app, desired, options))
+            if (FindApplication(desired.App, liveScope, diagnostics) is not { } app)
+            {
+                continue;
+            }
+
+            var targets = options.Targets.Where(t => Names(t, app, desired)).ToList();
+            matchedTargets.UnionWith(targets);
+            if (!options.Targets.IsEmpty && targets.Count == 0)
             {
                 continue;
             }
@@ -53,7 +61,7 @@ public static class Planner
 
         if (diagnostics.HasErrors())
         {
-            return new PlanResult(null, [.. diagnostics.InReadingOrder()]);
+            return new PlanResult(null, [.. diagnostics.InReadingOrder()], []);
         }
 
         var names = live.Scopes
@@ -63,16 +71,18 @@ public static class Planner
         var ordered = plans
             .OrderBy(p => p.App.FilePath, StringComparer.Ordinal)
             .ToImmutableArray();
-        return new PlanResult(new Plan(ordered, names, project.Config.Safety), [.. diagnostics.InReadingOrder()]);
+        return new PlanResult(
+            new Plan(ordered, names, project.Config.Safety),
+            [.. diagnostics.InReadingOrder()],
+            [.. options.Targets.Where(t => !matchedTargets.Contains(t))]);
     }
 
-    private static bool IsTargeted(LiveApplication app, DesiredApplication desired, PlanOptions options) =>
-        options.Targets.IsEmpty
-        || options.Targets.Any(t =>
-            string.Equals(t, app.Id, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(t, app.Name, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(t, app.Domain, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(t, desired.App.Value, StringComparison.OrdinalIgnoreCase));
+    /// <summary>Whether a <c>--target</c> names this application: by its id, name or domain, or as its file does.</summary>
+    private static bool Names(string target, LiveApplication app, DesiredApplication desired) =>
+        string.Equals(target, app.Id, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(target, app.Name, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(target, app.Domain, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(target, desired.App.Value, StringComparison.OrdinalIgnoreCase);
 
     private static LiveApplication? FindApplication(AppReference reference, LiveScope scope, List<Diagnostic> diagnostics)
     {
