@@ -12,12 +12,15 @@ public static class WireNames
         _ => throw new ArgumentOutOfRangeException(nameof(decision), decision, null),
     };
 
-    public static Decision ParseDecision(string wire) => wire switch
+    /// <summary>The decision, or null for a value this version does not know (the API may add one).</summary>
+    public static Decision? TryParseDecision(string? wire) => wire switch
     {
         "allow" => Decision.Allow,
         "deny" => Decision.Deny,
         "non_identity" => Decision.NonIdentity,
         "bypass" => Decision.Bypass,
-        _ => throw new ArgumentOutOfRangeException(nameof(wire), wire, "not an Access decision"),
+        _ => null,
     };
+
+    public static Decision ParseDecision(string wire) => TryParseDecision(wire) ?? throw new ArgumentOutOfRangeException(nameof(wire), wire, "not an Access decision");
 }

@@ -152,7 +152,7 @@ public static partial class Normalizer
     }
 
     /// <summary>Any JSON value with its object keys sorted, so equal values have equal text.</summary>
-    private static JsonNode? Sorted(JsonElement value) => value.ValueKind switch
+    internal static JsonNode? Sorted(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.Object => new JsonObject(value.EnumerateObject()
             .OrderBy(p => p.Name, StringComparer.Ordinal)

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using AccessSync.Core.Normalization;
 
 namespace AccessSync.Core.Planning;
 
@@ -14,21 +14,11 @@ public sealed record Fingerprint(string? UpdatedAt, string ContentHash)
     public static Fingerprint Of(JsonElement raw)
     {
         var updatedAt = raw.TryGetProperty("updated_at", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
-        var canonical = Canonical(raw)?.ToJsonString() ?? "null";
+        // Key order is not content: the same object serialised twice must hash alike.
+        var canonical = Normalizer.Sorted(raw)?.ToJsonString() ?? "null";
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)))[..16];
         return new Fingerprint(updatedAt, hash);
     }
-
-    /// <summary>Key order is not content: the same object serialised twice must hash alike.</summary>
-    private static JsonNode? Canonical(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.Object => new JsonObject(value.EnumerateObject()
-            .OrderBy(p => p.Name, StringComparer.Ordinal)
-            .Select(p => KeyValuePair.Create(p.Name, Canonical(p.Value)))),
-        JsonValueKind.Array => new JsonArray([.. value.EnumerateArray().Select(Canonical)]),
-        JsonValueKind.Null => null,
-        _ => JsonNode.Parse(value.GetRawText()),
-    };
 
     public override string ToString() => $"{UpdatedAt ?? "-"}/{ContentHash}";
 }

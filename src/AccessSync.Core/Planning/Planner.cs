@@ -141,7 +141,7 @@ public static class Planner
         changes.AddRange(deletes
             .OrderBy(p => p.Precedence ?? int.MaxValue)
             .ThenBy(p => p.Id, StringComparer.Ordinal)
-            .Select(p => new DeletePolicy(p.Id, p.Name, TryParseDecision(p.Decision), p.Precedence, PolicyDiff.ManagedFieldsOf(p.Raw), Fingerprint.Of(p.Raw))));
+            .Select(p => new DeletePolicy(p.Id, p.Name, WireNames.TryParseDecision(p.Decision), p.Precedence, PolicyDiff.ManagedFieldsOf(p.Raw), Fingerprint.Of(p.Raw))));
         changes.AddRange(policies.Where(p => !matches.ContainsKey(p)).Select(p => new CreatePolicy(p)));
 
         var moves = new List<PrecedenceMove>();
@@ -266,10 +266,4 @@ public static class Planner
             }
         }
     }
-
-    private static Decision? TryParseDecision(string wire) => wire switch
-    {
-        "allow" or "deny" or "non_identity" or "bypass" => WireNames.ParseDecision(wire),
-        _ => null,
-    };
 }
