@@ -4,11 +4,9 @@ using AccessSync.Cli.Files;
 using AccessSync.Cli.Hosting;
 using AccessSync.Core.Diagnostics;
 using AccessSync.Core.Live;
-using AccessSync.Core.Loading;
 using AccessSync.Core.Model;
 using AccessSync.Core.Planning;
 using AccessSync.Core.Rendering;
-using AccessSync.Core.Schema;
 using Serilog;
 
 namespace AccessSync.Cli.Remote;
@@ -25,18 +23,10 @@ public sealed class Reconciler(CliConsole console, ILogger log)
     /// <summary>Loads and validates the files; null (with every problem reported) when any has an error.</summary>
     public Project? Load(DirectoryInfo directory, GlobalSettings global)
     {
-        if (!directory.Exists)
-        {
-            throw new UsageException($"no such folder: {directory}");
-        }
-
-        _ = AccessSyncSchema.Preload();
-        var tree = PolicyTree.Read(directory);
-        var loaded = ProjectLoader.Load(tree.Config, tree.ApplicationFiles, global.Scopes);
-        var diagnostics = tree.Diagnostics.Concat(loaded.Diagnostics).InReadingOrder().ToList();
-        Report(diagnostics);
-        log.Debug("Loaded {FileCount} files under {Directory}", tree.ApplicationFiles.Length, directory);
-        return diagnostics.HasErrors() ? null : loaded.Value;
+        var folder = LoadedFolder.Load(directory, global.Scopes);
+        Report(folder.Diagnostics);
+        log.Debug("Loaded {FileCount} files under {Directory}", folder.FileCount, directory);
+        return folder.Project;
     }
 
     /// <summary>Reads what is live in every scope the files name, and plans; null (problems reported) when planning failed.</summary>
