@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using AccessSync.Cli.Tests.Support;
 using AccessSync.Emulator;
 
@@ -72,26 +73,43 @@ public class ApiTests
         await using var server = await StartAsync();
         server.Faults.FailRate = 0.2;
 
+        // On top of the random 5xx, every attempt at writing a Grafana policy fails, retries included: at least
+        // one change must end failed, and the rest of Grafana's changes not attempted.
+        var grafanaId = (string)server.State.Apps(ScopeRef.Account(AccountId)).Single(a => (string?)a["name"] == "Grafana")["id"]!;
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            server.Faults.Enqueue(Fault.Status(503, retryAfterSeconds: 0).When("PUT", $"/apps/{grafanaId}/policies/"));
+        }
+
         var first = await RunAsync(tree, server, "apply", "--auto-approve");
-
-        first.ExitCode.ShouldBeOneOf(ExitCodes.Success, ExitCodes.Error);
-        if (first.ExitCode == ExitCodes.Error)
-        {
-            (first.StdOut + first.StdErr).ShouldContain("FAILED");
-        }
-
-        // Every change reported done is live; then, with the faults gone, a second apply finishes the rest.
         server.Faults.FailRate = 0;
-        var grafana = server.State.Apps(ScopeRef.Account(AccountId)).Single(a => (string?)a["name"] == "Grafana");
-        var livePolicyNames = ((JsonArray)grafana["policies"]!).Select(p => (string?)p!["name"]).ToList();
-        if (first.StdOut.Contains("done            create \"Allow partner engineers\"", StringComparison.Ordinal))
-        {
-            livePolicyNames.ShouldContain("Allow partner engineers");
-        }
+        server.Faults.ClearQueue();
+        var after = await RunAsync(tree, server, "plan");
 
-        if (first.StdOut.Contains("done            delete \"Legacy VPN users\"", StringComparison.Ordinal))
+        first.ExitCode.ShouldBe(ExitCodes.Error, first.StdOut + first.StdErr);
+        first.StdOut.ShouldContain("FAILED          update \"Allow engineering\"");
+        first.StdOut.ShouldContain("not attempted   create \"Allow partner engineers\"");
+
+        // The report is true: what it calls done is no longer in a fresh plan, and everything else still is.
+        var items = Regex.Matches(first.StdOut, @"^  (done|FAILED|not attempted) +(create|update|delete|reorder) ""([^""]+)""", RegexOptions.Multiline);
+        items.Count.ShouldBe(8, first.StdOut);
+        foreach (Match item in items)
         {
-            livePolicyNames.ShouldNotContain("Legacy VPN users");
+            var change = item.Groups[2].Value switch
+            {
+                "create" => $"+ create \"{item.Groups[3].Value}\"",
+                "update" => $"~ update \"{item.Groups[3].Value}\"",
+                "delete" => $"- delete \"{item.Groups[3].Value}\"",
+                _ => $"    \"{item.Groups[3].Value}\": ",
+            };
+            if (item.Groups[1].Value == "done")
+            {
+                after.StdOut.ShouldNotContain(change, Case.Sensitive, $"reported done, yet still planned: {item.Value}");
+            }
+            else
+            {
+                after.StdOut.ShouldContain(change, Case.Sensitive, $"reported not done, yet not planned: {item.Value}");
+            }
         }
 
         var second = await RunAsync(tree, server, "apply", "--auto-approve");
