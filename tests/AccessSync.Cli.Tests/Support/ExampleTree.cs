@@ -28,9 +28,5 @@ internal sealed class ExampleTree : IDisposable
         File.WriteAllText(full, change(File.ReadAllText(full)));
     }
 
-    public void Write(string relativePath, string content) => folder.Write(relativePath, content);
-
-    public void Delete(string relativePath) => File.Delete(System.IO.Path.Combine(Path, relativePath));
-
     public void Dispose() => folder.Dispose();
 }
