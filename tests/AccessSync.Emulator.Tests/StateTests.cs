@@ -45,6 +45,21 @@ public class StateTests : EmulatorTest
     }
 
     [Test]
+    public void One_seed_gives_one_state_even_where_it_leaves_the_aud_out()
+    {
+        var seed = """{"accounts": {"0123456789abcdef0123456789abcdef": {"apps": [{"id": "3f1e0d2c-1b0a-4987-8654-3210fedcba98", "name": "W", "domain": "w.example.com", "type": "self_hosted", "policies": []}]}}}""";
+        var scope = ScopeRef.Account("0123456789abcdef0123456789abcdef");
+
+        State.Import(EmulatorSeed.Parse(seed));
+        var first = State.App(scope, "3f1e0d2c-1b0a-4987-8654-3210fedcba98")!["aud"]!.GetValue<string>();
+        State.Import(EmulatorSeed.Parse(seed));
+        var second = State.App(scope, "3f1e0d2c-1b0a-4987-8654-3210fedcba98")!["aud"]!.GetValue<string>();
+
+        first.ShouldMatch("^[0-9a-f]{64}$");
+        second.ShouldBe(first);
+    }
+
+    [Test]
     public void Export_then_import_gives_the_same_state()
     {
         var exported = State.Export();

@@ -232,7 +232,7 @@ internal sealed partial class StateStore
     private AppRecord ReadApp(JsonObject app, ScopeData data, bool isZone, string where)
     {
         var fields = Seeded(app, Json.Id(app) ?? NewId(), true, "policies", "x-emulator");
-        fields["aud"] ??= NewAud();
+        fields["aud"] ??= AudFor(Json.Id(fields)!);
         var record = new AppRecord(fields) { EmulatorConfig = app["x-emulator"] is JsonObject config ? Json.Clone(config) : null };
         var policies = Objects(app["policies"], $"{where}.policies");
         for (var i = 0; i < policies.Count; i++)

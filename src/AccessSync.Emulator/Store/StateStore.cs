@@ -44,6 +44,9 @@ internal sealed partial class StateStore(TimeProvider clock, FaultSettings fault
 
     private static string NewAud() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
 
+    /// <summary>A seeded app without an aud gets one derived from its id, so one seed always gives one state.</summary>
+    private static string AudFor(string appId) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(appId)));
+
     private static ApiException NotFound(string what, string id) =>
         new(404, new ApiError(ErrorCodes.AccessNotFound, $"access.api.error.not_found: no {what} with id {id}"));
 
