@@ -20,7 +20,7 @@ internal sealed class ModelReader(string path)
             ReadAppReference((JObject)root["app"]!),
             ReadScope(root),
             (bool?)root["prune"],
-            [.. policies.Cast<JObject>().Select(p => ReadPolicy(p, defaults))],
+            [.. policies.Cast<JObject>().Select((p, index) => ReadPolicy(p, defaults) with { Position = index + 1 })],
             Span(policies));
     }
 

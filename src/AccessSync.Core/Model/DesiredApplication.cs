@@ -14,4 +14,8 @@ public sealed record DesiredApplication(ApplicationFile File, Scope? Scope, bool
 }
 
 /// <summary>Everything the files under one folder declare.</summary>
-public sealed record Project(RootConfig Config, ImmutableArray<DesiredApplication> Applications);
+public sealed record Project(RootConfig Config, ImmutableArray<DesiredApplication> Applications)
+{
+    /// <summary>The reusable (account-level) policies the files define.</summary>
+    public ImmutableArray<DesiredReusablePolicy> ReusablePolicies { get; init; } = [];
+}

@@ -18,7 +18,14 @@ public sealed record PolicySpec(
     PolicySettings Settings,
     string? Id,
     int? Precedence,
-    PolicySpans Spans);
+    PolicySpans Spans)
+{
+    /// <summary>The policy's 1-based place in its file's <c>policies</c> list, <c>use</c> entries counted; 0 in a reusable-policy file.</summary>
+    public int Position { get; init; }
+
+    /// <summary>The precedence the policy should have: the explicit one, else its place in the list.</summary>
+    public int EffectivePrecedence => Precedence ?? Position;
+}
 
 /// <summary>Where the parts of a policy were written, for diagnostics that point at them.</summary>
 public sealed record PolicySpans(SourceSpan Policy, SourceSpan Name, SourceSpan? Precedence);

@@ -18,7 +18,7 @@ internal sealed class DesiredPolicyBuilder(LiveScope live)
     public IReadOnlyList<Diagnostic> Diagnostics => diagnostics;
 
     public ImmutableArray<DesiredPolicy> Build(ApplicationFile file) =>
-        [.. file.Policies.Select((policy, index) => Build(policy, policy.Precedence ?? index + 1))];
+        [.. file.Policies.Select(policy => Build(policy, policy.EffectivePrecedence))];
 
     private DesiredPolicy Build(PolicySpec spec, int precedence)
     {

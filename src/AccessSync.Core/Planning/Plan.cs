@@ -4,7 +4,13 @@ using AccessSync.Core.Model;
 namespace AccessSync.Core.Planning;
 
 /// <summary>The application a part of the plan is about, and the file that manages it.</summary>
-public sealed record AppTarget(Scope Scope, string Id, string Name, string FilePath);
+public sealed record AppTarget(Scope Scope, string Id, string Name, string FilePath)
+{
+    /// <summary>What the writes to an account's reusable policies are reported under: they belong to no one application.</summary>
+    public static AppTarget ReusablePoliciesOf(Scope account) => new(account, string.Empty, "Reusable policies", string.Empty);
+
+    public bool IsReusablePolicies => Id.Length == 0;
+}
 
 /// <summary>A live policy of a managed application that no file lists and that the plan keeps: pruning is off, or it is reusable.</summary>
 public sealed record UnmanagedPolicy(string PolicyId, string Name, int? Precedence, bool IsReusable);
@@ -35,16 +41,46 @@ public sealed record Plan(ImmutableArray<AppPlan> Applications, ImmutableSortedD
 {
     public const int FormatVersion = 1;
 
-    public bool HasChanges => Applications.Any(a => a.HasChanges);
+    /// <summary>The reusable policies the plan creates, updates or deletes, or reports, each listed once, in name order.</summary>
+    public ImmutableArray<ReusablePlan> Reusable { get; init; } = [];
+
+    public bool HasChanges => Applications.Any(a => a.HasChanges) || Reusable.Any(r => r.Change is not null);
 
     public PlanSummary Summary => new(
-        Applications.Sum(a => a.Count(ChangeKind.Create)),
-        Applications.Sum(a => a.Count(ChangeKind.Update)),
-        Applications.Sum(a => a.Count(ChangeKind.Delete)),
-        Applications.Sum(a => a.Count(ChangeKind.Reorder)));
+        Applications.Sum(a => a.Count(ChangeKind.Create)) + Reusable.Count(r => r.Change?.Kind == ChangeKind.Create),
+        Applications.Sum(a => a.Count(ChangeKind.Update)) + Reusable.Count(r => r.Change?.Kind == ChangeKind.Update),
+        Applications.Sum(a => a.Count(ChangeKind.Delete)) + Reusable.Count(r => r.Change?.Kind == ChangeKind.Delete),
+        Applications.Sum(a => a.Count(ChangeKind.Reorder)))
+    {
+        Attach = Applications.Sum(a => a.Count(ChangeKind.Attach)),
+        Detach = Applications.Sum(a => a.Count(ChangeKind.Detach)),
+    };
 }
 
+/// <summary>
+/// One reusable (account-level) policy the plan changes or reports. It is listed once however many applications
+/// use it; <see cref="Apps"/> names them, since a change to it changes every one of them.
+/// </summary>
+/// <param name="Account">The account it lives in: reusable policies belong to accounts, never zones.</param>
+/// <param name="FilePath">The file that defines it: a reusable-policy file, or the application file that owns it; empty for a live policy no file defines.</param>
+/// <param name="Change">A <see cref="CreatePolicy"/>, <see cref="UpdatePolicy"/> or <see cref="DeletePolicy"/>; null for one the plan keeps and reports (no file and no application uses it, and prune is off).</param>
+/// <param name="Apps">Names of the applications it is attached to, before the plan or after it.</param>
+public sealed record ReusablePlan(Scope Account, string Name, string FilePath, PolicyChange? Change, ImmutableArray<string> Apps)
+{
+    /// <summary>A policy created for an application that refuses app-scoped policies: its name shows whose it is.</summary>
+    public static string OwnedName(string appName, string policyName) => $"[{appName}] {policyName}";
+}
+
+/// <param name="Attach">Reusable policies attached to applications.</param>
+/// <param name="Detach">Reusable policies taken off applications.</param>
 public sealed record PlanSummary(int Create, int Update, int Delete, int Reorder)
 {
-    public override string ToString() => $"Plan: {Create} to create, {Update} to update, {Delete} to delete, {Reorder} to reorder.";
+    public int Attach { get; init; }
+
+    public int Detach { get; init; }
+
+    /// <summary>Attach and detach are named only when there are some, so a plan without reusable policies reads as it always has.</summary>
+    public override string ToString() =>
+        $"Plan: {Create} to create, {Update} to update, {Delete} to delete, {Reorder} to reorder"
+        + (Attach > 0 || Detach > 0 ? $", {Attach} to attach, {Detach} to detach." : ".");
 }

@@ -10,6 +10,8 @@ public enum ChangeKind
     Create,
     Update,
     Reorder,
+    Attach,
+    Detach,
 }
 
 /// <summary>One managed field that differs: its canonical JSON text live (before) and in the file (after).</summary>
@@ -63,4 +65,17 @@ public sealed record Overtake(string Allow, string Deny);
 public sealed record ReorderPolicies(ImmutableArray<PrecedenceMove> Moves, ImmutableArray<Overtake> Overtakes) : PolicyChange(ChangeKind.Reorder)
 {
     public override string Subject => string.Join(", ", Moves.Select(m => m.PolicyName));
+}
+
+/// <summary>A reusable policy attached to the application at a precedence.</summary>
+/// <param name="PolicyId">The reusable policy's id; null when the plan creates it.</param>
+public sealed record AttachPolicy(string? PolicyId, string Name, Decision Decision, int Precedence) : PolicyChange(ChangeKind.Attach)
+{
+    public override string Subject => Name;
+}
+
+/// <summary>A reusable policy taken off the application. The policy itself stays, unless the plan's reusable section deletes it.</summary>
+public sealed record DetachPolicy(string PolicyId, string Name, Decision? Decision, int? Precedence) : PolicyChange(ChangeKind.Detach)
+{
+    public override string Subject => Name;
 }

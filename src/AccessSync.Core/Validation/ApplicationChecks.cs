@@ -42,7 +42,7 @@ public static class ApplicationChecks
     /// </summary>
     private static IEnumerable<Diagnostic> DuplicatePrecedences(ApplicationFile file)
     {
-        var effective = file.Policies.Select((p, index) => (policy: p, precedence: p.Precedence ?? index + 1)).ToList();
+        var effective = file.Policies.Select(p => (policy: p, precedence: p.EffectivePrecedence)).ToList();
         foreach (var (policy, precedence) in effective.Where(e => e.policy.Precedence is not null))
         {
             var other = effective.FirstOrDefault(e => e.precedence == precedence && !ReferenceEquals(e.policy, policy)).policy;
