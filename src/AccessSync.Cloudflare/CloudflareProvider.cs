@@ -56,6 +56,19 @@ public sealed class CloudflareProvider(CloudflareAccessClient client) : IAccessP
                 case DeleteStep delete:
                     await client.DeleteApplicationPolicyAsync(scope, step.App.Id, delete.PolicyId, cancellationToken);
                     return new StepOutcome.Done(null);
+                case CreateReusableStep:
+                    var createdReusable = await client.CreateReusablePolicyAsync(scope, Body(body), cancellationToken);
+                    Remember(scope, createdReusable.Id);
+                    return new StepOutcome.Done(Element(createdReusable.Raw));
+                case UpdateReusableStep reusable:
+                    var updatedReusable = await client.UpdateReusablePolicyAsync(scope, reusable.PolicyId, Body(body), cancellationToken);
+                    return new StepOutcome.Done(Element(updatedReusable.Raw));
+                case DeleteReusableStep reusable:
+                    await client.DeleteReusablePolicyAsync(scope, reusable.PolicyId, cancellationToken);
+                    return new StepOutcome.Done(null);
+                case SetAppPoliciesStep:
+                    var app = await client.UpdateApplicationAsync(scope, step.App.Id, Body(body), cancellationToken);
+                    return new StepOutcome.Done(Element(app.Raw));
                 default:
                     throw new ArgumentOutOfRangeException(nameof(step), step, "an unknown kind of step");
             }
@@ -63,6 +76,18 @@ public sealed class CloudflareProvider(CloudflareAccessClient client) : IAccessP
         catch (CloudflareException e)
         {
             return new StepOutcome.Failed(e.Message);
+        }
+    }
+
+    /// <summary>A reusable policy this run created is reusable when an application embeds it later.</summary>
+    private void Remember(Scope scope, string id)
+    {
+        if (reusableIds.TryGetValue(scope, out var known) && known.IsCompletedSuccessfully)
+        {
+            lock (known.Result)
+            {
+                known.Result.Add(id);
+            }
         }
     }
 

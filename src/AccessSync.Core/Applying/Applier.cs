@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Text.Json;
 using AccessSync.Core.Live;
+using AccessSync.Core.Model;
 using AccessSync.Core.Planning;
 
 namespace AccessSync.Core.Applying;
@@ -21,12 +22,21 @@ public static class Applier
     public static async Task<ApplyResult> ApplyAsync(Plan plan, IAccessProvider provider, LiveState? live, ApplyOptions options, CancellationToken cancellationToken)
     {
         var apps = plan.Applications.Where(a => a.HasChanges).ToList();
+        var reusable = plan.Reusable.Where(r => r.Change is not null).ToList();
         var current = new ConcurrentDictionary<AppTarget, LiveApplication?>();
+        var accounts = live;
         if (live is null)
         {
             await Parallel.ForEachAsync(apps, Parallelism(options, cancellationToken), async (app, ct) =>
                 current[app.App] = await provider.ReadApplicationAsync(app.App.Scope, app.App.Id, ct));
-            var reasons = apps.SelectMany(app => StaleReasons(app, current[app.App])).ToImmutableArray();
+            if (reusable.Count > 0)
+            {
+                accounts = await provider.ReadAsync([.. reusable.Select(r => r.Account).Distinct()], cancellationToken);
+            }
+
+            var reasons = apps.SelectMany(app => StaleReasons(app, current[app.App]))
+                .Concat(reusable.SelectMany(r => StaleReasons(r, accounts!.For(r.Account))))
+                .ToImmutableArray();
             if (!reasons.IsEmpty)
             {
                 return new ApplyResult.Stale(reasons);
@@ -40,24 +50,108 @@ public static class Applier
             }
         }
 
-        var outcomes = new ConcurrentDictionary<AppTarget, ImmutableArray<ItemOutcome>>();
+        // Reusable policies are created and updated before any application attaches them, and deleted only after
+        // every application that used them has let them go.
+        var reusableRaw = new ConcurrentDictionary<string, JsonElement>(
+            (accounts?.Scopes ?? []).SelectMany(s => s.ReusablePolicies).Select(p => KeyValuePair.Create(p.Id, p.Raw)),
+            StringComparer.Ordinal);
+        var outcomes = new ConcurrentDictionary<PlanItem, ItemOutcome>();
+        var createdReusable = new ConcurrentDictionary<(Scope, string), string>();
+        foreach (var change in reusable.Where(r => r.Change is not DeletePolicy).OrderBy(r => Narrowing(r.Change!)))
+        {
+            var item = PlanItem.Of(change);
+            ApplyStep step = change.Change switch
+            {
+                CreatePolicy c => new CreateReusableStep(item.App, [item], c.Desired),
+                UpdatePolicy u => new UpdateReusableStep(item.App, [item], u.PolicyId, u.Desired),
+                _ => throw new InvalidOperationException("unreachable"),
+            };
+            var body = step is UpdateReusableStep update
+                ? PolicyBody.ForUpdateReusable(reusableRaw[update.PolicyId], update.Desired)
+                : PolicyBody.ForCreateReusable(((CreateReusableStep)step).Desired);
+            var (failure, id) = await WriteAsync(step, body, provider, reusableRaw, cancellationToken);
+            if (failure is null && step is CreateReusableStep && id is not null)
+            {
+                createdReusable[(change.Account, change.Name)] = id;
+            }
+
+            Record(outcomes, options.Progress, item, failure is null ? ItemStatus.Done : ItemStatus.Failed, failure is null ? null : $"{step.Describe()}: {failure}");
+        }
+
         await Parallel.ForEachAsync(apps, Parallelism(options, cancellationToken), async (app, ct) =>
-            outcomes[app.App] = await ApplyApplicationAsync(app, current[app.App]!, provider, options.Progress, ct));
-        return new ApplyResult.Applied(new ApplyReport([.. apps.SelectMany(a => outcomes[a.App])]));
+        {
+            var missing = app.Changes.OfType<AttachPolicy>().Where(a => a.PolicyId is null && !createdReusable.ContainsKey((app.App.Scope, a.Name))).ToList();
+            if (missing.Count > 0)
+            {
+                var why = $"not attempted: reusable policy \"{missing[0].Name}\" was not created";
+                foreach (var item in PlanItem.Of(app))
+                {
+                    outcomes[item] = new ItemOutcome(item, ItemStatus.NotAttempted, why);
+                }
+
+                return;
+            }
+
+            var created = createdReusable.Where(c => c.Key.Item1 == app.App.Scope).ToDictionary(c => c.Key.Item2, c => c.Value, StringComparer.Ordinal);
+            foreach (var outcome in await ApplyApplicationAsync(app, current[app.App]!, provider, created, options.Progress, ct))
+            {
+                outcomes[outcome.Item] = outcome;
+            }
+        });
+
+        foreach (var change in reusable.Where(r => r.Change is DeletePolicy))
+        {
+            var delete = (DeletePolicy)change.Change!;
+            var item = PlanItem.Of(change);
+            var holding = apps
+                .SelectMany(PlanItem.Of)
+                .Where(i => i.Kind == ChangeKind.Detach && i.PolicyId == delete.PolicyId && outcomes.GetValueOrDefault(i)?.Status != ItemStatus.Done)
+                .ToList();
+            if (holding.Count > 0)
+            {
+                outcomes[item] = new ItemOutcome(item, ItemStatus.NotAttempted, $"not attempted: still attached to {string.Join(", ", holding.Select(h => h.App.Name).Distinct())}");
+                continue;
+            }
+
+            var step = new DeleteReusableStep(item.App, [item], delete.PolicyId, delete.Name);
+            var (failure, _) = await WriteAsync(step, null, provider, reusableRaw, cancellationToken);
+            Record(outcomes, options.Progress, item, failure is null ? ItemStatus.Done : ItemStatus.Failed, failure is null ? null : $"{step.Describe()}: {failure}");
+        }
+
+        var ordered = reusable.Select(PlanItem.Of).Concat(apps.SelectMany(PlanItem.Of));
+        return new ApplyResult.Applied(new ApplyReport([.. ordered.Select(i => outcomes.GetValueOrDefault(i) ?? new ItemOutcome(i, ItemStatus.NotAttempted, null))]));
+    }
+
+    /// <summary>Deny policies first: a change that blocks more goes before one that lets more in.</summary>
+    private static int Narrowing(PolicyChange change) => change is CreatePolicy { Desired.Decision: Decision.Deny } or UpdatePolicy { Desired.Decision: Decision.Deny } ? 0 : 1;
+
+    private static void Record(ConcurrentDictionary<PlanItem, ItemOutcome> outcomes, IProgress<ItemOutcome>? progress, PlanItem item, ItemStatus status, string? message)
+    {
+        var outcome = new ItemOutcome(item, status, message);
+        outcomes[item] = outcome;
+        progress?.Report(outcome);
     }
 
     private static ParallelOptions Parallelism(ApplyOptions options, CancellationToken cancellationToken) =>
         new() { MaxDegreeOfParallelism = options.MaxConcurrentApplications, CancellationToken = cancellationToken };
 
-    private static async Task<ImmutableArray<ItemOutcome>> ApplyApplicationAsync(AppPlan plan, LiveApplication live, IAccessProvider provider, IProgress<ItemOutcome>? progress, CancellationToken cancellationToken)
+    /// <param name="createdReusable">Reusable policies of the application's account created by this apply: name to id.</param>
+    private static async Task<ImmutableArray<ItemOutcome>> ApplyApplicationAsync(
+        AppPlan plan,
+        LiveApplication live,
+        IAccessProvider provider,
+        IReadOnlyDictionary<string, string> createdReusable,
+        IProgress<ItemOutcome>? progress,
+        CancellationToken cancellationToken)
     {
         var items = PlanItem.Of(plan).ToList();
         var status = items.ToDictionary(i => i, _ => (Status: ItemStatus.NotAttempted, Message: (string?)null));
         var raw = live.Policies.ToDictionary(p => p.Id, p => p.Raw, StringComparer.Ordinal);
+        var createdOwn = new Dictionary<string, string>(StringComparer.Ordinal);
         ImmutableArray<ApplyStep> steps;
         try
         {
-            steps = ApplySequencer.Order(plan, live.Policies.Where(p => p.Precedence is not null).ToDictionary(p => p.Id, p => p.Precedence!.Value, StringComparer.Ordinal));
+            steps = ApplySequencer.Order(plan, live);
         }
         catch (InvalidOperationException e)
         {
@@ -69,11 +163,17 @@ public static class Applier
             var step = steps[index];
             var body = step switch
             {
-                CreateStep create => PolicyBody.ForCreate(create.Desired),
+                CreateStep create => PolicyBody.ForCreate(create.Desired, create.Precedence),
                 UpdateStep update => PolicyBody.ForUpdate(raw[update.PolicyId], update.Desired, update.Precedence),
+                SetAppPoliciesStep set => AppBody.WithPolicies(live.Raw, set.Links.Select(l => (IdOf(l, createdOwn, createdReusable), l.Precedence))),
                 _ => (JsonElement?)null,
             };
-            var failure = await WriteAsync(step, body, provider, raw, cancellationToken);
+            var (failure, id) = await WriteAsync(step, body, provider, raw, cancellationToken);
+            if (failure is null && step is CreateStep created && id is not null)
+            {
+                createdOwn[created.Desired.Name] = id;
+            }
+
             if (failure is not null)
             {
                 // A write that only made room realises no item; the item it was making room for fails with it.
@@ -97,19 +197,30 @@ public static class Applier
         return [.. items.Select(i => new ItemOutcome(i, status[i].Status, status[i].Message))];
     }
 
-    /// <summary>Performs one write and checks what the API answered; returns why it failed, or null.</summary>
-    private static async Task<string?> WriteAsync(ApplyStep step, JsonElement? body, IAccessProvider provider, Dictionary<string, JsonElement> raw, CancellationToken cancellationToken)
+    private static string IdOf(PolicyLink link, Dictionary<string, string> createdOwn, IReadOnlyDictionary<string, string> createdReusable) =>
+        link.PolicyId
+        ?? (link.IsReusable ? createdReusable : createdOwn).GetValueOrDefault(link.Name)
+        ?? throw new InvalidOperationException($"policy \"{link.Name}\" should have been created before the application's policies list is written");
+
+    /// <summary>Performs one write and checks what the API answered; returns why it failed (or null) and the id of what it wrote.</summary>
+    private static async Task<(string? Failure, string? Id)> WriteAsync(ApplyStep step, JsonElement? body, IAccessProvider provider, IDictionary<string, JsonElement> raw, CancellationToken cancellationToken)
     {
         var outcome = await provider.WriteAsync(step, body, cancellationToken);
         switch (outcome)
         {
             case StepOutcome.Failed failed:
-                return failed.Message;
-            case StepOutcome.Done { Written: { } written } when step is UpdateStep or CreateStep:
+                return (failed.Message, null);
+            case StepOutcome.Done { Written: { } written } when step is SetAppPoliciesStep set:
+                var sent = set.Links.Zip(LinksOf(body!.Value)).Select(pair => (pair.Second.Id, pair.First.Name, pair.First.Precedence)).ToList();
+                var wrong = ReadBack.LinkMismatches(sent, written);
+                return (wrong.IsEmpty ? null : $"the API did not apply the policies list as sent: {string.Join("; ", wrong)}", null);
+            case StepOutcome.Done { Written: { } written } when step is UpdateStep or CreateStep or CreateReusableStep or UpdateReusableStep:
                 var (desired, precedence, id) = step switch
                 {
-                    CreateStep c => (c.Desired, c.Desired.Precedence, written.TryGetProperty("id", out var newId) ? newId.GetString() : null),
+                    CreateStep c => (c.Desired, c.Precedence, IdIn(written)),
                     UpdateStep u => (u.Desired, u.Precedence, u.PolicyId),
+                    CreateReusableStep c => (c.Desired, (int?)null, IdIn(written)),
+                    UpdateReusableStep u => (u.Desired, (int?)null, u.PolicyId),
                     _ => throw new InvalidOperationException("unreachable"),
                 };
                 if (id is not null)
@@ -118,14 +229,20 @@ public static class Applier
                 }
 
                 var mismatches = ReadBack.Mismatches(desired, precedence, written);
-                return mismatches.IsEmpty ? null : ReadBack.Describe(mismatches);
-            case StepOutcome.Done when step is DeleteStep delete:
-                raw.Remove(delete.PolicyId);
-                return null;
+                return (mismatches.IsEmpty ? null : ReadBack.Describe(mismatches), id);
+            case StepOutcome.Done when step is DeleteStep or DeleteReusableStep:
+                raw.Remove(step is DeleteStep d ? d.PolicyId : ((DeleteReusableStep)step).PolicyId);
+                return (null, null);
             default:
-                return "the API answered without the policy it wrote, so the write could not be checked";
+                return ("the API answered without the object it wrote, so the write could not be checked", null);
         }
     }
+
+    private static string? IdIn(JsonElement written) => written.TryGetProperty("id", out var id) ? id.GetString() : null;
+
+    /// <summary>The links a policies-list body sends, in its order (the order of <see cref="SetAppPoliciesStep.Links"/>).</summary>
+    private static IEnumerable<(string Id, int Precedence)> LinksOf(JsonElement body) =>
+        body.GetProperty("policies").EnumerateArray().Select(p => (p.GetProperty("id").GetString()!, p.GetProperty("precedence").GetInt32()));
 
     /// <summary>Every object a saved plan touches must be as it was when the plan was made.</summary>
     private static IEnumerable<string> StaleReasons(AppPlan plan, LiveApplication? live)
@@ -156,12 +273,49 @@ public static class Applier
             }
         }
 
+        foreach (var detach in plan.Changes.OfType<DetachPolicy>().Where(d => !policies.ContainsKey(d.PolicyId)))
+        {
+            yield return $"reusable policy \"{detach.Name}\" ({detach.PolicyId}) was taken off {plan.App.Name} since the plan was made";
+        }
+
+        foreach (var attach in plan.Changes.OfType<AttachPolicy>().Where(a => a.PolicyId is not null && policies.ContainsKey(a.PolicyId)))
+        {
+            yield return $"reusable policy \"{attach.Name}\" ({attach.PolicyId}) was attached to {plan.App.Name} since the plan was made";
+        }
+
         foreach (var create in plan.Changes.OfType<CreatePolicy>())
         {
             if (live.OwnPolicies.Any(p => string.Equals(p.Name, create.Desired.Name, StringComparison.OrdinalIgnoreCase)))
             {
                 yield return $"a policy named \"{create.Desired.Name}\" was added to {plan.App.Name} since the plan was made";
             }
+        }
+    }
+
+    /// <summary>Every reusable policy a saved plan touches must be as it was, and a name it creates still free.</summary>
+    private static IEnumerable<string> StaleReasons(ReusablePlan plan, LiveScope? account)
+    {
+        var live = account?.ReusablePolicies ?? [];
+        var (id, fingerprint) = plan.Change switch
+        {
+            UpdatePolicy u => (u.PolicyId, u.Fingerprint),
+            DeletePolicy d => (d.PolicyId, d.Fingerprint),
+            _ => ((string?)null, (Fingerprint?)null),
+        };
+        if (id is null)
+        {
+            if (live.Any(p => string.Equals(p.Name, plan.Name, StringComparison.OrdinalIgnoreCase)))
+            {
+                yield return $"a reusable policy named \"{plan.Name}\" was added to {plan.Account} since the plan was made";
+            }
+        }
+        else if (live.FirstOrDefault(p => p.Id == id) is not { } policy)
+        {
+            yield return $"reusable policy \"{plan.Name}\" ({id}) was deleted since the plan was made";
+        }
+        else if (Fingerprint.Of(policy.Raw) is var now && now != fingerprint)
+        {
+            yield return $"reusable policy \"{plan.Name}\" ({id}) changed since the plan was made (updated_at {fingerprint!.UpdatedAt ?? "-"} → {now.UpdatedAt ?? "-"})";
         }
     }
 }

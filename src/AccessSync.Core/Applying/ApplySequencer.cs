@@ -19,6 +19,20 @@ namespace AccessSync.Core.Applying;
 /// </summary>
 public static class ApplySequencer
 {
+    /// <summary>
+    /// The writes for one application. One whose attached reusable policies change is written through its policies
+    /// list (<see cref="PolicyListSequence"/>); any other through its own policies, one at a time.
+    /// </summary>
+    public static ImmutableArray<ApplyStep> Order(AppPlan plan, Live.LiveApplication live)
+    {
+        var reusable = live.Policies.Where(p => p.IsReusable).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var changesLinks = plan.Changes.Any(c => c is AttachPolicy or DetachPolicy)
+            || plan.Changes.OfType<ReorderPolicies>().SelectMany(r => r.Moves).Any(m => reusable.Contains(m.PolicyId));
+        return changesLinks
+            ? PolicyListSequence.Order(plan, live)
+            : Order(plan, live.Policies.Where(p => p.Precedence is not null).ToDictionary(p => p.Id, p => p.Precedence!.Value, StringComparer.Ordinal));
+    }
+
     /// <param name="livePrecedences">Every live policy of the application, unmanaged ones included: id to precedence.</param>
     public static ImmutableArray<ApplyStep> Order(AppPlan plan, IReadOnlyDictionary<string, int> livePrecedences) =>
         new Sequence(plan, livePrecedences).Run();

@@ -26,7 +26,10 @@ public abstract record ApplyStep(AppTarget App, ImmutableArray<PlanItem> Items, 
 /// <summary>POST a new policy of the application.</summary>
 public sealed record CreateStep(AppTarget App, ImmutableArray<PlanItem> Items, DesiredPolicy Desired) : ApplyStep(App, Items, StepPurpose.Change)
 {
-    public override string Describe() => $"create \"{Desired.Name}\" at precedence {Desired.Precedence}";
+    /// <summary>Where it is created: its own precedence, or a free one above the rest when a later policies list puts it in place.</summary>
+    public int Precedence { get; init; } = Desired.Precedence;
+
+    public override string Describe() => $"create \"{Desired.Name}\" at precedence {Precedence}";
 }
 
 /// <summary>
@@ -45,3 +48,36 @@ public sealed record DeleteStep(AppTarget App, ImmutableArray<PlanItem> Items, s
 {
     public override string Describe() => $"delete \"{Name}\"";
 }
+
+/// <summary>POST a reusable policy of the account.</summary>
+public sealed record CreateReusableStep(AppTarget App, ImmutableArray<PlanItem> Items, DesiredPolicy Desired) : ApplyStep(App, Items, StepPurpose.Change)
+{
+    public override string Describe() => $"create reusable policy \"{Desired.Name}\"";
+}
+
+/// <summary>PUT a reusable policy: its live object with the managed fields of <paramref name="Desired"/>. Every application using it changes with it.</summary>
+public sealed record UpdateReusableStep(AppTarget App, ImmutableArray<PlanItem> Items, string PolicyId, DesiredPolicy Desired) : ApplyStep(App, Items, StepPurpose.Change)
+{
+    public override string Describe() => $"update reusable policy \"{Desired.Name}\"";
+}
+
+/// <summary>DELETE a reusable policy, once no application uses it.</summary>
+public sealed record DeleteReusableStep(AppTarget App, ImmutableArray<PlanItem> Items, string PolicyId, string Name) : ApplyStep(App, Items, StepPurpose.Change)
+{
+    public override string Describe() => $"delete reusable policy \"{Name}\"";
+}
+
+/// <summary>
+/// PUT the application with its complete <c>policies</c> list: every policy it keeps, its own and reusable ones, at
+/// its precedence. One write attaches, detaches and reorders at once, so the application goes from its old set of
+/// policies to its new one with no state in between.
+/// </summary>
+public sealed record SetAppPoliciesStep(AppTarget App, ImmutableArray<PlanItem> Items, ImmutableArray<PolicyLink> Links) : ApplyStep(App, Items, StepPurpose.Change)
+{
+    public override string Describe() => $"set the policies of {App.Name} ({string.Join(", ", Links.Select(l => $"{l.Precedence}: \"{l.Name}\""))})";
+}
+
+/// <summary>One entry of an application's policies list.</summary>
+/// <param name="PolicyId">The policy's id; null for one created earlier in the same apply, known then by <paramref name="Name"/>.</param>
+/// <param name="IsReusable">A reusable policy of the account, rather than one of the application's own.</param>
+public sealed record PolicyLink(string? PolicyId, string Name, int Precedence, bool IsReusable);

@@ -15,11 +15,23 @@ public sealed record PlanItem(AppTarget App, ChangeKind Kind, string PolicyName,
         UpdatePolicy u => [new PlanItem(plan.App, ChangeKind.Update, u.Desired.Name, u.PolicyId)],
         DeletePolicy d => [new PlanItem(plan.App, ChangeKind.Delete, d.Name, d.PolicyId)],
         ReorderPolicies r => r.Moves.Select(m => new PlanItem(plan.App, ChangeKind.Reorder, m.PolicyName, m.PolicyId)),
+        AttachPolicy a => [new PlanItem(plan.App, ChangeKind.Attach, a.Name, a.PolicyId)],
+        DetachPolicy d => [new PlanItem(plan.App, ChangeKind.Detach, d.Name, d.PolicyId)],
         _ => throw new ArgumentOutOfRangeException(nameof(plan), change, "an unknown kind of change"),
     });
 
+    /// <summary>The item of a change to a reusable policy, reported under its account's reusable policies.</summary>
+    public static PlanItem Of(ReusablePlan plan) => plan.Change switch
+    {
+        UpdatePolicy u => new PlanItem(AppTarget.ReusablePoliciesOf(plan.Account), ChangeKind.Update, plan.Name, u.PolicyId),
+        DeletePolicy d => new PlanItem(AppTarget.ReusablePoliciesOf(plan.Account), ChangeKind.Delete, plan.Name, d.PolicyId),
+        _ => new PlanItem(AppTarget.ReusablePoliciesOf(plan.Account), ChangeKind.Create, plan.Name, null),
+    };
+
     public override string ToString() => Kind switch
     {
+        ChangeKind.Attach => $"attach \"{PolicyName}\"",
+        ChangeKind.Detach => $"detach \"{PolicyName}\"",
         ChangeKind.Create => $"create \"{PolicyName}\"",
         ChangeKind.Update => $"update \"{PolicyName}\"",
         ChangeKind.Delete => $"delete \"{PolicyName}\"",

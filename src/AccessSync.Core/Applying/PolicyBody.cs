@@ -16,9 +16,14 @@ public static class PolicyBody
     /// <summary>Fields the API sets itself; sending them back is pointless and some APIs refuse it.</summary>
     private static readonly string[] ReadOnly = ["id", "created_at", "updated_at", "account_id", "app_count", "reusable"];
 
-    public static JsonElement ForCreate(DesiredPolicy desired) => Build(new JsonObject(), desired, desired.Precedence);
+    public static JsonElement ForCreate(DesiredPolicy desired, int precedence) => Build(new JsonObject(), desired, precedence);
 
-    public static JsonElement ForUpdate(JsonElement live, DesiredPolicy? desired, int precedence)
+    /// <summary>A reusable policy has no precedence: its place is in each application's policies list.</summary>
+    public static JsonElement ForCreateReusable(DesiredPolicy desired) => Build(new JsonObject(), desired, null);
+
+    public static JsonElement ForUpdateReusable(JsonElement live, DesiredPolicy desired) => ForUpdate(live, desired, null);
+
+    public static JsonElement ForUpdate(JsonElement live, DesiredPolicy? desired, int? precedence)
     {
         var body = JsonNode.Parse(live.GetRawText())!.AsObject();
         foreach (var field in ReadOnly)
@@ -29,14 +34,22 @@ public static class PolicyBody
         return Build(body, desired, precedence);
     }
 
-    private static JsonElement Build(JsonObject body, DesiredPolicy? desired, int precedence)
+    private static JsonElement Build(JsonObject body, DesiredPolicy? desired, int? precedence)
     {
         foreach (var (path, json) in desired?.Fields ?? ImmutableSortedDictionary<string, string>.Empty)
         {
             JsonPath.Set(body, path, JsonNode.Parse(json));
         }
 
-        body[PolicyFields.Precedence] = precedence;
+        if (precedence is null)
+        {
+            body.Remove(PolicyFields.Precedence);
+        }
+        else
+        {
+            body[PolicyFields.Precedence] = precedence;
+        }
+
         return JsonSerializer.SerializeToElement(body);
     }
 }

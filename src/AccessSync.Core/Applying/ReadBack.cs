@@ -12,15 +12,37 @@ namespace AccessSync.Core.Applying;
 public static class ReadBack
 {
     /// <summary>The fields that differ: Before is what was sent, After what the API answered.</summary>
-    public static ImmutableArray<FieldChange> Mismatches(DesiredPolicy? desired, int precedence, JsonElement written)
+    /// <param name="precedence">The precedence sent; null for a reusable policy, which has none.</param>
+    public static ImmutableArray<FieldChange> Mismatches(DesiredPolicy? desired, int? precedence, JsonElement written)
     {
         var fields = desired is null ? [] : PolicyDiff.Changes(desired, written)
             .Select(c => new FieldChange(c.Path, c.After, c.Before));
         var livePrecedence = written.TryGetProperty(PolicyFields.Precedence, out var p) && p.ValueKind == JsonValueKind.Number ? p.GetInt32() : (int?)null;
-        var moved = livePrecedence == precedence
+        var moved = precedence is null || livePrecedence == precedence
             ? []
-            : new[] { new FieldChange(PolicyFields.Precedence, precedence.ToString(System.Globalization.CultureInfo.InvariantCulture), livePrecedence?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null") };
+            : new[] { new FieldChange(PolicyFields.Precedence, precedence.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), livePrecedence?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null") };
         return [.. fields, .. moved];
+    }
+
+    /// <summary>The entries of an application's policies list that the API's answer does not have as sent.</summary>
+    public static ImmutableArray<string> LinkMismatches(IReadOnlyCollection<(string Id, string Name, int Precedence)> sent, JsonElement app)
+    {
+        var answered = app.TryGetProperty("policies", out var list) && list.ValueKind == JsonValueKind.Array
+            ? list.EnumerateArray()
+                .Where(p => p.ValueKind == JsonValueKind.Object && p.TryGetProperty("id", out _))
+                .ToDictionary(
+                    p => p.GetProperty("id").GetString() ?? string.Empty,
+                    p => p.TryGetProperty(PolicyFields.Precedence, out var n) && n.ValueKind == JsonValueKind.Number ? n.GetInt32() : (int?)null,
+                    StringComparer.Ordinal)
+            : [];
+        var wanted = sent.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        return
+        [
+            .. sent
+                .Where(s => !answered.TryGetValue(s.Id, out var at) || at != s.Precedence)
+                .Select(s => answered.TryGetValue(s.Id, out var at) ? $"\"{s.Name}\" is at precedence {at?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null"}, not {s.Precedence}" : $"\"{s.Name}\" is not attached"),
+            .. answered.Keys.Where(id => !wanted.Contains(id)).Order(StringComparer.Ordinal).Select(id => $"policy {id} is still attached"),
+        ];
     }
 
     public static string Describe(ImmutableArray<FieldChange> mismatches) =>

@@ -38,4 +38,7 @@ public static class DiagnosticCodes
     public const string PrecedenceTaken = "precedence-taken";
     public const string PolicyIdNotFound = "policy-id-not-found";
     public const string ReusableNameTaken = "reusable-name-taken";
+    public const string UnknownReusablePolicy = "unknown-reusable-policy";
+    public const string ReusableNeedsAccount = "reusable-needs-account";
+    public const string DuplicateReusablePolicy = "duplicate-reusable-policy";
 }

@@ -20,7 +20,8 @@ internal sealed class DesiredPolicyBuilder(LiveScope live)
     public ImmutableArray<DesiredPolicy> Build(ApplicationFile file) =>
         [.. file.Policies.Select(policy => Build(policy, policy.EffectivePrecedence))];
 
-    private DesiredPolicy Build(PolicySpec spec, int precedence)
+    /// <summary>One policy; a reusable policy, which has no precedence of its own, is built with precedence 0.</summary>
+    public DesiredPolicy Build(PolicySpec spec, int precedence)
     {
         var fields = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         fields[PolicyFields.Name] = JsonValue.Create(spec.Name).ToJsonString();

@@ -18,6 +18,8 @@ public static class Planner
         var plans = new List<AppPlan>();
         var managedBy = new Dictionary<string, ApplicationFile>(StringComparer.Ordinal);
         var matchedTargets = new HashSet<string>(StringComparer.Ordinal);
+        var reusable = ReusableCatalog.Build(project, live, diagnostics);
+        var finalLinks = new Dictionary<string, IReadOnlyCollection<LinkTarget>>(StringComparer.Ordinal);
 
         foreach (var desired in project.Applications)
         {
@@ -56,7 +58,25 @@ public static class Planner
             var builder = new DesiredPolicyBuilder(liveScope);
             var policies = builder.Build(desired.File);
             diagnostics.AddRange(builder.Diagnostics);
-            plans.Add(PlanApplication(desired, app, policies, diagnostics));
+            var links = desired.File.Uses
+                .Select(use => reusable.Resolve(use, scope, liveScope, diagnostics) is { } target ? new DesiredLink(target, use.EffectivePrecedence, use.Span) : null)
+                .OfType<DesiredLink>()
+                .ToList();
+            if (OwnsReusablePolicies(app, policies))
+            {
+                // The application has none of its own policies: it may be one that refuses them, as every application
+                // created today does, so its file's own policies become reusable policies it owns, attached to it alone.
+                links.AddRange(policies
+                    .Select(p => reusable.Add(scope, desired.File.Path, Owned(app, p), liveScope, diagnostics) is { } owned
+                        ? new DesiredLink(new LinkTarget(owned.Live?.Id, owned.Name, owned.Desired.Decision, owned), p.Precedence, p.Span)
+                        : null)
+                    .OfType<DesiredLink>());
+                policies = [];
+            }
+
+            var plan = PlanApplication(desired, app, policies, [.. links], diagnostics, out var kept);
+            plans.Add(plan);
+            finalLinks[app.Id] = kept;
         }
 
         if (diagnostics.HasErrors())
@@ -71,10 +91,37 @@ public static class Planner
         var ordered = plans
             .OrderBy(p => p.App.FilePath, StringComparer.Ordinal)
             .ToImmutableArray();
+        var reusablePlans = ReusablePlanner.Plan(reusable, live, finalLinks, project.Config.Prune);
+        if (!options.Targets.IsEmpty)
+        {
+            // A targeted plan touches account-wide policies only for the applications it covers.
+            var covered = plans.Select(p => p.App.Name).ToHashSet(StringComparer.Ordinal);
+            reusablePlans = [.. reusablePlans.Where(r => r.Apps.Any(covered.Contains))];
+        }
+
         return new PlanResult(
-            new Plan(ordered, names, project.Config.Safety),
+            new Plan(ordered, names, project.Config.Safety) { Reusable = reusablePlans },
             [.. diagnostics.InReadingOrder()],
             [.. options.Targets.Where(t => !matchedTargets.Contains(t))]);
+    }
+
+    /// <summary>
+    /// An account application with no policy of its own gets its file's own policies as reusable policies: that
+    /// works whether or not it accepts app-scoped ones, and Cloudflare refuses those on every application created
+    /// today. An application that has app-scoped policies accepts them, and keeps getting them.
+    /// </summary>
+    private static bool OwnsReusablePolicies(LiveApplication app, ImmutableArray<DesiredPolicy> policies) =>
+        app.Scope.Kind == ScopeKind.Account && !policies.IsEmpty && !app.OwnPolicies.Any();
+
+    private static DesiredPolicy Owned(LiveApplication app, DesiredPolicy policy)
+    {
+        var name = ReusablePlan.OwnedName(app.Name, policy.Name);
+        return policy with
+        {
+            Name = name,
+            Precedence = 0,
+            Fields = policy.Fields.SetItem(Normalization.PolicyFields.Name, System.Text.Json.Nodes.JsonValue.Create(name).ToJsonString()),
+        };
     }
 
     /// <summary>Whether a <c>--target</c> names this application: by its id, name or domain, or as its file does.</summary>
@@ -122,27 +169,53 @@ public static class Planner
         }
     }
 
-    private static AppPlan PlanApplication(DesiredApplication desired, LiveApplication app, ImmutableArray<DesiredPolicy> policies, List<Diagnostic> diagnostics)
+    /// <param name="kept">The reusable policies attached to the application after the plan.</param>
+    private static AppPlan PlanApplication(
+        DesiredApplication desired,
+        LiveApplication app,
+        ImmutableArray<DesiredPolicy> policies,
+        ImmutableArray<DesiredLink> links,
+        List<Diagnostic> diagnostics,
+        out IReadOnlyCollection<LinkTarget> kept)
     {
         var own = app.OwnPolicies.ToList();
         var matches = Match(policies, own, diagnostics);
         var matchedIds = matches.Values.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         var unmatched = own.Where(p => !matchedIds.Contains(p.Id)).ToList();
 
+        var liveLinks = app.Policies.Where(p => p.IsReusable).ToList();
+        var linkMatches = links
+            .Select(l => (Link: l, Live: l.Target.Id is { } id ? liveLinks.FirstOrDefault(p => p.Id == id) : null))
+            .ToList();
+        var linkedIds = linkMatches.Where(m => m.Live is not null).Select(m => m.Live!.Id).ToHashSet(StringComparer.Ordinal);
+        var unlisted = liveLinks.Where(p => !linkedIds.Contains(p.Id)).ToList();
+
         var deletes = desired.Prune ? unmatched : [];
+        var detaches = desired.Prune ? unlisted : [];
         var unmanaged = app.Policies
-            .Where(p => p.IsReusable || (!desired.Prune && !matchedIds.Contains(p.Id)))
+            .Where(p => !desired.Prune && (p.IsReusable ? !linkedIds.Contains(p.Id) : !matchedIds.Contains(p.Id)))
             .Select(p => new UnmanagedPolicy(p.Id, p.Name, p.Precedence, p.IsReusable))
             .ToImmutableArray();
-        CheckPrecedencesAreFree(policies, unmanaged, desired.Prune, diagnostics);
-        CheckNoReusableNameIsTaken(policies.Where(p => !matches.ContainsKey(p)), unmanaged, diagnostics);
+        kept = [.. links.Select(l => l.Target), .. unlisted.Where(_ => !desired.Prune).Select(p => new LinkTarget(p.Id, p.Name, WireNames.TryParseDecision(p.Decision), null))];
+
+        var wanted = policies.Select(p => (p.Name, p.Precedence, p.Span)).Concat(links.Select(l => (l.Name, l.Precedence, l.Span)));
+        CheckPrecedencesAreFree(wanted, unmanaged, desired.Prune, diagnostics);
+        CheckNoReusableNameIsTaken(policies.Where(p => !matches.ContainsKey(p)), unlisted, diagnostics);
 
         var changes = new List<PolicyChange>();
         changes.AddRange(deletes
             .OrderBy(p => p.Precedence ?? int.MaxValue)
             .ThenBy(p => p.Id, StringComparer.Ordinal)
             .Select(p => new DeletePolicy(p.Id, p.Name, WireNames.TryParseDecision(p.Decision), p.Precedence, PolicyDiff.ManagedFieldsOf(p.Raw), Fingerprint.Of(p.Raw))));
+        changes.AddRange(detaches
+            .OrderBy(p => p.Precedence ?? int.MaxValue)
+            .ThenBy(p => p.Id, StringComparer.Ordinal)
+            .Select(p => new DetachPolicy(p.Id, p.Name, WireNames.TryParseDecision(p.Decision), p.Precedence)));
         changes.AddRange(policies.Where(p => !matches.ContainsKey(p)).Select(p => new CreatePolicy(p)));
+        changes.AddRange(linkMatches
+            .Where(m => m.Live is null)
+            .OrderBy(m => m.Link.Precedence)
+            .Select(m => new AttachPolicy(m.Link.Target.Id, m.Link.Name, m.Link.Target.Decision ?? Decision.Allow, m.Link.Precedence)));
 
         var moves = new List<PrecedenceMove>();
         foreach (var policy in policies.Where(matches.ContainsKey))
@@ -160,16 +233,23 @@ public static class Planner
             }
         }
 
+        foreach (var (link, live) in linkMatches.Where(m => m.Live is not null && m.Live.Precedence != m.Link.Precedence))
+        {
+            moves.Add(new PrecedenceMove(live!.Id, link.Name, live.Precedence ?? 0, link.Precedence, Fingerprint.Of(live.Raw)));
+        }
+
         if (moves.Count > 0)
         {
-            changes.Add(new ReorderPolicies([.. moves.OrderBy(m => m.To)], Overtakes(matches, unmanaged, app)));
+            var placed = matches.Select(m => (m.Key.Name, WireNames.Of(m.Key.Decision), m.Value.Precedence ?? 0, m.Key.Precedence))
+                .Concat(linkMatches.Where(m => m.Live is not null).Select(m => (m.Link.Name, m.Live!.Decision, m.Live.Precedence ?? 0, m.Link.Precedence)));
+            changes.Add(new ReorderPolicies([.. moves.OrderBy(m => m.To)], Overtakes(placed, unmanaged, app)));
         }
 
         return new AppPlan(
             new AppTarget(app.Scope, app.Id, app.Name, desired.File.Path),
             [.. changes],
             unmanaged,
-            own.Count,
+            app.Policies.Length,
             changes.Count > 0 ? Fingerprint.Of(app.Raw) : null);
     }
 
@@ -177,11 +257,11 @@ public static class Planner
     /// Allow policies that the new order puts before a deny policy they came after. Bypass and service-auth
     /// policies are evaluated first whatever their place, so only allow against deny matters.
     /// </summary>
-    private static ImmutableArray<Overtake> Overtakes(Dictionary<DesiredPolicy, LivePolicy> matches, ImmutableArray<UnmanagedPolicy> kept, LiveApplication app)
+    /// <param name="placed">Each policy both states have: its name, decision (the API's word), and precedence before and after.</param>
+    private static ImmutableArray<Overtake> Overtakes(IEnumerable<(string Name, string Decision, int Before, int After)> placed, ImmutableArray<UnmanagedPolicy> kept, LiveApplication app)
     {
         var keptDecisions = app.Policies.ToDictionary(p => p.Id, p => p.Decision, StringComparer.Ordinal);
-        var both = matches
-            .Select(m => (Name: m.Key.Name, Decision: WireNames.Of(m.Key.Decision), Before: m.Value.Precedence ?? 0, After: m.Key.Precedence))
+        var both = placed
             .Concat(kept.Where(k => k.Precedence is not null)
                 .Select(k => (Name: k.Name, Decision: keptDecisions[k.PolicyId], Before: k.Precedence!.Value, After: k.Precedence.Value)))
             .ToList();
@@ -234,13 +314,14 @@ public static class Planner
     }
 
     /// <summary>A live policy the plan keeps but does not manage holds its precedence; a file policy may not take it.</summary>
-    private static void CheckPrecedencesAreFree(ImmutableArray<DesiredPolicy> policies, ImmutableArray<UnmanagedPolicy> kept, bool prune, List<Diagnostic> diagnostics)
+    private static void CheckPrecedencesAreFree(IEnumerable<(string Name, int Precedence, SourceSpan Span)> policies, ImmutableArray<UnmanagedPolicy> kept, bool prune, List<Diagnostic> diagnostics)
     {
         foreach (var policy in policies)
         {
             if (kept.FirstOrDefault(k => k.Precedence == policy.Precedence) is { } holder)
             {
-                var why = holder.IsReusable ? "a reusable policy attached to the application" : prune ? "a policy no file manages" : "a live policy this file does not list, kept because prune is off";
+                var why = (holder.IsReusable ? "a reusable policy attached to the application" : "a live policy of the application")
+                    + (prune ? " that no file manages" : " that this file does not list, kept because prune is off");
                 diagnostics.Add(Diagnostic.Error(
                     DiagnosticCodes.PrecedenceTaken,
                     $"policy `{policy.Name}` would take precedence {policy.Precedence}, which `{holder.Name}` holds ({why}); give `{policy.Name}` an explicit precedence, or list `{holder.Name}` in the file",
@@ -250,18 +331,18 @@ public static class Planner
     }
 
     /// <summary>
-    /// A new policy named like a reusable policy attached to the application would be a second policy of that name:
-    /// almost surely the file meant the reusable one, which AccessSync does not manage.
+    /// A new policy named like a reusable policy attached to the application, which the file does not use, would be
+    /// a copy of it: almost surely the file meant the reusable one.
     /// </summary>
-    private static void CheckNoReusableNameIsTaken(IEnumerable<DesiredPolicy> created, ImmutableArray<UnmanagedPolicy> kept, List<Diagnostic> diagnostics)
+    private static void CheckNoReusableNameIsTaken(IEnumerable<DesiredPolicy> created, List<LivePolicy> unlisted, List<Diagnostic> diagnostics)
     {
         foreach (var policy in created)
         {
-            if (kept.FirstOrDefault(k => k.IsReusable && string.Equals(k.Name, policy.Name, StringComparison.OrdinalIgnoreCase)) is { } reusable)
+            if (unlisted.FirstOrDefault(k => string.Equals(k.Name, policy.Name, StringComparison.OrdinalIgnoreCase)) is { } reusable)
             {
                 diagnostics.Add(Diagnostic.Error(
                     DiagnosticCodes.ReusableNameTaken,
-                    $"policy `{policy.Name}` would be created beside the reusable policy `{reusable.Name}` attached to the application; reusable policies are managed elsewhere: rename this policy, or leave it out of the file",
+                    $"policy `{policy.Name}` would be created beside the reusable policy `{reusable.Name}` attached to the application; write `- use: {reusable.Name}` to keep using the reusable policy, or rename this one",
                     policy.Span));
             }
         }

@@ -1,0 +1,27 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace AccessSync.Core.Applying;
+
+/// <summary>
+/// Builds the application a policies-list write sends. An application PUT replaces the whole application, so the
+/// body is the live application, every field kept, with only its <c>policies</c> list replaced by links
+/// (<c>{id, precedence}</c>) to the policies it keeps.
+/// </summary>
+public static class AppBody
+{
+    /// <summary>Fields the API sets itself.</summary>
+    private static readonly string[] ReadOnly = ["id", "created_at", "updated_at", "aud"];
+
+    public static JsonElement WithPolicies(JsonElement liveApp, IEnumerable<(string Id, int Precedence)> policies)
+    {
+        var body = JsonNode.Parse(liveApp.GetRawText())!.AsObject();
+        foreach (var field in ReadOnly)
+        {
+            body.Remove(field);
+        }
+
+        body["policies"] = new JsonArray([.. policies.OrderBy(p => p.Precedence).Select(p => (JsonNode)new JsonObject { ["id"] = p.Id, ["precedence"] = p.Precedence })]);
+        return JsonSerializer.SerializeToElement(body);
+    }
+}
