@@ -23,9 +23,9 @@ public class PlannerTests
     [Test]
     public void A_policy_only_the_file_has_is_created_with_names_resolved_to_ids()
     {
-        var live = Some.Live(Some.App("Grafana"));
+        var live = Some.Live(Some.App("Grafana", Some.Policy("Kept", 2)));
 
-        var change = Some.Changes(Some.Project(Grafana + "  - {name: Allow devs, decision: allow, include: [{group: developers}], require: [{login_method: Okta}]}\n"), live)
+        var change = Some.Changes(Some.Project(Grafana + "  - {name: Allow devs, decision: allow, include: [{group: developers}], require: [{login_method: Okta}]}\n  - {name: Kept, decision: allow, include: [{group: Developers}]}\n"), live)
             .ShouldHaveSingleItem().ShouldBeOfType<CreatePolicy>();
 
         change.Desired.Precedence.ShouldBe(1);
@@ -179,15 +179,30 @@ public class PlannerTests
     }
 
     [Test]
-    public void Reusable_policies_attached_to_the_application_are_never_deleted()
+    public void A_reusable_policy_the_file_does_not_use_is_detached_and_when_nothing_uses_it_deleted()
     {
-        var reusable = Some.Policy($$"""{"id":"{{Some.IdFor("Shared")}}","name":"Shared","decision":"allow","include":[],"precedence":5}""", reusable: true);
-        var live = Some.Live(Some.App("Grafana", Some.Policy("Allow devs", 1), reusable));
+        var live = Some.Live(Some.App("Grafana", Some.Policy("Allow devs", 1), Some.Reusable("Shared", 5, decision: "deny")));
 
         var plan = Some.Plan(Some.Project(Grafana + "  - {name: Allow devs, decision: allow, include: [{group: Developers}]}\n"), live);
 
+        var detach = plan.Applications[0].Changes.ShouldHaveSingleItem().ShouldBeOfType<DetachPolicy>();
+        (detach.PolicyId, detach.Name, detach.Decision, detach.Precedence).ShouldBe((Some.IdFor("Shared"), "Shared", Decision.Deny, 5));
+        var reusable = plan.Reusable.ShouldHaveSingleItem();
+        reusable.Change.ShouldBeOfType<DeletePolicy>().PolicyId.ShouldBe(Some.IdFor("Shared"));
+        reusable.Apps.ShouldBe(["Grafana"]);
+        plan.Summary.ToString().ShouldBe("Plan: 0 to create, 0 to update, 1 to delete, 0 to reorder, 0 to attach, 1 to detach.");
+    }
+
+    [Test]
+    public void Without_pruning_a_reusable_policy_the_file_does_not_use_stays_attached_and_is_reported()
+    {
+        var live = Some.Live(Some.App("Grafana", Some.Policy("Allow devs", 1), Some.Reusable("Shared", 5)));
+
+        var plan = Some.Plan(Some.Project(Grafana.Replace("policies:", "prune: false\npolicies:") + "  - {name: Allow devs, decision: allow, include: [{group: Developers}]}\n"), live);
+
         plan.HasChanges.ShouldBeFalse();
         plan.Applications[0].Unmanaged.ShouldHaveSingleItem().IsReusable.ShouldBeTrue();
+        plan.Reusable.ShouldBeEmpty();
     }
 
     [Test]

@@ -64,6 +64,8 @@ public static class Planner
                 .ToList();
             if (OwnsReusablePolicies(app, policies))
             {
+                var used = links.Select(l => l.Target.Id).ToHashSet(StringComparer.Ordinal);
+                CheckNoReusableNameIsTaken(policies, [.. app.Policies.Where(p => p.IsReusable && !used.Contains(p.Id))], diagnostics);
                 // The application has none of its own policies: it may be one that refuses them, as every application
                 // created today does, so its file's own policies become reusable policies it owns, attached to it alone.
                 links.AddRange(policies

@@ -25,6 +25,14 @@ internal static class Some
     public static LivePolicy Policy(string name, int precedence, string decision = "allow", string include = """[{"group":{"id":"aa0a4aab-672b-4bdb-bc33-a59f1130a11f"}}]""", string extra = "") =>
         Policy($$"""{"id":"{{IdFor(name)}}","name":"{{name}}","decision":"{{decision}}","include":{{include}},"precedence":{{precedence}},"updated_at":"2026-01-01T00:00:00Z"{{(extra.Length > 0 ? "," + extra : string.Empty)}}}""");
 
+    /// <summary>A reusable policy as the API lists it, with an id derived from its name; attached, <paramref name="precedence"/> is its place.</summary>
+    public static LivePolicy Reusable(string name, int? precedence = null, string decision = "allow", string extra = "")
+    {
+        var place = precedence is null ? string.Empty : $",\"precedence\":{precedence}";
+        var more = extra.Length > 0 ? "," + extra : string.Empty;
+        return Policy($$$"""{"id":"{{{IdFor(name)}}}","name":"{{{name}}}","decision":"{{{decision}}}","include":[{"group":{"id":"{{{DevelopersId}}}"}}]{{{place}}},"updated_at":"2026-01-01T00:00:00Z"{{{more}}}}""", reusable: true);
+    }
+
     public static string IdFor(string name) =>
         new Guid(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(name))).ToString();
 
@@ -37,12 +45,16 @@ internal static class Some
         return new LiveApplication(Account, id, name, domain, [.. policies], raw);
     }
 
-    public static LiveState Live(params LiveApplication[] apps) => new(
+    /// <summary>An account with these applications; the reusable policies attached to them are the account's reusable policies.</summary>
+    public static LiveState Live(params LiveApplication[] apps) => Live([], apps);
+
+    /// <summary>An account with these applications, and reusable policies beside the ones attached to them.</summary>
+    public static LiveState Live(LivePolicy[] unattached, params LiveApplication[] apps) => new(
     [
         new LiveScope(
             Account,
             [.. apps],
-            [],
+            [.. apps.SelectMany(a => a.Policies).Where(p => p.IsReusable).Concat(unattached).DistinctBy(p => p.Id)],
             [new NamedObject(DevelopersId, "Developers"), new NamedObject(ContractorsId, "Contractors")],
             [new NamedObject(TokenId, "CI deploy bot")],
             [new NamedObject(OktaId, "Okta")]),
