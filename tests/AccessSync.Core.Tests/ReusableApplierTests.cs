@@ -1,0 +1,112 @@
+using AccessSync.Core.Applying;
+using AccessSync.Core.Planning;
+using AccessSync.Core.Tests.Support;
+
+namespace AccessSync.Core.Tests;
+
+/// <summary>Applying reusable policies: the order of the writes, and what a failure leaves undone.</summary>
+public class ReusableApplierTests
+{
+    private const string Grafana = """
+        app: {name: Grafana}
+        policies:
+          - {name: Block contractors, decision: deny, include: [{group: Contractors}]}
+          - use: Allow developers
+          - {name: Allow on-call, decision: allow, include: [{email: oncall@example.com}]}
+        """;
+
+    private const string Wiki = """
+        app: {name: Wiki}
+        policies:
+          - use: Allow developers
+        """;
+
+    private const string AllowDevelopers = """
+        kind: reusable-policy
+        policy: {name: Allow developers, decision: allow, include: [{group: Developers}], session_duration: 8h}
+        """;
+
+    private static readonly Live.LiveState Estate = Some.Live(
+        Some.App("Grafana", Some.Policy("Block contractors", 1, decision: "deny", include: $$$"""[{"group":{"id":"{{{Some.ContractorsId}}}"}}]"""), Some.Reusable("Old shared", 2)),
+        Some.App("Wiki", Some.Reusable("Old shared", 1)));
+
+    [Test]
+    public async Task Reusable_policies_are_created_before_they_are_attached_and_deleted_after_every_detach()
+    {
+        var provider = new FakeAccessProvider(Estate);
+
+        var report = await Apply(provider, Grafana, Wiki, AllowDevelopers);
+
+        report.Succeeded.ShouldBeTrue(string.Join("\n", report.Outcomes));
+        var writes = provider.Writes;
+        writes[0].ShouldBe("create reusable policy \"Allow developers\"");
+        writes.ShouldContain("create \"Allow on-call\" at precedence 3");
+        writes.IndexOf("create \"Allow on-call\" at precedence 3").ShouldBeLessThan(writes.FindIndex(w => w.StartsWith("set the policies of Grafana", StringComparison.Ordinal)));
+        writes.Count(w => w.StartsWith("set the policies of", StringComparison.Ordinal)).ShouldBe(2);
+        writes[^1].ShouldBe("delete reusable policy \"Old shared\"");
+        Some.Plan(Some.Project(Grafana, Wiki, AllowDevelopers), provider.Current).HasChanges.ShouldBeFalse();
+    }
+
+    [Test]
+    public async Task A_reusable_policy_that_could_not_be_created_leaves_the_applications_using_it_not_attempted()
+    {
+        var provider = new FakeAccessProvider(Estate);
+        provider.FailingPolicies.Add("Allow developers");
+
+        var report = await Apply(provider, Grafana, Wiki, AllowDevelopers);
+
+        report.Outcomes.Single(o => o.Item.App.IsReusablePolicies && o.Item.Kind == ChangeKind.Create).Status.ShouldBe(ItemStatus.Failed);
+        report.Outcomes.Where(o => !o.Item.App.IsReusablePolicies).ShouldAllBe(o => o.Status == ItemStatus.NotAttempted);
+        report.Outcomes.Single(o => o.Item.Kind == ChangeKind.Delete && o.Item.App.IsReusablePolicies).Status.ShouldBe(ItemStatus.NotAttempted);
+        provider.Writes.ShouldBe(["create reusable policy \"Allow developers\""]);
+    }
+
+    [Test]
+    public async Task A_reusable_policy_is_not_deleted_while_an_application_failed_to_let_it_go()
+    {
+        var provider = new FakeAccessProvider(Estate);
+        provider.FailingPolicies.Add("Wiki");
+
+        var report = await Apply(provider, Grafana, Wiki, AllowDevelopers);
+
+        var delete = report.Outcomes.Single(o => o.Item.Kind == ChangeKind.Delete && o.Item.App.IsReusablePolicies);
+        delete.Status.ShouldBe(ItemStatus.NotAttempted);
+        delete.Message.ShouldBe("not attempted: still attached to Wiki");
+        report.Outcomes.Where(o => o.Item.App.Name == "Grafana").ShouldAllBe(o => o.Status == ItemStatus.Done);
+        provider.Writes.ShouldNotContain("delete reusable policy \"Old shared\"");
+    }
+
+    [Test]
+    public async Task An_application_without_policies_of_its_own_converges_through_owned_reusable_policies()
+    {
+        const string File = "app: {name: Grafana}\npolicies:\n  - {name: Allow devs, decision: allow, include: [{group: Developers}]}\n";
+        var provider = new FakeAccessProvider(Some.Live(Some.App("Grafana")));
+
+        var report = await Apply(provider, File);
+
+        report.Succeeded.ShouldBeTrue(string.Join("\n", report.Outcomes));
+        provider.Current.Scopes[0].Applications[0].Policies.ShouldHaveSingleItem().Name.ShouldBe("[Grafana] Allow devs");
+        Some.Plan(Some.Project(File), provider.Current).HasChanges.ShouldBeFalse();
+    }
+
+    [Test]
+    public async Task A_saved_plan_is_refused_when_a_reusable_policy_it_changes_was_changed_since()
+    {
+        var live = Some.Live(Some.App("Wiki", Some.Reusable("Allow developers", 1)));
+        var plan = Some.Plan(Some.Project(Wiki, AllowDevelopers), live);
+        var provider = new FakeAccessProvider(live);
+        await Applier.ApplyAsync(Some.Plan(Some.Project(Wiki, AllowDevelopers.Replace("8h", "9h", StringComparison.Ordinal)), live), provider, live, ApplyOptions.Default, CancellationToken.None);
+
+        var result = await Applier.ApplyAsync(plan, provider, live: null, ApplyOptions.Default, CancellationToken.None);
+
+        result.ShouldBeOfType<ApplyResult.Stale>().Reasons.ShouldHaveSingleItem().ShouldStartWith("reusable policy \"Allow developers\" (");
+    }
+
+    private static async Task<ApplyReport> Apply(FakeAccessProvider provider, params string[] files)
+    {
+        var live = provider.Current;
+        var plan = Some.Plan(Some.Project(files), live);
+        var result = await Applier.ApplyAsync(plan, provider, live, ApplyOptions.Default, CancellationToken.None);
+        return result.ShouldBeOfType<ApplyResult.Applied>().Report;
+    }
+}
