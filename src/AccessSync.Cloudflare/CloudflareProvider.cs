@@ -66,6 +66,10 @@ public sealed class CloudflareProvider(CloudflareAccessClient client) : IAccessP
                 case DeleteReusableStep reusable:
                     await client.DeleteReusablePolicyAsync(scope, reusable.PolicyId, cancellationToken);
                     return new StepOutcome.Done(null);
+                case MakeReusableStep make:
+                    var reusablePolicy = await client.MakePolicyReusableAsync(scope, make.Owner.Id, make.PolicyId, cancellationToken);
+                    Remember(scope, reusablePolicy.Id);
+                    return new StepOutcome.Done(Element(reusablePolicy.Raw));
                 case SetAppPoliciesStep:
                     var app = await client.UpdateApplicationAsync(scope, step.App.Id, Body(body), cancellationToken);
                     return new StepOutcome.Done(Element(app.Raw));

@@ -23,30 +23,30 @@ public class ReusablePolicyApplyTests
     /// Grafana has its own policy and two reusable ones; Wiki shares one of them; New portal is new: it has no
     /// policy and refuses app-scoped ones, as Cloudflare's applications created today do.
     /// </summary>
-    private const string Seed = $$"""
-        {"accounts": {"{{AccountId}}": {
-          "groups": [{"id": "{{Developers}}", "name": "Developers", "include": [{"everyone": {}}]}, {"id": "{{Contractors}}", "name": "Contractors", "include": [{"everyone": {}}]}],
+    private const string Seed = $$$"""
+        {"accounts": {"{{{AccountId}}}": {
+          "groups": [{"id": "{{{Developers}}}", "name": "Developers", "include": [{"everyone": {}}]}, {"id": "{{{Contractors}}}", "name": "Contractors", "include": [{"everyone": {}}]}],
           "reusable_policies": [
-            {"id": "{{AllowDevelopers}}", "name": "Allow developers", "decision": "allow", "include": [{"group": {"id": "{{Developers}}"}}], "session_duration": "24h"},
-            {"id": "{{OldShared}}", "name": "Old shared", "decision": "allow", "include": [{"everyone": {}}]},
-            {"id": "{{Forgotten}}", "name": "Forgotten", "decision": "deny", "include": [{"everyone": {}}]}
+            {"id": "{{{AllowDevelopers}}}", "name": "Allow developers", "decision": "allow", "include": [{"group": {"id": "{{{Developers}}}"}}], "session_duration": "24h"},
+            {"id": "{{{OldShared}}}", "name": "Old shared", "decision": "allow", "include": [{"everyone": {}}]},
+            {"id": "{{{Forgotten}}}", "name": "Forgotten", "decision": "deny", "include": [{"everyone": {}}]}
           ],
           "apps": [
             {"id": "a1a1a1a1-0000-4000-8000-000000000001", "name": "Grafana", "domain": "grafana.example.com", "type": "self_hosted",
              "policies": [
-               {"id": "b1b1b1b1-0000-4000-8000-000000000001", "name": "Block contractors", "decision": "deny", "precedence": 1, "include": [{"group": {"id": "{{Contractors}}"}}]},
-               {"id": "{{OldShared}}", "precedence": 2},
-               {"id": "{{AllowDevelopers}}", "precedence": 3}
+               {"id": "b1b1b1b1-0000-4000-8000-000000000001", "name": "Block contractors", "decision": "deny", "precedence": 1, "include": [{"group": {"id": "{{{Contractors}}}"}}]},
+               {"id": "{{{OldShared}}}", "precedence": 2},
+               {"id": "{{{AllowDevelopers}}}", "precedence": 3}
              ]},
             {"id": "a1a1a1a1-0000-4000-8000-000000000002", "name": "Wiki", "domain": "wiki.example.com", "type": "self_hosted",
              "policies": [
-               {"id": "b1b1b1b1-0000-4000-8000-000000000002", "name": "Allow staff", "decision": "allow", "precedence": 1, "include": [{"group": {"id": "{{Developers}}"}}]},
-               {"id": "{{OldShared}}", "precedence": 2}
+               {"id": "b1b1b1b1-0000-4000-8000-000000000002", "name": "Allow staff", "decision": "allow", "precedence": 1, "include": [{"group": {"id": "{{{Developers}}}"}}]},
+               {"id": "{{{OldShared}}}", "precedence": 2}
              ]},
             {"id": "a1a1a1a1-0000-4000-8000-000000000003", "name": "New portal", "domain": "portal.example.com", "type": "self_hosted",
              "x-emulator": {"refuse_app_scoped_policies": true}, "policies": []}
           ]
-        }}}
+        } } }
         """;
 
     private static readonly Dictionary<string, string> Files = new()

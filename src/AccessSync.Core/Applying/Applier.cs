@@ -60,6 +60,17 @@ public static class Applier
         foreach (var change in reusable.Where(r => r.Change is not DeletePolicy).OrderBy(r => Narrowing(r.Change!)))
         {
             var item = PlanItem.Of(change);
+            if (change is { ConvertedFrom: { } owner, Change: UpdatePolicy conversion })
+            {
+                var make = new MakeReusableStep(item.App, conversion.Fields.IsEmpty ? [item] : [], owner, conversion.PolicyId, conversion.LiveName);
+                var (refused, _) = await WriteAsync(make, null, provider, reusableRaw, cancellationToken);
+                if (refused is not null || conversion.Fields.IsEmpty)
+                {
+                    Record(outcomes, options.Progress, item, refused is null ? ItemStatus.Done : ItemStatus.Failed, refused is null ? null : $"{make.Describe()}: {refused}");
+                    continue;
+                }
+            }
+
             ApplyStep step = change.Change switch
             {
                 CreatePolicy c => new CreateReusableStep(item.App, [item], c.Desired),
@@ -78,6 +89,7 @@ public static class Applier
             Record(outcomes, options.Progress, item, failure is null ? ItemStatus.Done : ItemStatus.Failed, failure is null ? null : $"{step.Describe()}: {failure}");
         }
 
+        var converted = reusable.Where(r => r.ConvertedFrom is not null).Select(r => ((UpdatePolicy)r.Change!).PolicyId).ToHashSet(StringComparer.Ordinal);
         await Parallel.ForEachAsync(apps, Parallelism(options, cancellationToken), async (app, ct) =>
         {
             var missing = app.Changes.OfType<AttachPolicy>().Where(a => a.PolicyId is null && !createdReusable.ContainsKey((app.App.Scope, a.Name))).ToList();
@@ -93,7 +105,10 @@ public static class Applier
             }
 
             var created = createdReusable.Where(c => c.Key.Item1 == app.App.Scope).ToDictionary(c => c.Key.Item2, c => c.Value, StringComparer.Ordinal);
-            foreach (var outcome in await ApplyApplicationAsync(app, current[app.App]!, provider, created, options.Progress, ct))
+            // A policy converted above is one of the application's reusable policies now.
+            var now = current[app.App]!;
+            now = now with { Policies = [.. now.Policies.Select(p => converted.Contains(p.Id) ? p with { IsReusable = true } : p)] };
+            foreach (var outcome in await ApplyApplicationAsync(app, now, provider, created, options.Progress, ct))
             {
                 outcomes[outcome.Item] = outcome;
             }
@@ -230,6 +245,9 @@ public static class Applier
 
                 var mismatches = ReadBack.Mismatches(desired, precedence, written);
                 return (mismatches.IsEmpty ? null : ReadBack.Describe(mismatches), id);
+            case StepOutcome.Done { Written: { } written } when step is MakeReusableStep make:
+                raw[make.PolicyId] = written;
+                return (null, make.PolicyId);
             case StepOutcome.Done when step is DeleteStep or DeleteReusableStep:
                 raw.Remove(step is DeleteStep d ? d.PolicyId : ((DeleteReusableStep)step).PolicyId);
                 return (null, null);
@@ -295,7 +313,9 @@ public static class Applier
     /// <summary>Every reusable policy a saved plan touches must be as it was, and a name it creates still free.</summary>
     private static IEnumerable<string> StaleReasons(ReusablePlan plan, LiveScope? account)
     {
-        var live = account?.ReusablePolicies ?? [];
+        var live = plan.ConvertedFrom is { } owner
+            ? account?.Applications.FirstOrDefault(a => a.Id == owner.Id)?.OwnPolicies.ToImmutableArray() ?? []
+            : account?.ReusablePolicies ?? [];
         var (id, fingerprint) = plan.Change switch
         {
             UpdatePolicy u => (u.PolicyId, u.Fingerprint),

@@ -81,3 +81,9 @@ public sealed record SetAppPoliciesStep(AppTarget App, ImmutableArray<PlanItem> 
 /// <param name="PolicyId">The policy's id; null for one created earlier in the same apply, known then by <paramref name="Name"/>.</param>
 /// <param name="IsReusable">A reusable policy of the account, rather than one of the application's own.</param>
 public sealed record PolicyLink(string? PolicyId, string Name, int Precedence, bool IsReusable);
+
+/// <summary>Turn an application's own policy into a reusable policy of the account (<c>make_reusable</c>): same id, same place.</summary>
+public sealed record MakeReusableStep(AppTarget App, ImmutableArray<PlanItem> Items, AppTarget Owner, string PolicyId, string Name) : ApplyStep(App, Items, StepPurpose.Change)
+{
+    public override string Describe() => $"make \"{Name}\" of {Owner.Name} a reusable policy";
+}

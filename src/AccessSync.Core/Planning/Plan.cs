@@ -67,6 +67,13 @@ public sealed record Plan(ImmutableArray<AppPlan> Applications, ImmutableSortedD
 /// <param name="Apps">Names of the applications it is attached to, before the plan or after it.</param>
 public sealed record ReusablePlan(Scope Account, string Name, string FilePath, PolicyChange? Change, ImmutableArray<string> Apps)
 {
+    /// <summary>
+    /// The application whose own policy becomes this reusable policy (Cloudflare's <c>make_reusable</c>, which
+    /// keeps its id and its place), because a file moved it to a reusable-policy file; the change is then an
+    /// <see cref="UpdatePolicy"/> of that policy, with the fields that differ (maybe none).
+    /// </summary>
+    public AppTarget? ConvertedFrom { get; init; }
+
     /// <summary>A policy created for an application that refuses app-scoped policies: its name shows whose it is.</summary>
     public static string OwnedName(string appName, string policyName) => $"[{appName}] {policyName}";
 }

@@ -20,6 +20,7 @@ public static class Planner
         var matchedTargets = new HashSet<string>(StringComparer.Ordinal);
         var reusable = ReusableCatalog.Build(project, live, diagnostics);
         var finalLinks = new Dictionary<string, IReadOnlyCollection<LinkTarget>>(StringComparer.Ordinal);
+        var pending = new List<(DesiredApplication Desired, LiveApplication App, ImmutableArray<DesiredPolicy> Policies, List<DesiredLink> Links)>();
 
         foreach (var desired in project.Applications)
         {
@@ -58,8 +59,11 @@ public static class Planner
             var builder = new DesiredPolicyBuilder(liveScope);
             var policies = builder.Build(desired.File);
             diagnostics.AddRange(builder.Diagnostics);
+            var listed = desired.File.Policies.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
             var links = desired.File.Uses
-                .Select(use => reusable.Resolve(use, scope, liveScope, diagnostics) is { } target ? new DesiredLink(target, use.EffectivePrecedence, use.Span) : null)
+                .Select(use => reusable.Resolve(use, scope, liveScope, diagnostics) is { } target
+                    ? new DesiredLink(reusable.TryConvert(target, app, desired.File.Path, listed) ?? target, use.EffectivePrecedence, use.Span)
+                    : null)
                 .OfType<DesiredLink>()
                 .ToList();
             if (OwnsReusablePolicies(app, policies))
@@ -76,8 +80,13 @@ public static class Planner
                 policies = [];
             }
 
-            var plan = PlanApplication(desired, app, policies, [.. links], diagnostics, out var kept);
-            plans.Add(plan);
+            pending.Add((desired, app, policies, links));
+        }
+
+        // Planned once every file was read: a later file may convert a policy an earlier one already uses.
+        foreach (var (desired, app, policies, links) in pending)
+        {
+            plans.Add(PlanApplication(desired, app, policies, [.. links.Select(l => l with { Target = reusable.Refresh(l.Target) })], diagnostics, out var kept));
             finalLinks[app.Id] = kept;
         }
 
@@ -180,12 +189,14 @@ public static class Planner
         List<Diagnostic> diagnostics,
         out IReadOnlyCollection<LinkTarget> kept)
     {
-        var own = app.OwnPolicies.ToList();
+        // A policy of its own that the plan converts to a reusable one is, from then on, one of its reusable policies.
+        var converting = links.Where(l => l.Target.Defined?.ConvertedFrom is not null).Select(l => l.Target.Id).ToHashSet(StringComparer.Ordinal);
+        var own = app.OwnPolicies.Where(p => !converting.Contains(p.Id)).ToList();
         var matches = Match(policies, own, diagnostics);
         var matchedIds = matches.Values.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         var unmatched = own.Where(p => !matchedIds.Contains(p.Id)).ToList();
 
-        var liveLinks = app.Policies.Where(p => p.IsReusable).ToList();
+        var liveLinks = app.Policies.Where(p => p.IsReusable || converting.Contains(p.Id)).ToList();
         var linkMatches = links
             .Select(l => (Link: l, Live: l.Target.Id is { } id ? liveLinks.FirstOrDefault(p => p.Id == id) : null))
             .ToList();
@@ -195,7 +206,7 @@ public static class Planner
         var deletes = desired.Prune ? unmatched : [];
         var detaches = desired.Prune ? unlisted : [];
         var unmanaged = app.Policies
-            .Where(p => !desired.Prune && (p.IsReusable ? !linkedIds.Contains(p.Id) : !matchedIds.Contains(p.Id)))
+            .Where(p => !desired.Prune && (p.IsReusable || converting.Contains(p.Id) ? !linkedIds.Contains(p.Id) : !matchedIds.Contains(p.Id)))
             .Select(p => new UnmanagedPolicy(p.Id, p.Name, p.Precedence, p.IsReusable))
             .ToImmutableArray();
         kept = [.. links.Select(l => l.Target), .. unlisted.Where(_ => !desired.Prune).Select(p => new LinkTarget(p.Id, p.Name, WireNames.TryParseDecision(p.Decision), null))];

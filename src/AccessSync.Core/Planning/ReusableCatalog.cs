@@ -8,7 +8,8 @@ namespace AccessSync.Core.Planning;
 /// <summary>A reusable policy a file defines: a reusable-policy file, or an application file that owns it.</summary>
 /// <param name="Desired">Its managed fields; its precedence is 0, since a reusable policy has none of its own.</param>
 /// <param name="Live">The live reusable policy it matched (by explicit id, else by name), or null when the plan creates it.</param>
-internal sealed record DefinedReusable(Scope Account, string FilePath, DesiredPolicy Desired, LivePolicy? Live)
+/// <param name="ConvertedFrom">The application whose own policy <see cref="Live"/> is, converted to this reusable policy by the plan.</param>
+internal sealed record DefinedReusable(Scope Account, string FilePath, DesiredPolicy Desired, LivePolicy? Live, AppTarget? ConvertedFrom = null)
 {
     public string Name => Desired.Name;
 }
@@ -95,6 +96,34 @@ internal sealed class ReusableCatalog
         var entry = new DefinedReusable(account, filePath, desired, match);
         list.Add(entry);
         return entry;
+    }
+
+    /// <summary>A link resolved earlier, as the catalog has it now (a conversion may have matched it to a live policy since).</summary>
+    public LinkTarget Refresh(LinkTarget target) =>
+        target.Defined is { } old && Defined(old.Account).FirstOrDefault(d => d.Name == old.Name) is { } now && !ReferenceEquals(now, old)
+            ? new LinkTarget(now.Live?.Id, now.Name, now.Desired.Decision, now)
+            : target;
+
+    /// <summary>
+    /// A reusable policy that no live one matches, used by an application that has a policy of its own of that name
+    /// (which its file no longer lists), is that policy moved to a reusable-policy file: the plan converts it with
+    /// <c>make_reusable</c>, keeping its id and its place, rather than creating a copy and deleting the original.
+    /// Only one application's policy can become it; the first file, in path order, wins.
+    /// </summary>
+    public LinkTarget? TryConvert(LinkTarget target, LiveApplication app, string filePath, IReadOnlySet<string> listedNames)
+    {
+        if (target is not { Id: null, Defined: { Live: null, ConvertedFrom: null } defined }
+            || listedNames.Contains(defined.Name)
+            || app.OwnPolicies.FirstOrDefault(p => string.Equals(p.Name, defined.Name, StringComparison.OrdinalIgnoreCase)) is not { } legacy)
+        {
+            return null;
+        }
+
+        var list = this.defined[defined.Account];
+        var converted = defined with { Live = legacy, ConvertedFrom = new AppTarget(app.Scope, app.Id, app.Name, filePath) };
+        list[list.IndexOf(defined)] = converted;
+        claimed.Add(legacy.Id);
+        return target with { Id = legacy.Id, Defined = converted };
     }
 
     /// <summary>

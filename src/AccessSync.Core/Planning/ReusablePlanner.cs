@@ -32,12 +32,12 @@ internal static class ReusablePlanner
                 var apps = Apps(before[defined.Live?.Id ?? string.Empty], after[Key(defined)]);
                 PolicyChange? change = defined.Live is not { } current
                     ? new CreatePolicy(defined.Desired)
-                    : PolicyDiff.Changes(defined.Desired, current.Raw) is { IsEmpty: false } fields
+                    : PolicyDiff.Changes(defined.Desired, current.Raw) is var fields && (!fields.IsEmpty || defined.ConvertedFrom is not null)
                         ? new UpdatePolicy(current.Id, current.Name, defined.Desired, fields, Fingerprint.Of(current.Raw))
                         : null;
                 if (change is not null)
                 {
-                    plans.Add(new ReusablePlan(scope.Scope, defined.Name, defined.FilePath, change, apps));
+                    plans.Add(new ReusablePlan(scope.Scope, defined.Name, defined.FilePath, change, apps) { ConvertedFrom = defined.ConvertedFrom });
                 }
             }
 

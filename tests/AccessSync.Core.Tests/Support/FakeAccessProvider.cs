@@ -104,6 +104,14 @@ internal sealed class FakeAccessProvider(LiveState initial) : IAccessProvider
 
                 reusable[update.PolicyId] = sent;
                 return new StepOutcome.Done(JsonSerializer.SerializeToElement(sent));
+            case MakeReusableStep make:
+                var list = policies[make.Owner.Id];
+                var own = list.Single(p => (string?)p["id"] == make.PolicyId);
+                var policy = own.DeepClone().AsObject();
+                policy.Remove("precedence");
+                reusable[make.PolicyId] = policy;
+                list[list.IndexOf(own)] = Link(make.PolicyId, (int?)own["precedence"]);
+                return new StepOutcome.Done(JsonSerializer.SerializeToElement(policy));
             case DeleteReusableStep delete:
                 if (policies.Values.Any(list => list.Any(p => (string?)p["id"] == delete.PolicyId)))
                 {
