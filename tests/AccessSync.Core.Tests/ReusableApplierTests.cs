@@ -102,6 +102,26 @@ public class ReusableApplierTests
         result.ShouldBeOfType<ApplyResult.Stale>().Reasons.ShouldHaveSingleItem().ShouldStartWith("reusable policy \"Allow developers\" (");
     }
 
+    [Test]
+    public async Task A_converted_policy_keeps_its_id_and_the_other_applications_attach_it()
+    {
+        var live = Some.Live(
+            Some.App("Grafana", Some.Policy("Allow developers", 1, extra: "\"session_duration\":\"24h\",\"x_unknown\":1")),
+            Some.App("Wiki", Some.Policy("Own", 1)));
+        var provider = new FakeAccessProvider(live);
+        var files = new[] { "app: {name: Grafana}\npolicies:\n  - use: Allow developers\n", Wiki + "  - {name: Own, decision: allow, include: [{group: Developers}]}\n", AllowDevelopers };
+
+        var report = await Apply(provider, files);
+
+        report.Succeeded.ShouldBeTrue(string.Join("\n", report.Outcomes));
+        provider.Writes[0].ShouldBe("make \"Allow developers\" of Grafana a reusable policy");
+        var policy = provider.Current.Scopes[0].ReusablePolicies.ShouldHaveSingleItem();
+        policy.Id.ShouldBe(Some.IdFor("Allow developers"));
+        policy.Raw.GetProperty("x_unknown").GetInt32().ShouldBe(1);
+        provider.Current.Scopes[0].Applications.ShouldAllBe(a => a.Policies.Any(p => p.Id == policy.Id && p.IsReusable));
+        Some.Plan(Some.Project(files), provider.Current).HasChanges.ShouldBeFalse();
+    }
+
     private static async Task<ApplyReport> Apply(FakeAccessProvider provider, params string[] files)
     {
         var live = provider.Current;

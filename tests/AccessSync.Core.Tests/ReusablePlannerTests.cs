@@ -156,4 +156,28 @@ public sealed class ReusablePlannerTests
 
         result.Diagnostics.ShouldHaveSingleItem().Code.ShouldBe(DiagnosticCodes.ReusableNeedsAccount);
     }
+
+    [Test]
+    public void A_policy_a_file_moves_to_reusable_is_converted_keeping_its_id_rather_than_copied_and_deleted()
+    {
+        var live = Some.Live(
+            Some.App("Grafana", Some.Policy("Block contractors", 1, decision: "deny"), Some.Policy("Allow developers", 2, extra: "\"session_duration\":\"24h\"")),
+            Some.App("Wiki", Some.Policy("Own", 1)));
+
+        var plan = Some.Plan(
+            Some.Project(
+                Grafana + "  - {name: Block contractors, decision: deny, include: [{group: Developers}]}\n  - use: Allow developers\n",
+                "app: {name: Wiki}\npolicies:\n  - {name: Own, decision: allow, include: [{group: Developers}]}\n  - use: Allow developers\n",
+                AllowDevelopers),
+            live);
+
+        var reusable = plan.Reusable.ShouldHaveSingleItem();
+        reusable.ConvertedFrom!.Name.ShouldBe("Grafana");
+        var update = reusable.Change.ShouldBeOfType<UpdatePolicy>();
+        update.PolicyId.ShouldBe(Some.IdFor("Allow developers"));
+        update.Fields.ShouldBe([new FieldChange("session_duration", "\"24h\"", "\"8h\"")]);
+        reusable.Apps.ShouldBe(["Grafana", "Wiki"]);
+        plan.Applications[0].HasChanges.ShouldBeFalse();
+        plan.Applications[1].Changes.ShouldHaveSingleItem().ShouldBeOfType<AttachPolicy>().PolicyId.ShouldBe(Some.IdFor("Allow developers"));
+    }
 }
