@@ -71,7 +71,7 @@ public class ReusableApplierTests
 
         var delete = report.Outcomes.Single(o => o.Item.Kind == ChangeKind.Delete && o.Item.App.IsReusablePolicies);
         delete.Status.ShouldBe(ItemStatus.NotAttempted);
-        delete.Message.ShouldBe("not attempted: still attached to Wiki");
+        delete.Message.ShouldBe("still attached to Wiki");
         report.Outcomes.Where(o => o.Item.App.Name == "Grafana").ShouldAllBe(o => o.Status == ItemStatus.Done);
         provider.Writes.ShouldNotContain("delete reusable policy \"Old shared\"");
     }

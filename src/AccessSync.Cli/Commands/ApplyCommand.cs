@@ -86,7 +86,7 @@ public sealed class ApplyCommand(CliConsole console, ILogger log)
             return ExitCodes.Error;
         }
 
-        var total = plan.Applications.Sum(a => PlanItem.Of(a).Count());
+        var total = plan.Applications.Sum(a => PlanItem.Of(a).Count()) + plan.Reusable.Count(r => r.Change is not null);
         var (done, failed) = (0, 0);
         var progress = new Progress<ItemOutcome>(o => _ = o.Status == ItemStatus.Done ? Interlocked.Increment(ref done) : Interlocked.Increment(ref failed));
         ApplyResult result;

@@ -95,7 +95,7 @@ public static class Applier
             var missing = app.Changes.OfType<AttachPolicy>().Where(a => a.PolicyId is null && !createdReusable.ContainsKey((app.App.Scope, a.Name))).ToList();
             if (missing.Count > 0)
             {
-                var why = $"not attempted: reusable policy \"{missing[0].Name}\" was not created";
+                var why = $"reusable policy \"{missing[0].Name}\" was not created";
                 foreach (var item in PlanItem.Of(app))
                 {
                     outcomes[item] = new ItemOutcome(item, ItemStatus.NotAttempted, why);
@@ -124,7 +124,7 @@ public static class Applier
                 .ToList();
             if (holding.Count > 0)
             {
-                outcomes[item] = new ItemOutcome(item, ItemStatus.NotAttempted, $"not attempted: still attached to {string.Join(", ", holding.Select(h => h.App.Name).Distinct())}");
+                outcomes[item] = new ItemOutcome(item, ItemStatus.NotAttempted, $"still attached to {string.Join(", ", holding.Select(h => h.App.Name).Distinct())}");
                 continue;
             }
 

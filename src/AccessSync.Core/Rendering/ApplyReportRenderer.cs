@@ -18,7 +18,7 @@ public static class ApplyReportRenderer
                 {
                     ItemStatus.Done => $"  done            {outcome.Item}",
                     ItemStatus.Failed => $"  FAILED          {outcome.Item}: {outcome.Message}",
-                    _ => $"  not attempted   {outcome.Item}",
+                    _ => $"  not attempted   {outcome.Item}{(outcome.Message is null ? string.Empty : ": " + outcome.Message)}",
                 }).Append('\n');
             }
         }
