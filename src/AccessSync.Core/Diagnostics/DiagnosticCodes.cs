@@ -43,5 +43,4 @@ public static class DiagnosticCodes
     public const string ReusableNameTaken = "reusable-name-taken";
     public const string UnknownReusablePolicy = "unknown-reusable-policy";
     public const string ReusableNeedsAccount = "reusable-needs-account";
-    public const string DuplicateReusablePolicy = "duplicate-reusable-policy";
 }
