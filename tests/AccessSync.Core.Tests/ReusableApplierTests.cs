@@ -40,8 +40,8 @@ public class ReusableApplierTests
         report.Succeeded.ShouldBeTrue(string.Join("\n", report.Outcomes));
         var writes = provider.Writes;
         writes[0].ShouldBe("create reusable policy \"Allow developers\"");
-        writes.ShouldContain("create \"Allow on-call\" at precedence 3");
-        writes.IndexOf("create \"Allow on-call\" at precedence 3").ShouldBeLessThan(writes.FindIndex(w => w.StartsWith("set the policies of Grafana", StringComparison.Ordinal)));
+        writes.ShouldContain("create \"Allow on-call\" at precedence 4");
+        writes.IndexOf("create \"Allow on-call\" at precedence 4").ShouldBeLessThan(writes.FindIndex(w => w.StartsWith("set the policies of Grafana", StringComparison.Ordinal)));
         writes.Count(w => w.StartsWith("set the policies of", StringComparison.Ordinal)).ShouldBe(2);
         writes[^1].ShouldBe("delete reusable policy \"Old shared\"");
         Some.Plan(Some.Project(Grafana, Wiki, AllowDevelopers), provider.Current).HasChanges.ShouldBeFalse();
@@ -109,7 +109,7 @@ public class ReusableApplierTests
             Some.App("Grafana", Some.Policy("Allow developers", 1, extra: "\"session_duration\":\"24h\",\"x_unknown\":1")),
             Some.App("Wiki", Some.Policy("Own", 1)));
         var provider = new FakeAccessProvider(live);
-        var files = new[] { "app: {name: Grafana}\npolicies:\n  - use: Allow developers\n", Wiki + "  - {name: Own, decision: allow, include: [{group: Developers}]}\n", AllowDevelopers };
+        var files = new[] { "app: {name: Grafana}\npolicies:\n  - use: Allow developers\n", Wiki + "\n  - {name: Own, decision: allow, include: [{group: Developers}]}\n", AllowDevelopers };
 
         var report = await Apply(provider, files);
 

@@ -141,7 +141,7 @@ public sealed class ReusablePlannerTests
         result.Plan.ShouldBeNull();
         var error = result.Diagnostics.ShouldHaveSingleItem();
         error.Code.ShouldBe(DiagnosticCodes.UnknownReusablePolicy);
-        error.Span.ToString().ShouldBe("apps/app1.yaml:4:5");
+        error.Span.ToString().ShouldBe("apps/app1.yaml:4:10");
         error.Message.ShouldContain("`Allow developers`");
     }
 

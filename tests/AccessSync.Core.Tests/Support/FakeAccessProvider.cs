@@ -46,18 +46,19 @@ internal sealed class FakeAccessProvider(LiveState initial) : IAccessProvider
     public Task<StepOutcome> WriteAsync(ApplyStep step, JsonElement? body, CancellationToken cancellationToken)
     {
         Writes.Add(step.Describe());
-        if (step.App.IsReusablePolicies)
-        {
-            return Task.FromResult(WriteReusable(step, body));
-        }
-
-        var list = policies[step.App.Id];
         var sent = body is { } b ? JsonNode.Parse(b.GetRawText())!.AsObject() : null;
         var name = (string?)sent?["name"] ?? (step as DeleteStep)?.Name;
         if (name is not null && FailingPolicies.Contains(name))
         {
             return Task.FromResult<StepOutcome>(new StepOutcome.Failed("Cloudflare API error 10001 on PUT …: injected failure"));
         }
+
+        if (step.App.IsReusablePolicies)
+        {
+            return Task.FromResult(WriteReusable(step, body));
+        }
+
+        var list = policies[step.App.Id];
 
         switch (step)
         {
