@@ -32,7 +32,7 @@ public sealed class Reconciler(CliConsole console, ILogger log)
     /// <summary>Reads what is live in every scope the files name, and plans; null (problems reported) when planning failed.</summary>
     public async Task<PlannedState?> PlanAsync(Project project, Connection connection, ImmutableArray<string> targets, CancellationToken cancellationToken)
     {
-        var scopes = project.Applications.Select(a => a.Scope).OfType<Scope>().Distinct().ToList();
+        var scopes = project.Applications.Select(a => a.Scope).Concat(project.ReusablePolicies.Select(r => r.Scope)).OfType<Scope>().Distinct().ToList();
         var clock = Stopwatch.StartNew();
         LiveState live;
         await using (ProgressLine.Start(console, () => $"Reading live policies: {ProgressText.Requests(connection.Statistics)}"))
