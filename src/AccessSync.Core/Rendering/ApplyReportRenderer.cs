@@ -11,7 +11,7 @@ public static class ApplyReportRenderer
         var text = new StringBuilder();
         foreach (var app in report.Outcomes.GroupBy(o => o.Item.App))
         {
-            text.Append(app.Key.Name).Append(" (").Append(app.Key.Scope).Append(") ").Append(app.Key.FilePath).Append('\n');
+            text.Append(app.Key.Name).Append(" (").Append(app.Key.Scope).Append(')').Append(app.Key.FilePath.Length > 0 ? " " + app.Key.FilePath : string.Empty).Append('\n');
             foreach (var outcome in app)
             {
                 text.Append(outcome.Status switch
