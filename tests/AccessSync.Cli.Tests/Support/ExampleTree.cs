@@ -10,9 +10,12 @@ internal sealed class ExampleTree : IDisposable
     public ExampleTree()
     {
         File.Copy(System.IO.Path.Combine(RepositoryPaths.Examples, "accesssync.yaml"), System.IO.Path.Combine(folder.Path, "accesssync.yaml"));
-        foreach (var file in Directory.EnumerateFiles(System.IO.Path.Combine(RepositoryPaths.Examples, "apps")))
+        foreach (var subfolder in new[] { "apps", "reusable" })
         {
-            folder.Write(System.IO.Path.Combine("apps", System.IO.Path.GetFileName(file)), File.ReadAllText(file));
+            foreach (var file in Directory.EnumerateFiles(System.IO.Path.Combine(RepositoryPaths.Examples, subfolder)))
+            {
+                folder.Write(System.IO.Path.Combine(subfolder, System.IO.Path.GetFileName(file)), File.ReadAllText(file));
+            }
         }
     }
 
