@@ -49,7 +49,7 @@ public sealed class MarkdownPlanRenderer(MarkdownPlanOptions options) : IPlanRen
         // Every part's header is at most this long, whatever its number turns out to be.
         var budget = maxChars == int.MaxValue ? int.MaxValue : maxChars - Header(int.MaxValue, int.MaxValue).Length;
         var blocks = Intro(plan, budget)
-            .Concat(plan.Applications.Where(a => a.HasChanges).Select(a => Section(a, plan.Names, budget)))
+            .Concat(plan.Applications.Where(a => a.HasChanges).Select(a => Section(a, plan, budget)))
             .Append(plan.Summary + "\n");
 
         var parts = new List<StringBuilder> { new() };
@@ -76,7 +76,7 @@ public sealed class MarkdownPlanRenderer(MarkdownPlanOptions options) : IPlanRen
         var table = new StringBuilder(TableHeader);
         foreach (var app in changed)
         {
-            var widens = app.Changes.Sum(c => AccessWidening.Of(app.App, c, plan.Names).Length);
+            var widens = app.Changes.Sum(c => AccessWidening.Of(plan, app.App, c).Length);
             var row = $"| {Escape(app.App.Name)} <br> `{app.App.FilePath.Replace("`", "'", StringComparison.Ordinal)}` "
                 + $"| {app.Count(ChangeKind.Create)} | {app.Count(ChangeKind.Update)} | {app.Count(ChangeKind.Delete)} | {app.Count(ChangeKind.Reorder)} "
                 + $"| {(widens > 0 ? $"⚠️ {widens}" : "0")} |\n";
@@ -118,13 +118,13 @@ public sealed class MarkdownPlanRenderer(MarkdownPlanOptions options) : IPlanRen
     }
 
     /// <summary>One application's section; cut to fit <paramref name="budget"/> at a line, inside its fence, when it would not.</summary>
-    private string Section(AppPlan app, IReadOnlyDictionary<string, string> names, int budget)
+    private string Section(AppPlan app, Plan plan, int budget)
     {
-        var widens = app.Changes.Any(c => !AccessWidening.Of(app.App, c, names).IsEmpty);
+        var widens = app.Changes.Any(c => !AccessWidening.Of(plan, app.App, c).IsEmpty);
         var counts = string.Join(", ", new[] { ChangeKind.Create, ChangeKind.Update, ChangeKind.Delete, ChangeKind.Reorder }
             .Where(k => app.Count(k) > 0)
             .Select(k => $"{app.Count(k)} to {k.ToString().ToLowerInvariant()}"));
-        var body = text.RenderApplication(app, names);
+        var body = text.RenderApplication(app, plan);
         var fence = Fence(body);
         var head = $"<details{(widens ? " open" : string.Empty)}>\n<summary><strong>{Html(app.App.Name)}</strong> · {Html(app.App.FilePath)} · {counts}{(widens ? " · ⚠️ widens access" : string.Empty)}</summary>\n\n{fence}diff\n";
         var tail = $"{fence}\n\n</details>\n\n";

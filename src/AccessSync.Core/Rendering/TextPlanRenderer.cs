@@ -29,7 +29,7 @@ public sealed class TextPlanRenderer(TextPlanOptions options) : IPlanRenderer
         var unchanged = plan.Applications.Where(a => !a.HasChanges).ToList();
         foreach (var app in changed)
         {
-            text.Append(RenderApplication(app, plan.Names)).Append('\n');
+            text.Append(RenderApplication(app, plan)).Append('\n');
         }
 
         if (changed.Count > 0 && unchanged.Count > 0)
@@ -51,13 +51,14 @@ public sealed class TextPlanRenderer(TextPlanOptions options) : IPlanRenderer
     }
 
     /// <summary>One application's part of the plan, ending in a newline: what the Markdown render puts in a section.</summary>
-    public string RenderApplication(AppPlan app, IReadOnlyDictionary<string, string> names)
+    public string RenderApplication(AppPlan app, Plan plan)
     {
+        var names = plan.Names;
         var lines = new List<string> { Paint(Ansi.Bold, Header(app.App)) };
         foreach (var change in app.Changes)
         {
             lines.AddRange(ChangeLines(change, names));
-            lines.AddRange(AccessWidening.Of(app.App, change, names).Select(w => Paint(Ansi.Magenta, $"!   widens access: {w.Reason}")));
+            lines.AddRange(AccessWidening.Of(plan, app.App, change).Select(w => Paint(Ansi.Magenta, $"!   widens access: {w.Reason}")));
         }
 
         lines.AddRange(Notes(app).Select(n => "  note: " + n));
