@@ -1,4 +1,5 @@
 using AccessSync.Core.Live;
+using AccessSync.Core.Model;
 using AccessSync.Core.Planning;
 using AccessSync.Core.Tests.Support;
 
@@ -87,6 +88,126 @@ public class AccessWideningTests
             (WideningKind.Everyone, "it includes everyone, and now lets them in"),
         ]);
     }
+
+    public static IEnumerable<TestCaseData> Widening_attaches_and_detaches() =>
+    [
+        Reusable("an attached bypass policy the plan leaves as it is", new AttachPolicy(Some.IdFor("P"), "P", Decision.Bypass, 1), null, WideningKind.NoIdentity, "an attached bypass policy: requests skip Access entirely"),
+        Reusable("an attached non_identity policy", new AttachPolicy(Some.IdFor("P"), "P", Decision.NonIdentity, 1), null, WideningKind.NoIdentity, "an attached non_identity policy: requests get in without a user identity"),
+        Reusable("an attached policy the plan creates for everyone", new AttachPolicy(null, "P", Decision.Allow, 1), Created($"{{name: P, decision: allow, include: [{{everyone: true}}], {Mfa}}}"), WideningKind.Everyone, "an attached allow policy that includes everyone"),
+        Reusable("an attached policy the plan updates to include everyone", new AttachPolicy(Some.IdFor("P"), "P", Decision.Allow, 1), Updated(Live(), $"{{name: P, decision: allow, include: [{{everyone: true}}], {Mfa}}}"), WideningKind.Everyone, "an attached allow policy that includes everyone"),
+        Reusable("an attached policy the plan creates with MFA off", new AttachPolicy(null, "P", Decision.Allow, 1), Created($"{{name: P, decision: allow, include: {Devs}, mfa_config: {{mfa_disabled: true}}}}"), WideningKind.CheckDisabled, "an attached allow policy with mfa_config.mfa_disabled: true"),
+        Reusable("a detached deny policy", new DetachPolicy(Some.IdFor("P"), "P", Decision.Deny, 2), null, WideningKind.DenyNarrowed, "a deny policy is detached: what it blocked may get in"),
+    ];
+
+    public static IEnumerable<TestCaseData> Other_attaches_and_detaches() =>
+    [
+        Reusable("an attached allow policy the plan leaves as it is (its rules are not in the plan)", new AttachPolicy(Some.IdFor("P"), "P", Decision.Allow, 1), null),
+        Reusable("an attached policy the plan creates for a group", new AttachPolicy(null, "P", Decision.Allow, 1), Created($"{{name: P, decision: allow, include: {Devs}}}")),
+        Reusable("an attached deny policy the plan creates for everyone", new AttachPolicy(null, "P", Decision.Deny, 1), Created("{name: P, decision: deny, include: [{everyone: true}]}")),
+        Reusable("an attached policy named like one the plan creates in another account", new AttachPolicy(null, "P", Decision.Allow, 1), Created("{name: P, decision: allow, include: [{everyone: true}]}"), Scope.Account("0123456789abcdef0123456789abcdef")),
+        Reusable("a detached allow policy", new DetachPolicy(Some.IdFor("P"), "P", Decision.Allow, 2), null),
+        Reusable("a detached policy of a decision this version does not know", new DetachPolicy(Some.IdFor("P"), "P", null, 2), null),
+    ];
+
+    [TestCaseSource(nameof(Widening_attaches_and_detaches))]
+    public void Attaching_or_detaching_a_reusable_policy_that_lets_more_requests_in_is_flagged_in_the_application(PolicyChange change, PolicyChange? reusable, Scope account, WideningKind kind, string reason)
+    {
+        var plan = WithReusable(change, reusable, account);
+
+        var widening = AccessWidening.Find(plan).Where(w => !w.App.IsReusablePolicies).ShouldHaveSingleItem();
+
+        (widening.App.Name, widening.PolicyName, widening.Kind, widening.Reason).ShouldBe(("Grafana", "P", kind, reason));
+        widening.Apps.ShouldBeEmpty();
+    }
+
+    [TestCaseSource(nameof(Other_attaches_and_detaches))]
+    public void Attaching_or_detaching_a_reusable_policy_that_does_not_widen_access_is_not_flagged(PolicyChange change, PolicyChange? reusable, Scope account)
+    {
+        AccessWidening.Find(WithReusable(change, reusable, account)).ShouldBeEmpty();
+    }
+
+    [Test]
+    public void A_reusable_policy_s_update_is_flagged_once_under_the_reusable_policies_with_the_applications_it_reaches()
+    {
+        var plan = SamplePlans.WithReusable();
+
+        var widening = AccessWidening.Find(plan).Where(w => w.PolicyName == "Block contractors").ShouldHaveSingleItem();
+
+        widening.App.ShouldBe(AppTarget.ReusablePoliciesOf(Some.Account));
+        widening.Apps.ShouldBe(["Grafana", "Wiki"]);
+        (widening.Kind, widening.Reason).ShouldBe((WideningKind.DenyNarrowed, "include loses geo: {country_code: RU}"));
+    }
+
+    [Test]
+    public void A_reusable_policy_s_update_is_judged_as_an_application_policy_s_update_is()
+    {
+        var update = Updated(Live(extra: "\"session_duration\":\"60m\",\"approval_required\":true"), $"{{name: P, decision: bypass, include: {Devs}, session_duration: 8h, approval_required: false}}");
+        var plan = WithReusable(null, update, Some.Account);
+
+        AccessWidening.Find(plan).Select(w => (w.App.Name, w.Kind, w.Reason)).ShouldBe(
+        [
+            ("Reusable policies", WideningKind.NoIdentity, "decision allow → bypass: requests skip Access entirely"),
+            ("Reusable policies", WideningKind.LongerSession, "session_duration 1h → 8h"),
+            ("Reusable policies", WideningKind.CheckDisabled, "approval_required true → false"),
+        ]);
+    }
+
+    [Test]
+    public void Deleting_a_reusable_deny_policy_that_applications_use_is_flagged_once()
+    {
+        var plan = WithReusable(null, Deleted(Live(decision: "deny")), Some.Account);
+
+        var widening = AccessWidening.Find(plan).ShouldHaveSingleItem();
+
+        (widening.App.IsReusablePolicies, widening.PolicyName, widening.Kind, widening.Reason).ShouldBe((true, "P", WideningKind.DenyNarrowed, "a deny policy is deleted: what it blocked may get in"));
+        widening.Apps.ShouldBe(["Grafana"]);
+    }
+
+    [Test]
+    public void A_change_to_a_reusable_policy_no_application_uses_lets_no_one_in_and_is_not_flagged()
+    {
+        var unused = (PolicyChange change) => WithReusable(null, change, Some.Account) with
+        {
+            Reusable = [new ReusablePlan(Some.Account, "P", "reusable/p.yaml", change, [])],
+        };
+
+        AccessWidening.Find(unused(Deleted(Live(decision: "deny")))).ShouldBeEmpty();
+        AccessWidening.Find(unused(Updated(Live(), $"{{name: P, decision: bypass, include: {Devs}}}"))).ShouldBeEmpty();
+    }
+
+    [Test]
+    public void A_created_reusable_policy_is_flagged_where_it_is_attached_and_not_where_it_is_created()
+    {
+        var widenings = AccessWidening.Find(SamplePlans.WithReusable()).Where(w => w.PolicyName == "[Deploy API] Health checks");
+
+        widenings.Select(w => (w.App.Name, w.Kind, w.Reason)).ShouldHaveSingleItem()
+            .ShouldBe(("Deploy API", WideningKind.NoIdentity, "an attached bypass policy: requests skip Access entirely"));
+    }
+
+    private static TestCaseData Reusable(string name, PolicyChange change, PolicyChange? reusable, WideningKind kind, string reason) =>
+        new TestCaseData(change, reusable, Some.Account, kind, reason).SetArgDisplayNames(name);
+
+    private static TestCaseData Reusable(string name, PolicyChange change, PolicyChange? reusable, Scope? account = null) =>
+        new TestCaseData(change, reusable, account ?? Some.Account).SetArgDisplayNames(name);
+
+    /// <summary>Grafana, unchanged but for <paramref name="change"/>; and, when <paramref name="reusable"/> is given, the plan changes reusable policy P of <paramref name="account"/>, which Grafana uses.</summary>
+    private static Plan WithReusable(PolicyChange? change, PolicyChange? reusable, Scope account)
+    {
+        var plan = PlanFor(Live(), $"{{name: P, decision: allow, include: {Devs}}}");
+        plan.HasChanges.ShouldBeFalse("the application's own policies are meant to be as they are");
+        return plan with
+        {
+            Applications = [plan.Applications[0] with { Changes = change is null ? [] : [change] }],
+            Reusable = reusable is null ? [] : [new ReusablePlan(account, "P", "reusable/p.yaml", reusable, ["Grafana"])],
+        };
+    }
+
+    /// <summary>The change the planner makes to a policy P of an application, standing here for a reusable policy P.</summary>
+    private static PolicyChange Created(string file) => PlanFor(null, file).Applications[0].Changes.ShouldHaveSingleItem();
+
+    private static PolicyChange Updated(LivePolicy live, string file) => PlanFor(live, file).Applications[0].Changes.ShouldHaveSingleItem();
+
+    private static PolicyChange Deleted(LivePolicy live) => PlanFor(live, null).Applications[0].Changes.OfType<DeletePolicy>().ShouldHaveSingleItem();
 
     private static TestCaseData Case(string name, LivePolicy? live, string? file, WideningKind kind, string reason) =>
         new TestCaseData(live, file, kind, reason).SetArgDisplayNames(name);

@@ -18,6 +18,83 @@ public partial class MarkdownPlanRendererTests
     }
 
     [Test]
+    public void A_plan_with_reusable_policies_renders_as_approved()
+    {
+        Approvals.Verify(new MarkdownPlanRenderer().Render(SamplePlans.WithReusable()), "plan-markdown-reusable");
+    }
+
+    [Test]
+    public void The_reusable_policies_have_the_first_row_and_section_and_attach_and_detach_their_columns()
+    {
+        var markdown = new MarkdownPlanRenderer().Render(SamplePlans.WithReusable());
+
+        markdown.ShouldContain("""
+            | application | create | update | delete | reorder | attach | detach | widens |
+            |---|--:|--:|--:|--:|--:|--:|--:|
+            | Reusable policies <br> account 9a7806061c88ada191ed06f989cc3dac | 3 | 1 | 1 | 0 | 0 | 0 | ⚠️ 1 |
+            | Deploy API <br> `apps/deploy-api.yaml` | 0 | 0 | 0 | 0 | 1 | 0 | ⚠️ 1 |
+            | Grafana <br> `apps/grafana.yaml` | 1 | 0 | 1 | 0 | 1 | 1 | ⚠️ 2 |
+            """);
+        SectionName().Matches(markdown).Select(m => m.Groups[1].Value).ShouldBe(["Reusable policies", "Deploy API", "Grafana", "Status page"]);
+        markdown.ShouldContain("<details open>\n<summary><strong>Reusable policies</strong> · account 9a7806061c88ada191ed06f989cc3dac · 3 to create, 1 to update, 1 to delete · ⚠️ widens access</summary>\n\n```diff\nReusable policies (account 9a7806061c88ada191ed06f989cc3dac)\n- delete \"Old shared policy\"\n");
+        markdown.ShouldContain("<summary><strong>Grafana</strong> · apps/grafana.yaml · 1 to create, 1 to delete, 1 to attach, 1 to detach · ⚠️ widens access</summary>");
+    }
+
+    [Test]
+    public void A_kept_reusable_policy_in_a_plan_without_changes_is_a_note()
+    {
+        var plan = PlanCreating("{name: Allow devs, decision: allow, include: [{group: Developers}]}");
+        var unchanged = plan with
+        {
+            Applications = [plan.Applications[0] with { Changes = [] }],
+            Reusable = [new ReusablePlan(Some.Account, "Legacy *shared*", string.Empty, null, [])],
+        };
+
+        new MarkdownPlanRenderer().Render(unchanged).ShouldBe($"""
+            {Marker}
+            ### AccessSync plan
+
+            {TextPlanRenderer.NoChanges}
+
+            - note: Reusable policies (account 9a7806061c88ada191ed06f989cc3dac): live policy "Legacy \*shared\*" is in no file and attached to no application; it is kept because prune is off
+
+            Plan: 0 to create, 0 to update, 0 to delete, 0 to reorder.
+
+            """);
+    }
+
+    [Test]
+    public void A_large_reusable_section_is_a_part_of_its_own_and_never_split()
+    {
+        var plan = LargePlan(applications: 40, policiesOfTheLargest: 0);
+        var created = SamplePlans.WithReusable().Reusable.Single(r => r.Name == "Allow developers");
+        var desired = ((CreatePolicy)created.Change!).Desired;
+        var many = plan with
+        {
+            Reusable =
+            [
+                .. Enumerable.Range(1, 60).Select(i => created with
+                {
+                    Name = $"Shared {i:D2}",
+                    Change = new CreatePolicy(desired with { Name = $"Shared {i:D2}", Fields = desired.Fields.SetItem("name", $"\"Shared {i:D2}\"") }),
+                    Apps = ["App 001", "App 002"],
+                }),
+            ],
+        };
+
+        var parts = new MarkdownPlanRenderer().RenderParts(many, 20_000);
+
+        parts.ShouldAllBe(p => p.Length <= 20_000);
+        parts.ShouldAllBe(p => Count(p, "<details") == Count(p, "</details>"));
+        var sections = parts.SelectMany(p => SectionName().Matches(p).Select(m => m.Groups[1].Value)).ToList();
+        sections.ShouldBe(["Reusable policies", .. plan.Applications.Select(a => a.App.Name)]);
+        var reusable = parts.Single(p => p.Contains("<strong>Reusable policies</strong>", StringComparison.Ordinal));
+        reusable.ShouldContain("· 60 to create</summary>");
+        reusable.ShouldContain("+ create \"Shared 60\" reusable/allow-developers.yaml\n    used by: App 001, App 002\n");
+        parts.ShouldAllBe(p => !p.Contains(MarkdownPlanRenderer.Truncated));
+    }
+
+    [Test]
     public void A_section_is_open_only_when_its_application_widens_access()
     {
         var narrow = PlanCreating("{name: Allow devs, decision: allow, include: [{group: Developers}]}");

@@ -15,21 +15,100 @@ public class PlanJsonTests
     }
 
     [Test]
-    public void Equal_plans_are_written_to_the_same_bytes()
+    public void A_plan_with_reusable_policies_is_written_as_approved()
     {
-        PlanJson.Write(SamplePlans.Realistic()).ShouldBe(PlanJson.Write(SamplePlans.Realistic()));
+        Approvals.Verify(PlanJson.Write(SamplePlans.WithReusable()), "plan-json-reusable");
     }
 
-    [Test]
-    public void A_plan_read_back_renders_as_the_plan_written_in_every_format()
+    [TestCaseSource(nameof(Samples))]
+    public void Equal_plans_are_written_to_the_same_bytes(Func<Plan> sample)
     {
-        var plan = SamplePlans.Realistic();
+        PlanJson.Write(sample()).ShouldBe(PlanJson.Write(sample()));
+    }
+
+    [TestCaseSource(nameof(Samples))]
+    public void A_plan_read_back_equals_the_plan_written(Func<Plan> sample)
+    {
+        var plan = sample();
+
+        var read = PlanJson.Read(PlanJson.Write(plan));
+
+        // Records compare their ImmutableArray members by reference, so the comparison is member by member.
+        read.ShouldBeEquivalentTo(plan);
+    }
+
+    [TestCaseSource(nameof(Samples))]
+    public void A_plan_read_back_renders_as_the_plan_written_in_every_format(Func<Plan> sample)
+    {
+        var plan = sample();
 
         var read = PlanJson.Read(PlanJson.Write(plan));
 
         PlanJson.Write(read).ShouldBe(PlanJson.Write(plan));
         new TextPlanRenderer(new TextPlanOptions(UseColor: true)).Render(read).ShouldBe(new TextPlanRenderer(new TextPlanOptions(UseColor: true)).Render(plan));
         new MarkdownPlanRenderer().Render(read).ShouldBe(new MarkdownPlanRenderer().Render(plan));
+    }
+
+    [Test]
+    public void A_plan_read_back_keeps_the_reusable_policies_and_their_attaches_to_the_value()
+    {
+        var plan = SamplePlans.WithReusable();
+
+        var read = PlanJson.Read(PlanJson.Write(plan));
+
+        read.Reusable.Select(r => (r.Account, r.Name, r.FilePath, r.Change?.Kind, string.Join(", ", r.Apps)))
+            .ShouldBe(plan.Reusable.Select(r => (r.Account, r.Name, r.FilePath, r.Change?.Kind, string.Join(", ", r.Apps))));
+        read.Reusable.Select(r => r.Change).OfType<CreatePolicy>().Select(c => (c.Desired.Precedence, c.Desired.Span, c.Desired.Fields.Count))
+            .ShouldBe(plan.Reusable.Select(r => r.Change).OfType<CreatePolicy>().Select(c => (0, c.Desired.Span, c.Desired.Fields.Count)));
+        read.Reusable.Select(r => r.Change).OfType<UpdatePolicy>().Single().Fields.ShouldBe(plan.Reusable.Select(r => r.Change).OfType<UpdatePolicy>().Single().Fields);
+        read.Reusable.Select(r => r.Change).OfType<DeletePolicy>().Single().Precedence.ShouldBeNull();
+        AttachesAndDetaches(read).ShouldBe(AttachesAndDetaches(plan));
+        AttachesAndDetaches(read).ShouldContain(new AttachPolicy(null, "All staff", Model.Decision.Allow, 1));
+        read.Applications.Single(a => a.App.Name == "Deploy API").Fingerprint.ShouldNotBeNull();
+    }
+
+    [Test]
+    public void A_plan_saved_before_reusable_policies_reads_as_one_with_none()
+    {
+        var written = PlanJson.Write(SamplePlans.Realistic());
+        using var document = JsonDocument.Parse(written);
+
+        var read = PlanJson.Read(written);
+
+        document.RootElement.TryGetProperty("reusable", out var _).ShouldBeFalse();
+        document.RootElement.GetProperty("summary").TryGetProperty("attach", out var _).ShouldBeFalse();
+        read.Reusable.ShouldBeEmpty();
+        read.Summary.ToString().ShouldBe("Plan: 2 to create, 3 to update, 1 to delete, 2 to reorder.");
+    }
+
+    [Test]
+    public void The_summary_counts_attaches_and_detaches_and_a_reusable_widening_names_the_applications_it_reaches()
+    {
+        using var document = JsonDocument.Parse(PlanJson.Write(SamplePlans.WithReusable()));
+        var root = document.RootElement;
+
+        root.GetProperty("summary").EnumerateObject().Select(p => (p.Name, p.Value.GetInt32()))
+            .ShouldBe([("create", 4), ("update", 1), ("delete", 3), ("reorder", 0), ("attach", 3), ("detach", 1)]);
+        var widening = root.GetProperty("widening")[0];
+        widening.GetProperty("app_id").GetString().ShouldBe(string.Empty);
+        widening.GetProperty("policy").GetString().ShouldBe("Block contractors");
+        widening.GetProperty("apps").EnumerateArray().Select(a => a.GetString()).ShouldBe(["Grafana", "Wiki"]);
+        root.GetProperty("widening").EnumerateArray().Skip(1).Count(w => w.TryGetProperty("apps", out var _)).ShouldBe(0);
+        var unused = root.GetProperty("reusable").EnumerateArray().Single(r => r.GetProperty("name").GetString() == "Legacy shared");
+        unused.GetProperty("change").ValueKind.ShouldBe(JsonValueKind.Null);
+        unused.GetProperty("account").GetString().ShouldBe(Some.Account.Id);
+    }
+
+    [Test]
+    public void A_reusable_policy_s_change_that_is_not_a_create_update_or_delete_is_refused_where_it_is()
+    {
+        var json = PlanJson.Write(SamplePlans.WithReusable()).Replace(
+            "\"change\": null",
+            "\"change\": {\"kind\": \"detach\", \"policy_id\": \"x\", \"name\": \"Legacy shared\", \"decision\": null, \"precedence\": null}",
+            StringComparison.Ordinal);
+
+        Should.Throw<PlanFormatException>(() => PlanJson.Read(json)).Message
+            .ShouldBe("reusable[3].change.kind: a reusable policy is created, updated or deleted, not detach");
     }
 
     [Test]
@@ -107,8 +186,17 @@ public class PlanJsonTests
         var json = PlanJson.Write(SamplePlans.Realistic()).Replace("\"kind\": \"reorder\"", "\"kind\": \"rename\"", StringComparison.Ordinal);
 
         Should.Throw<PlanFormatException>(() => PlanJson.Read(json)).Message
-            .ShouldBe("applications[3].changes[3].kind: expected one of delete, create, update, reorder, found \"rename\"");
+            .ShouldBe("applications[3].changes[3].kind: expected one of delete, create, update, reorder, attach, detach, found \"rename\"");
     }
+
+    private static IEnumerable<TestCaseData> Samples() =>
+    [
+        new TestCaseData((Func<Plan>)SamplePlans.Realistic).SetArgDisplayNames("realistic"),
+        new TestCaseData((Func<Plan>)SamplePlans.WithReusable).SetArgDisplayNames("with reusable policies"),
+    ];
+
+    private static List<PolicyChange> AttachesAndDetaches(Plan plan) =>
+        [.. plan.Applications.SelectMany(a => a.Changes).Where(c => c is AttachPolicy or DetachPolicy)];
 
     private static List<UpdatePolicy> Updates(Plan plan) => [.. plan.Applications.SelectMany(a => a.Changes).OfType<UpdatePolicy>()];
 }

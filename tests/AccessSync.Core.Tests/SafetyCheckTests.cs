@@ -1,4 +1,6 @@
+using AccessSync.Core.Live;
 using AccessSync.Core.Model;
+using AccessSync.Core.Planning;
 using AccessSync.Core.Safety;
 using AccessSync.Core.Tests.Support;
 
@@ -50,11 +52,68 @@ public class SafetyCheckTests
         Check(live: ["A"], file: [], options: SafetyOptions.Default with { AllowEmptyApps = true }).ShouldBeEmpty();
     }
 
-    private static IReadOnlyList<SafetyViolation> Check(string[] live, string[] file, string[]? changed = null, SafetyOptions? options = null)
+    [Test]
+    public void Detaching_counts_toward_the_delete_share_as_deleting_does()
     {
-        var app = Some.App("Grafana", [.. live.Select((name, i) => Some.Policy(name, i + 1, extra: "\"session_duration\":\"1h\""))]);
-        var policies = file.Select(name => $"  - {{name: {name}, decision: allow, include: [{{group: Developers}}], session_duration: {((changed ?? []).Contains(name) ? "2h" : "1h")}}}\n");
-        var yaml = file.Length == 0 ? "app: {name: Grafana}\npolicies: []\n" : "app: {name: Grafana}\npolicies:\n" + string.Concat(policies);
-        return SafetyCheck.Evaluate(Some.Plan(Some.Project(yaml), Some.Live(app)), options ?? SafetyOptions.Default);
+        var violations = Check(live: ["A", "B"], file: ["A", "B"], reusable: [Detach("X"), Detach("Y")]);
+
+        violations.ShouldHaveSingleItem().Message.ShouldBe("detaches 2 of its 4 policies (50 %), more than the limit of 30 %");
+    }
+
+    [Test]
+    public void Deletes_and_detaches_are_counted_together_and_each_named()
+    {
+        var violations = Check(live: ["A", "B", "C"], file: ["A", "B"], reusable: [Detach("X")]);
+
+        violations.ShouldHaveSingleItem().Message.ShouldBe("deletes 1 and detaches 1 of its 4 policies (50 %), more than the limit of 30 %");
+    }
+
+    [Test]
+    public void Reusable_policies_kept_attached_count_among_an_application_s_policies()
+    {
+        var violations = Check(live: ["A", "B", "C"], file: ["A"], attached: ["Shared"]);
+
+        violations.ShouldHaveSingleItem().Message.ShouldBe("deletes 2 of its 4 policies (50 %), more than the limit of 30 %");
+    }
+
+    [Test]
+    public void An_application_whose_file_only_uses_reusable_policies_is_not_left_empty()
+    {
+        Check(live: ["A"], file: [], reusable: [Attach("Shared")]).ShouldBeEmpty();
+        Check(live: ["A"], file: [], attached: ["Shared"]).ShouldBeEmpty();
+    }
+
+    [Test]
+    public void Detaching_an_application_s_last_policy_leaves_it_with_none()
+    {
+        var violations = Check(live: [], file: [], reusable: [Detach("X")]);
+
+        violations.ShouldHaveSingleItem().Message.ShouldBe("would be left with no policy, and Access then lets no one in");
+    }
+
+    [Test]
+    public void Swapping_a_detached_reusable_policy_for_an_attached_one_leaves_a_policy()
+    {
+        Check(live: [], file: [], reusable: [Detach("X"), Attach("Y")]).ShouldBeEmpty();
+    }
+
+    private static DetachPolicy Detach(string name) => new(Some.IdFor(name), name, Decision.Allow, 9);
+
+    private static AttachPolicy Attach(string name) => new(Some.IdFor(name), name, Decision.Allow, 9);
+
+    /// <param name="reusable">Attach and detach changes added to the plan, as the planner would make them.</param>
+    /// <param name="attached">Reusable policies attached live that no file uses: the plan keeps them.</param>
+    private static IReadOnlyList<SafetyViolation> Check(string[] live, string[] file, string[]? changed = null, SafetyOptions? options = null, PolicyChange[]? reusable = null, string[]? attached = null)
+    {
+        LivePolicy[] policies =
+        [
+            .. live.Select((name, i) => Some.Policy(name, i + 1, extra: "\"session_duration\":\"1h\"")),
+            .. (attached ?? []).Select((name, i) => Some.Policy($$"""{"id":"{{Some.IdFor(name)}}","name":"{{name}}","decision":"allow","include":[],"precedence":{{10 + i}}}""", reusable: true)),
+        ];
+        var lines = file.Select(name => $"  - {{name: {name}, decision: allow, include: [{{group: Developers}}], session_duration: {((changed ?? []).Contains(name) ? "2h" : "1h")}}}\n");
+        var yaml = file.Length == 0 ? "app: {name: Grafana}\npolicies: []\n" : "app: {name: Grafana}\npolicies:\n" + string.Concat(lines);
+        var plan = Some.Plan(Some.Project(yaml), Some.Live(Some.App("Grafana", policies)));
+        var app = plan.Applications.Single();
+        return SafetyCheck.Evaluate(plan with { Applications = [app with { Changes = [.. app.Changes, .. reusable ?? []] }] }, options ?? SafetyOptions.Default);
     }
 }

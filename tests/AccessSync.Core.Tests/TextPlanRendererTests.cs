@@ -20,14 +20,123 @@ public class TextPlanRendererTests
     }
 
     [Test]
-    public void The_sample_plan_holds_every_change_kind_and_every_way_of_widening()
+    public void A_plan_with_reusable_policies_renders_as_approved()
+    {
+        Approvals.Verify(new TextPlanRenderer().Render(SamplePlans.WithReusable()), "plan-text-reusable");
+    }
+
+    [Test]
+    public void A_plan_with_reusable_policies_renders_in_colour_as_approved()
+    {
+        Approvals.Verify(new TextPlanRenderer(new TextPlanOptions(UseColor: true)).Render(SamplePlans.WithReusable()), "plan-text-reusable-color");
+    }
+
+    [Test]
+    public void The_sample_plans_hold_every_change_kind_and_every_way_of_widening()
     {
         var plan = SamplePlans.Realistic();
+        var reusable = SamplePlans.WithReusable();
 
-        plan.Applications.SelectMany(a => a.Changes).Select(c => c.Kind).Distinct().Order().ShouldBe(Enum.GetValues<ChangeKind>());
+        plan.Applications.SelectMany(a => a.Changes).Select(c => c.Kind).Distinct().Order()
+            .ShouldBe([ChangeKind.Delete, ChangeKind.Create, ChangeKind.Update, ChangeKind.Reorder]);
+        reusable.Applications.SelectMany(a => a.Changes).Select(c => c.Kind).Distinct().Order()
+            .ShouldBe([ChangeKind.Delete, ChangeKind.Create, ChangeKind.Attach, ChangeKind.Detach]);
+        reusable.Reusable.Select(r => r.Change?.Kind).Distinct().ShouldBe([ChangeKind.Create, ChangeKind.Update, null, ChangeKind.Delete], ignoreOrder: true);
+        reusable.Reusable.ShouldContain(r => r.Name.StartsWith("[Deploy API] ", StringComparison.Ordinal));
+        reusable.Applications.ShouldContain(a => a.Changes.All(c => c.Kind == ChangeKind.Attach));
         AccessWidening.Find(plan).Select(w => w.Kind).Distinct().Order().ShouldBe(Enum.GetValues<WideningKind>());
-        plan.Applications.ShouldContain(a => !a.HasChanges);
+        foreach (var sample in new[] { plan, reusable })
+        {
+            sample.Applications.ShouldContain(a => !a.HasChanges);
+        }
+
         plan.Applications.ShouldContain(a => a.Unmanaged.Any(u => !u.IsReusable));
+    }
+
+    [Test]
+    public void Detaches_and_attaches_stand_beside_deletes_and_creates_whatever_order_the_plan_lists_them_in()
+    {
+        var plan = SamplePlans.WithReusable();
+        var grafana = plan.Applications.Single(a => a.App.Name == "Grafana");
+        grafana.Changes.Select(c => c.Kind).ShouldBe([ChangeKind.Delete, ChangeKind.Create, ChangeKind.Detach, ChangeKind.Attach]);
+
+        var text = new TextPlanRenderer().Render(plan);
+
+        text.ShouldContain("""
+            Grafana (account 9a7806061c88ada191ed06f989cc3dac) apps/grafana.yaml
+            - delete "Old VPN range"
+            !   widens access: a deny policy is deleted: what it blocked may get in
+            - detach "Legacy deny"
+            !   widens access: a deny policy is detached: what it blocked may get in
+            + create "Partner engineers" (precedence 4)
+            + attach "Allow developers" (precedence 3)
+
+            """);
+    }
+
+    [Test]
+    public void Reusable_policies_come_before_the_applications_once_each_with_the_applications_that_use_them()
+    {
+        var text = new TextPlanRenderer().Render(SamplePlans.WithReusable());
+
+        text.ShouldStartWith("""
+            Reusable policies (account 9a7806061c88ada191ed06f989cc3dac)
+            - delete "Old shared policy"
+                used by no application
+            + create "All staff" reusable/all-staff.yaml
+                used by: Status page
+            """);
+        text.ShouldContain("""
+            ~ update "Block contractors" reusable/block-contractors.yaml
+                used by: Grafana, Wiki
+                include:
+            -     geo: {country_code: RU}
+            !   widens access: include loses geo: {country_code: RU}
+              note: live policy "Legacy shared" is in no file and attached to no application; it is kept because prune is off
+
+            """);
+        text.Split("\n").Count(l => l.Contains("include loses geo", StringComparison.Ordinal)).ShouldBe(1, "the update is shown once, not again under each application");
+        text.ShouldContain("\n  \"[Deploy API] Health checks\" (created):\n+   name: '[Deploy API] Health checks'\n+   decision: bypass\n");
+    }
+
+    [Test]
+    public void An_application_whose_only_change_is_an_attach_is_a_changed_application()
+    {
+        var text = new TextPlanRenderer().Render(SamplePlans.WithReusable());
+
+        text.ShouldContain("""
+
+            Deploy API (account 9a7806061c88ada191ed06f989cc3dac) apps/deploy-api.yaml
+            + attach "[Deploy API] Health checks" (precedence 1)
+            !   widens access: an attached bypass policy: requests skip Access entirely
+
+            """);
+        text.ShouldEndWith("1 application unchanged.\nPlan: 4 to create, 1 to update, 3 to delete, 0 to reorder, 3 to attach, 1 to detach.\n");
+    }
+
+    [Test]
+    public void A_kept_reusable_policy_alone_is_no_change_and_is_noted()
+    {
+        var plan = Unchanged() with { Reusable = [new ReusablePlan(Some.Account, "Legacy shared", string.Empty, null, [])] };
+
+        new TextPlanRenderer().Render(plan).ShouldBe("""
+            note: Reusable policies (account 9a7806061c88ada191ed06f989cc3dac): live policy "Legacy shared" is in no file and attached to no application; it is kept because prune is off
+            No changes. Live policies match the files.
+            Plan: 0 to create, 0 to update, 0 to delete, 0 to reorder.
+
+            """);
+    }
+
+    [Test]
+    public void A_plan_changing_only_reusable_policies_counts_every_application_unchanged()
+    {
+        var reusable = SamplePlans.WithReusable().Reusable.Single(r => r.Name == "Block contractors");
+        var plan = Unchanged() with { Reusable = [reusable] };
+
+        var text = new TextPlanRenderer().Render(plan);
+
+        text.ShouldStartWith("Reusable policies (account 9a7806061c88ada191ed06f989cc3dac)\n~ update \"Block contractors\" reusable/block-contractors.yaml\n");
+        text.ShouldEndWith("\n1 application unchanged.\nPlan: 0 to create, 1 to update, 0 to delete, 0 to reorder.\n");
     }
 
     [Test]
@@ -59,6 +168,26 @@ public class TextPlanRendererTests
     }
 
     [Test]
+    public void A_reusable_policy_s_name_file_and_applications_cannot_drive_the_terminal()
+    {
+        var plan = Unchanged() with { Reusable = [new ReusablePlan(Some.Account, "Evil\e[2J", string.Empty, null, [])] };
+        var change = new DetachPolicy("x", "Gone\e[2J", null, null);
+        var evil = plan with
+        {
+            Applications = [plan.Applications[0] with { Changes = [change] }],
+            Reusable = [SamplePlans.WithReusable().Reusable.Single(r => r.Name == "All staff") with { FilePath = "reusable/\r.yaml", Apps = ["Evil\e[2J"] }],
+        };
+
+        var text = new TextPlanRenderer().Render(plan) + new TextPlanRenderer().Render(evil);
+
+        text.ShouldContain("\"Evil\\u001b[2J\"");
+        text.ShouldContain("+ create \"All staff\" reusable/\\u000d.yaml\n    used by: Evil\\u001b[2J\n");
+        text.ShouldContain("- detach \"Gone\\u001b[2J\"\n");
+        text.ShouldNotContain("\e");
+        text.ShouldNotContain("\r");
+    }
+
+    [Test]
     public void A_name_with_control_characters_cannot_drive_the_terminal()
     {
         var live = Some.Live(Some.App("Grafana", Some.Policy("Allow devs", 1), Some.Policy("Evil\\u001b[2J\\r", 2)));
@@ -70,4 +199,7 @@ public class TextPlanRendererTests
         text.ShouldNotContain("\e");
         text.ShouldNotContain("\r");
     }
+
+    private static Plan Unchanged() =>
+        Some.Plan(Some.Project("app: {name: Grafana}\npolicies:\n  - {name: Allow devs, decision: allow, include: [{group: Developers}]}\n"), Some.Live(Some.App("Grafana", Some.Policy("Allow devs", 1))));
 }

@@ -34,12 +34,19 @@ public enum WideningKind
 }
 
 /// <summary>One change that widens access, and why, in a few words a reviewer reads next to the change.</summary>
-public sealed record Widening(AppTarget App, string PolicyName, WideningKind Kind, string Reason);
+/// <param name="App">The application the change is in; <see cref="AppTarget.ReusablePoliciesOf"/> for a change to a reusable policy.</param>
+public sealed record Widening(AppTarget App, string PolicyName, WideningKind Kind, string Reason)
+{
+    /// <summary>For a change to a reusable policy, the applications it widens access to: every one that uses it.</summary>
+    public ImmutableArray<string> Apps { get; init; } = [];
+}
 
 /// <summary>
 /// Flags the changes of a plan that let more requests in, so that a reviewer looks twice: a pure reading of the
 /// plan, after normalisation (a rule written another way is not a removal). It is a reviewer's aid, not a proof:
 /// it judges each policy alone, except that a reorder moving an allow above a deny is flagged.
+/// A change to a reusable policy is judged once, where the plan lists it, and names the applications it reaches;
+/// attaching or detaching one is judged in the application, where it lets more in.
 /// </summary>
 public static class AccessWidening
 {
@@ -54,23 +61,49 @@ public static class AccessWidening
         (PolicyFields.MfaDisabled, false),
     ];
 
+    /// <summary>Every widening of the plan, in the order the renders show them: the reusable policies, then each application.</summary>
     public static ImmutableArray<Widening> Find(Plan plan) =>
-        [.. plan.Applications.SelectMany(a => a.Changes.SelectMany(c => Of(a.App, c, plan.Names)))];
+    [
+        .. plan.Reusable.SelectMany(r => Of(plan, r)),
+        .. plan.Applications.SelectMany(a => a.Changes.SelectMany(c => Of(plan, a.App, c))),
+    ];
 
-    /// <summary>The ways one change widens access, in a stable order; empty when it does not.</summary>
-    public static ImmutableArray<Widening> Of(AppTarget app, PolicyChange change, IReadOnlyDictionary<string, string> names)
+    /// <summary>
+    /// The ways a change to a reusable policy widens access to the applications that use it; empty when it does
+    /// not, or when no application uses it (it then lets no one in, before or after). A created policy is judged
+    /// where it is attached, as that is where it starts to let anyone in.
+    /// </summary>
+    public static ImmutableArray<Widening> Of(Plan plan, ReusablePlan reusable)
+    {
+        if (reusable.Apps.IsEmpty || reusable.Change is null or CreatePolicy)
+        {
+            return [];
+        }
+
+        return [.. Of(plan, AppTarget.ReusablePoliciesOf(reusable.Account), reusable.Change).Select(w => w with { Apps = reusable.Apps })];
+    }
+
+    /// <summary>The ways one change of an application (or of <see cref="AppTarget.ReusablePoliciesOf"/>) widens access, in a stable order; empty when it does not.</summary>
+    public static ImmutableArray<Widening> Of(Plan plan, AppTarget app, PolicyChange change)
     {
         var found = new List<(WideningKind, string)>();
         switch (change)
         {
             case CreatePolicy create:
-                Created(create.Desired, found);
+                Added(PolicyDiff.CanonicalFields(create.Desired), create.Desired.Decision, "a new", found);
                 break;
             case UpdatePolicy update:
-                Updated(update, found, names);
+                Updated(update, found, plan.Names);
                 break;
             case DeletePolicy { Decision: Decision.Deny }:
                 found.Add((WideningKind.DenyNarrowed, "a deny policy is deleted: what it blocked may get in"));
+                break;
+            case AttachPolicy attach:
+                // The attach names the policy, not its rules: those are known when the plan creates or updates it.
+                Added(ReusableAfter(plan, app.Scope, attach.Name) ?? ImmutableSortedDictionary<string, string>.Empty, attach.Decision, "an attached", found);
+                break;
+            case DetachPolicy { Decision: Decision.Deny }:
+                found.Add((WideningKind.DenyNarrowed, "a deny policy is detached: what it blocked may get in"));
                 break;
             case ReorderPolicies reorder:
                 return [.. reorder.Overtakes.Select(o => new Widening(
@@ -83,26 +116,39 @@ public static class AccessWidening
         return [.. found.Select(f => new Widening(app, change.Subject, f.Item1, f.Item2))];
     }
 
-    private static void Created(DesiredPolicy desired, List<(WideningKind, string)> found)
+    /// <summary>
+    /// A policy that starts to apply to an application, created in it (<paramref name="how"/> "a new") or attached
+    /// to it ("an attached"), of which <paramref name="fields"/> are the canonical fields known (none, for an
+    /// attached policy the plan leaves as it is: then only its decision is judged).
+    /// </summary>
+    private static void Added(IReadOnlyDictionary<string, string> fields, Decision decision, string how, List<(WideningKind, string)> found)
     {
-        var fields = PolicyDiff.CanonicalFields(desired);
-        var decision = WireNames.Of(desired.Decision);
-        if (NoIdentityDecisions.Contains(decision))
+        var name = WireNames.Of(decision);
+        if (NoIdentityDecisions.Contains(name))
         {
-            found.Add((WideningKind.NoIdentity, $"a new {decision} policy: {What(decision)}"));
+            found.Add((WideningKind.NoIdentity, $"{how} {name} policy: {What(name)}"));
         }
 
-        if (desired.Decision != Decision.Deny && Items(fields.GetValueOrDefault(PolicyFields.Include)).Any(IsEveryone))
+        if (decision != Decision.Deny && Items(fields.GetValueOrDefault(PolicyFields.Include)).Any(IsEveryone))
         {
-            found.Add((WideningKind.Everyone, $"a new {decision} policy that includes everyone"));
+            found.Add((WideningKind.Everyone, $"{how} {name} policy that includes everyone"));
         }
 
         // The other checks are off by default, so a new policy turns none of them off; MFA is on by default.
         if (fields.TryGetValue(PolicyFields.MfaDisabled, out var mfaDisabled) && Flag(mfaDisabled))
         {
-            found.Add((WideningKind.CheckDisabled, $"a new {decision} policy with {PolicyFields.MfaDisabled}: true"));
+            found.Add((WideningKind.CheckDisabled, $"{how} {name} policy with {PolicyFields.MfaDisabled}: true"));
         }
     }
+
+    /// <summary>The canonical fields a reusable policy of the account will have after the plan, when the plan creates or updates it.</summary>
+    private static ImmutableSortedDictionary<string, string>? ReusableAfter(Plan plan, Scope account, string name) =>
+        plan.Reusable.FirstOrDefault(r => r.Account == account && r.Name == name)?.Change switch
+        {
+            CreatePolicy create => PolicyDiff.CanonicalFields(create.Desired),
+            UpdatePolicy update => PolicyDiff.CanonicalFields(update.Desired),
+            _ => null,
+        };
 
     private static void Updated(UpdatePolicy update, List<(WideningKind, string)> found, IReadOnlyDictionary<string, string> names)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Net;
 using System.Text;
 using AccessSync.Core.Planning;
@@ -11,9 +12,9 @@ public sealed record MarkdownPlanOptions(string Marker = MarkdownPlanOptions.Def
 }
 
 /// <summary>
-/// The plan for a pull-request comment or <c>$GITHUB_STEP_SUMMARY</c>: a table of the applications with changes,
-/// then one collapsible section per application holding its text render in a <c>diff</c> fence (open when it
-/// widens access), then the summary line. <see cref="RenderParts"/> splits it for hosts that limit a comment's size.
+/// The plan for a pull-request comment or <c>$GITHUB_STEP_SUMMARY</c>: a table of the applications (and of each
+/// account's reusable policies) with changes, then one collapsible section per row holding its text render in a
+/// <c>diff</c> fence (open when it widens access), then the summary line. <see cref="RenderParts"/> splits it for hosts that limit a comment's size.
 /// </summary>
 public sealed class MarkdownPlanRenderer(MarkdownPlanOptions options) : IPlanRenderer
 {
@@ -25,7 +26,10 @@ public sealed class MarkdownPlanRenderer(MarkdownPlanOptions options) : IPlanRen
     /// <summary>The smallest limit a part can honour: its header, a table row or a cut section, and the summary.</summary>
     private const int MinimumMaxChars = 1_000;
 
-    private const string TableHeader = "| application | create | update | delete | reorder | widens |\n|---|--:|--:|--:|--:|--:|\n";
+    private static readonly ChangeKind[] CountedKinds = [ChangeKind.Create, ChangeKind.Update, ChangeKind.Delete, ChangeKind.Reorder];
+
+    /// <summary>Attach and detach have columns only in a plan that has some, so a plan without reusable policies reads as it always has.</summary>
+    private static readonly ChangeKind[] ReusableKinds = [ChangeKind.Attach, ChangeKind.Detach];
 
     private readonly TextPlanRenderer text = new(new TextPlanOptions(UseColor: false));
 
@@ -39,8 +43,8 @@ public sealed class MarkdownPlanRenderer(MarkdownPlanOptions options) : IPlanRen
 
     /// <summary>
     /// The plan in parts of at most <paramref name="maxChars"/> characters each, every one starting with the marker
-    /// and, when there are several, saying <c>(part i of n)</c>. A part break never falls inside an application's
-    /// section; a section too large for a part on its own is cut, and says so.
+    /// and, when there are several, saying <c>(part i of n)</c>. A part break never falls inside a section (an
+    /// application's, or an account's reusable policies'); a section too large for a part on its own is cut, and says so.
     /// </summary>
     public IReadOnlyList<string> RenderParts(Plan plan, int maxChars = DefaultMaxChars)
     {
@@ -48,9 +52,12 @@ public sealed class MarkdownPlanRenderer(MarkdownPlanOptions options) : IPlanRen
 
         // Every part's header is at most this long, whatever its number turns out to be.
         var budget = maxChars == int.MaxValue ? int.MaxValue : maxChars - Header(int.MaxValue, int.MaxValue).Length;
-        var blocks = Intro(plan, budget)
-            .Concat(plan.Applications.Where(a => a.HasChanges).Select(a => Section(a, plan.Names, budget)))
-            .Append(plan.Summary + "\n");
+        var sections = PlanSections.Of(plan);
+        var summary = plan.Summary;
+        ChangeKind[] columns = summary.Attach > 0 || summary.Detach > 0 ? [.. CountedKinds, .. ReusableKinds] : CountedKinds;
+        var blocks = Intro(plan, sections, columns, budget)
+            .Concat(sections.Where(s => s.HasChanges).Select(s => Section(s, plan.Names, budget)))
+            .Append(summary + "\n");
 
         var parts = new List<StringBuilder> { new() };
         foreach (var block in blocks)
@@ -69,21 +76,24 @@ public sealed class MarkdownPlanRenderer(MarkdownPlanOptions options) : IPlanRen
     private string Header(int part, int count) =>
         $"{options.Marker}\n### {Escape(options.Title)}{(count > 1 ? $" (part {part} of {count})" : string.Empty)}\n\n";
 
-    /// <summary>The table of applications with changes (in as many pieces as the budget needs) and the unchanged ones.</summary>
-    private static IEnumerable<string> Intro(Plan plan, int budget)
+    /// <summary>The table of sections with changes (in as many pieces as the budget needs) and the unchanged applications.</summary>
+    private static IEnumerable<string> Intro(Plan plan, ImmutableArray<PlanSection> sections, ChangeKind[] columns, int budget)
     {
-        var changed = plan.Applications.Where(a => a.HasChanges).ToList();
-        var table = new StringBuilder(TableHeader);
-        foreach (var app in changed)
+        var changed = sections.Where(s => s.HasChanges).ToList();
+        var tableHeader = $"| application | {string.Join(" | ", columns.Select(Name))} | widens |\n|---|{string.Concat(columns.Select(_ => "--:|"))}--:|\n";
+        var table = new StringBuilder(tableHeader);
+        foreach (var section in changed)
         {
-            var widens = app.Changes.Sum(c => AccessWidening.Of(app.App, c, plan.Names).Length);
-            var row = $"| {Escape(app.App.Name)} <br> `{app.App.FilePath.Replace("`", "'", StringComparison.Ordinal)}` "
-                + $"| {app.Count(ChangeKind.Create)} | {app.Count(ChangeKind.Update)} | {app.Count(ChangeKind.Delete)} | {app.Count(ChangeKind.Reorder)} "
+            var target = section.Target;
+            var where = target.IsReusablePolicies ? Escape(target.Scope.ToString()) : $"`{target.FilePath.Replace("`", "'", StringComparison.Ordinal)}`";
+            var widens = section.WideningCount;
+            var row = $"| {Escape(target.Name)} <br> {where} "
+                + string.Concat(columns.Select(k => $"| {section.Count(k)} "))
                 + $"| {(widens > 0 ? $"⚠️ {widens}" : "0")} |\n";
             if (table.Length + row.Length + 1 > budget)
             {
                 yield return table.Append('\n').ToString();
-                table.Clear().Append(TableHeader);
+                table.Clear().Append(tableHeader);
             }
 
             table.Append(row);
@@ -94,18 +104,19 @@ public sealed class MarkdownPlanRenderer(MarkdownPlanOptions options) : IPlanRen
             yield return table.Append('\n').ToString();
         }
 
-        var unchanged = plan.Applications.Where(a => !a.HasChanges).ToList();
-        if (changed.Count == 0)
+        var unchanged = sections.Where(s => !s.HasChanges).ToList();
+        var unchangedApps = unchanged.Count(s => !s.Target.IsReusablePolicies);
+        if (!plan.HasChanges)
         {
             yield return TextPlanRenderer.NoChanges + "\n\n";
         }
-        else if (unchanged.Count > 0)
+        else if (unchangedApps > 0)
         {
-            yield return $"{unchanged.Count} application{(unchanged.Count == 1 ? string.Empty : "s")} unchanged.\n\n";
+            yield return $"{unchangedApps} application{(unchangedApps == 1 ? string.Empty : "s")} unchanged.\n\n";
         }
 
         // One block a note, so that a long list may run on into the next part.
-        var notes = unchanged.SelectMany(a => TextPlanRenderer.Notes(a).Select(n => $"- note: {Escape(a.App.Name)}: {Escape(n)}\n")).ToList();
+        var notes = unchanged.SelectMany(s => TextPlanRenderer.Notes(s).Select(n => $"- note: {Escape(TextPlanRenderer.Title(s.Target))}: {Escape(n)}\n")).ToList();
         foreach (var note in notes)
         {
             yield return note;
@@ -117,16 +128,18 @@ public sealed class MarkdownPlanRenderer(MarkdownPlanOptions options) : IPlanRen
         }
     }
 
-    /// <summary>One application's section; cut to fit <paramref name="budget"/> at a line, inside its fence, when it would not.</summary>
-    private string Section(AppPlan app, IReadOnlyDictionary<string, string> names, int budget)
+    /// <summary>One section; cut to fit <paramref name="budget"/> at a line, inside its fence, when it would not.</summary>
+    private string Section(PlanSection section, IReadOnlyDictionary<string, string> names, int budget)
     {
-        var widens = app.Changes.Any(c => !AccessWidening.Of(app.App, c, names).IsEmpty);
-        var counts = string.Join(", ", new[] { ChangeKind.Create, ChangeKind.Update, ChangeKind.Delete, ChangeKind.Reorder }
-            .Where(k => app.Count(k) > 0)
-            .Select(k => $"{app.Count(k)} to {k.ToString().ToLowerInvariant()}"));
-        var body = text.RenderApplication(app, names);
+        var target = section.Target;
+        var widens = section.WideningCount > 0;
+        var counts = string.Join(", ", CountedKinds.Concat(ReusableKinds)
+            .Where(k => section.Count(k) > 0)
+            .Select(k => $"{section.Count(k)} to {Name(k)}"));
+        var where = target.IsReusablePolicies ? target.Scope.ToString() : target.FilePath;
+        var body = text.RenderSection(section, names);
         var fence = Fence(body);
-        var head = $"<details{(widens ? " open" : string.Empty)}>\n<summary><strong>{Html(app.App.Name)}</strong> · {Html(app.App.FilePath)} · {counts}{(widens ? " · ⚠️ widens access" : string.Empty)}</summary>\n\n{fence}diff\n";
+        var head = $"<details{(widens ? " open" : string.Empty)}>\n<summary><strong>{Html(target.Name)}</strong> · {Html(where)} · {counts}{(widens ? " · ⚠️ widens access" : string.Empty)}</summary>\n\n{fence}diff\n";
         var tail = $"{fence}\n\n</details>\n\n";
         if ((long)head.Length + body.Length + tail.Length <= budget)
         {
@@ -146,6 +159,8 @@ public sealed class MarkdownPlanRenderer(MarkdownPlanOptions options) : IPlanRen
 
         return head + kept + Truncated + "\n" + tail;
     }
+
+    private static string Name(ChangeKind kind) => kind.ToString().ToLowerInvariant();
 
     /// <summary>A code fence longer than any run of backticks in the text, so a policy name cannot close it.</summary>
     private static string Fence(string body)

@@ -16,6 +16,11 @@ namespace AccessSync.Core.Rendering;
 /// Field values are JSON, not strings holding JSON. Key order is fixed and there is no timestamp, so equal plans
 /// give equal bytes. <see cref="Read"/> gives back a plan equal in every rendered respect.
 /// </summary>
+/// <remarks>
+/// The parts for reusable policies (<c>reusable</c>, and <c>attach</c> and <c>detach</c> in the summary) are
+/// written only when the plan has some, so a plan without them is written as it was before they existed, and a
+/// plan saved then reads as one with none.
+/// </remarks>
 public static class PlanJson
 {
     private static readonly JsonWriterOptions WriterOptions = new()
@@ -36,6 +41,17 @@ public static class PlanJson
             json.WriteNumber("format_version", Plan.FormatVersion);
             WriteSummary(json, plan.Summary);
             WriteWidenings(json, AccessWidening.Find(plan));
+            if (!plan.Reusable.IsEmpty)
+            {
+                json.WriteStartArray("reusable");
+                foreach (var reusable in plan.Reusable)
+                {
+                    WriteReusable(json, reusable);
+                }
+
+                json.WriteEndArray();
+            }
+
             json.WriteStartArray("applications");
             foreach (var app in plan.Applications)
             {
@@ -84,7 +100,10 @@ public static class PlanJson
             return new Plan(
                 [.. root.Member("applications").Items().Select(ReadApplication)],
                 root.Member("names").Members().ToImmutableSortedDictionary(m => m.Name, m => m.Value.String(), StringComparer.Ordinal),
-                ReadSafety(root.Member("safety")));
+                ReadSafety(root.Member("safety")))
+            {
+                Reusable = root.OptionalMember("reusable") is { } reusable ? [.. reusable.Items().Select(ReadReusable)] : [],
+            };
         }
     }
 
@@ -112,6 +131,12 @@ public static class PlanJson
         json.WriteNumber("update", summary.Update);
         json.WriteNumber("delete", summary.Delete);
         json.WriteNumber("reorder", summary.Reorder);
+        if (summary.Attach > 0 || summary.Detach > 0)
+        {
+            json.WriteNumber("attach", summary.Attach);
+            json.WriteNumber("detach", summary.Detach);
+        }
+
         json.WriteEndObject();
     }
 
@@ -126,7 +151,45 @@ public static class PlanJson
             json.WriteString("policy", w.PolicyName);
             json.WriteString("kind", SnakeCase(w.Kind.ToString()));
             json.WriteString("reason", w.Reason);
+            if (w.App.IsReusablePolicies)
+            {
+                // Under the reusable policies, app_id is empty: these are the applications the widening reaches.
+                WriteStrings(json, "apps", w.Apps);
+            }
+
             json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    /// <summary>A reusable policy: its account (reusable policies belong to accounts only), its change or null, and the applications using it.</summary>
+    private static void WriteReusable(Utf8JsonWriter json, ReusablePlan reusable)
+    {
+        json.WriteStartObject();
+        json.WriteString("account", reusable.Account.Id);
+        json.WriteString("name", reusable.Name);
+        json.WriteString("file", reusable.FilePath);
+        if (reusable.Change is { } change)
+        {
+            json.WritePropertyName("change");
+            WriteChange(json, change);
+        }
+        else
+        {
+            json.WriteNull("change");
+        }
+
+        WriteStrings(json, "apps", reusable.Apps);
+        json.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
         }
 
         json.WriteEndArray();
@@ -182,7 +245,7 @@ public static class PlanJson
             case DeletePolicy delete:
                 json.WriteString("policy_id", delete.PolicyId);
                 json.WriteString("name", delete.Name);
-                json.WriteString("decision", delete.Decision is { } d ? WireNames.Of(d) : null);
+                WriteDecision(json, delete.Decision);
                 WriteNumberOrNull(json, "precedence", delete.Precedence);
                 WriteValues(json, "before", delete.Before);
                 WriteFingerprint(json, delete.Fingerprint);
@@ -232,12 +295,28 @@ public static class PlanJson
 
                 json.WriteEndArray();
                 break;
+            case AttachPolicy attach:
+                json.WriteString("policy_id", attach.PolicyId);
+                json.WriteString("name", attach.Name);
+                WriteDecision(json, attach.Decision);
+                json.WriteNumber("precedence", attach.Precedence);
+                break;
+            case DetachPolicy detach:
+                json.WriteString("policy_id", detach.PolicyId);
+                json.WriteString("name", detach.Name);
+                WriteDecision(json, detach.Decision);
+                WriteNumberOrNull(json, "precedence", detach.Precedence);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(change), change, "a change kind the plan format does not know");
         }
 
         json.WriteEndObject();
     }
+
+    /// <summary>A decision by its wire name; null for one this version does not know (a live policy's, kept as the API wrote it).</summary>
+    private static void WriteDecision(Utf8JsonWriter json, Decision? decision) =>
+        json.WriteString("decision", decision is { } d ? WireNames.Of(d) : null);
 
     private static void WriteDesired(Utf8JsonWriter json, DesiredPolicy desired)
     {
@@ -313,13 +392,28 @@ public static class PlanJson
             app.Member("fingerprint").Element.ValueKind == JsonValueKind.Null ? null : ReadFingerprint(app.Member("fingerprint")));
     }
 
+    private static ReusablePlan ReadReusable(Node reusable)
+    {
+        var change = reusable.Member("change");
+        return new ReusablePlan(
+            Scope.Account(reusable.Member("account").String()),
+            reusable.Member("name").String(),
+            reusable.Member("file").String(),
+            change.Element.ValueKind == JsonValueKind.Null ? null : ReadChange(change) switch
+            {
+                var c and (CreatePolicy or UpdatePolicy or DeletePolicy) => c,
+                var c => throw new PlanFormatException($"{change.Path}.kind: a reusable policy is created, updated or deleted, not {KindName(c.Kind)}"),
+            },
+            [.. reusable.Member("apps").Items().Select(a => a.String())]);
+    }
+
     private static PolicyChange ReadChange(Node change) =>
         change.Member("kind").OneOf(KindName, Enum.GetValues<ChangeKind>()) switch
         {
             ChangeKind.Delete => new DeletePolicy(
                 change.Member("policy_id").String(),
                 change.Member("name").String(),
-                change.Member("decision").StringOrNull() is null ? null : change.Member("decision").OneOf(WireNames.Of, Enum.GetValues<Decision>()),
+                ReadDecisionOrNull(change.Member("decision")),
                 change.Member("precedence").IntOrNull(),
                 ReadValues(change.Member("before")),
                 ReadFingerprint(change.Member("fingerprint"))),
@@ -330,6 +424,16 @@ public static class PlanJson
                 ReadDesired(change.Member("policy")),
                 [.. change.Member("fields").Items().Select(f => new FieldChange(f.Member("path").String(), f.Member("before").JsonText(), f.Member("after").JsonText()))],
                 ReadFingerprint(change.Member("fingerprint"))),
+            ChangeKind.Attach => new AttachPolicy(
+                change.Member("policy_id").StringOrNull(),
+                change.Member("name").String(),
+                ReadDecision(change.Member("decision")),
+                change.Member("precedence").Int()),
+            ChangeKind.Detach => new DetachPolicy(
+                change.Member("policy_id").String(),
+                change.Member("name").String(),
+                ReadDecisionOrNull(change.Member("decision")),
+                change.Member("precedence").IntOrNull()),
             _ => new ReorderPolicies([.. change.Member("moves").Items().Select(m => new PrecedenceMove(
                 m.Member("policy_id").String(),
                 m.Member("policy_name").String(),
@@ -344,12 +448,16 @@ public static class PlanJson
         var span = policy.Member("span");
         return new DesiredPolicy(
             policy.Member("name").String(),
-            policy.Member("decision").OneOf(WireNames.Of, Enum.GetValues<Decision>()),
+            ReadDecision(policy.Member("decision")),
             policy.Member("precedence").Int(),
             policy.Member("id").StringOrNull(),
             ReadValues(policy.Member("fields")),
             new SourceSpan(span.Member("path").String(), span.Member("line").Int(), span.Member("column").Int()));
     }
+
+    private static Decision ReadDecision(Node decision) => decision.OneOf(WireNames.Of, Enum.GetValues<Decision>());
+
+    private static Decision? ReadDecisionOrNull(Node decision) => decision.StringOrNull() is null ? null : ReadDecision(decision);
 
     private static ImmutableSortedDictionary<string, string> ReadValues(Node values) =>
         values.Members().ToImmutableSortedDictionary(m => m.Name, m => m.Value.JsonText(), StringComparer.Ordinal);

@@ -8,7 +8,8 @@ namespace AccessSync.Core.Rendering;
 public sealed record TextPlanOptions(bool UseColor = false);
 
 /// <summary>
-/// The plan as a person reads it in a terminal or a CI log. Per application with changes: a header, one line
+/// The plan as a person reads it in a terminal or a CI log. First the reusable policies of each account the plan
+/// changes (once, with the applications that use each), then each application with changes: a header, one line
 /// per change (field-level differences under an update, moves under a reorder), a <c>!</c> line for each way a
 /// change widens access, notes on live policies no file manages, then each changed policy's YAML diffed.
 /// Markers stand in the first column, as in a unified diff, so a Markdown <c>diff</c> fence colours them.
@@ -25,24 +26,25 @@ public sealed class TextPlanRenderer(TextPlanOptions options) : IPlanRenderer
     public string Render(Plan plan)
     {
         var text = new StringBuilder();
-        var changed = plan.Applications.Where(a => a.HasChanges).ToList();
-        var unchanged = plan.Applications.Where(a => !a.HasChanges).ToList();
-        foreach (var app in changed)
+        var sections = PlanSections.Of(plan);
+        foreach (var section in sections.Where(s => s.HasChanges))
         {
-            text.Append(RenderApplication(app, plan.Names)).Append('\n');
+            text.Append(RenderSection(section, plan.Names)).Append('\n');
         }
 
-        if (changed.Count > 0 && unchanged.Count > 0)
+        var unchanged = sections.Where(s => !s.HasChanges).ToList();
+        var unchangedApps = unchanged.Count(s => !s.Target.IsReusablePolicies);
+        if (plan.HasChanges && unchangedApps > 0)
         {
-            text.Append(Plural(unchanged.Count, "application")).Append(" unchanged.\n");
+            text.Append(Plural(unchangedApps, "application")).Append(" unchanged.\n");
         }
 
-        foreach (var note in unchanged.SelectMany(a => Notes(a).Select(n => $"{Printable(a.App.Name)}: {n}")))
+        foreach (var note in unchanged.SelectMany(s => Notes(s).Select(n => $"{Title(s.Target)}: {n}")))
         {
             text.Append("note: ").Append(note).Append('\n');
         }
 
-        if (changed.Count == 0)
+        if (!plan.HasChanges)
         {
             text.Append(NoChanges).Append('\n');
         }
@@ -50,18 +52,18 @@ public sealed class TextPlanRenderer(TextPlanOptions options) : IPlanRenderer
         return text.Append(Paint(Ansi.Bold, plan.Summary.ToString())).Append('\n').ToString();
     }
 
-    /// <summary>One application's part of the plan, ending in a newline: what the Markdown render puts in a section.</summary>
-    public string RenderApplication(AppPlan app, IReadOnlyDictionary<string, string> names)
+    /// <summary>One section of the plan, ending in a newline: what the Markdown render puts in a collapsible block.</summary>
+    internal string RenderSection(PlanSection section, IReadOnlyDictionary<string, string> names)
     {
-        var lines = new List<string> { Paint(Ansi.Bold, Header(app.App)) };
-        foreach (var change in app.Changes)
+        var lines = new List<string> { Paint(Ansi.Bold, Header(section.Target)) };
+        foreach (var change in section.Changes)
         {
             lines.AddRange(ChangeLines(change, names));
-            lines.AddRange(AccessWidening.Of(app.App, change, names).Select(w => Paint(Ansi.Magenta, $"!   widens access: {w.Reason}")));
+            lines.AddRange(change.Widenings.Select(w => Paint(Ansi.Magenta, $"!   widens access: {w.Reason}")));
         }
 
-        lines.AddRange(Notes(app).Select(n => "  note: " + n));
-        foreach (var change in app.Changes)
+        lines.AddRange(Notes(section).Select(n => "  note: " + n));
+        foreach (var change in section.Changes.Select(c => c.Change))
         {
             if (PolicyRenders(change, names) is not { } renders)
             {
@@ -76,35 +78,59 @@ public sealed class TextPlanRenderer(TextPlanOptions options) : IPlanRenderer
         return string.Join('\n', lines) + "\n";
     }
 
-    private static string Header(AppTarget app) => $"{Printable(app.Name)} ({app.Scope}) {Printable(app.FilePath)}";
+    /// <summary>An application's name, or for reusable policies, whose they are: the account.</summary>
+    internal static string Title(AppTarget target) =>
+        Printable(target.IsReusablePolicies ? $"{target.Name} ({target.Scope})" : target.Name);
 
-    private IEnumerable<string> ChangeLines(PolicyChange change, IReadOnlyDictionary<string, string> names)
+    private static string Header(AppTarget target) => target.IsReusablePolicies
+        ? Title(target)
+        : $"{Printable(target.Name)} ({target.Scope}) {Printable(target.FilePath)}";
+
+    /// <summary>
+    /// The change's line and the lines under it. A reusable policy's line names its file (it has no precedence of
+    /// its own) and is followed by the applications it reaches, since a change to it is a change to each of them.
+    /// </summary>
+    private IEnumerable<string> ChangeLines(SectionChange entry, IReadOnlyDictionary<string, string> names)
     {
-        switch (change)
+        var change = entry.Change;
+        if (entry.Reusable is { } reusable)
         {
-            case DeletePolicy delete:
-                yield return Paint(Ansi.Red, $"- delete {Quoted(delete.Name)}");
-                break;
-            case CreatePolicy create:
-                yield return Paint(Ansi.Green, $"+ create {Quoted(create.Desired.Name)} (precedence {create.Desired.Precedence})");
-                break;
-            case UpdatePolicy update:
-                yield return Paint(Ansi.Yellow, $"~ update {Quoted(update.Desired.Name)}");
-                foreach (var line in update.Fields.SelectMany(f => FieldLines(f, names)))
-                {
-                    yield return line;
-                }
-
-                break;
-            case ReorderPolicies reorder:
-                yield return Paint(Ansi.Cyan, "↕ reorder");
-                foreach (var move in reorder.Moves)
-                {
-                    yield return $"    {Quoted(move.PolicyName)}: {move.From} → {move.To}";
-                }
-
-                break;
+            yield return Marked(change.Kind, Quoted(change.Subject) + (reusable.FilePath.Length > 0 ? " " + Printable(reusable.FilePath) : string.Empty));
+            yield return reusable.Apps.IsEmpty ? "    used by no application" : $"    used by: {string.Join(", ", reusable.Apps.Select(Printable))}";
         }
+        else
+        {
+            yield return change switch
+            {
+                CreatePolicy create => Marked(change.Kind, $"{Quoted(create.Subject)} (precedence {create.Desired.Precedence})"),
+                AttachPolicy attach => Marked(change.Kind, $"{Quoted(attach.Subject)} (precedence {attach.Precedence})"),
+                ReorderPolicies => Paint(Ansi.Cyan, "↕ reorder"),
+                _ => Marked(change.Kind, Quoted(change.Subject)),
+            };
+        }
+
+        var details = change switch
+        {
+            UpdatePolicy update => update.Fields.SelectMany(f => FieldLines(f, names)),
+            ReorderPolicies reorder => reorder.Moves.Select(m => $"    {Quoted(m.PolicyName)}: {m.From} → {m.To}"),
+            _ => [],
+        };
+        foreach (var line in details)
+        {
+            yield return line;
+        }
+    }
+
+    /// <summary>A change's marker and verb, coloured: what goes in red, what comes in green, what changes in yellow.</summary>
+    private string Marked(ChangeKind kind, string subject)
+    {
+        var (marker, colour) = kind switch
+        {
+            ChangeKind.Delete or ChangeKind.Detach => ('-', Ansi.Red),
+            ChangeKind.Create or ChangeKind.Attach => ('+', Ansi.Green),
+            _ => ('~', Ansi.Yellow),
+        };
+        return Paint(colour, $"{marker} {Verb(kind)} {subject}");
     }
 
     /// <summary>A scalar as <c>before → after</c>; a list as the items it loses and gains, since lists compare as sets.</summary>
@@ -141,14 +167,14 @@ public sealed class TextPlanRenderer(TextPlanOptions options) : IPlanRenderer
 
     private static string Scalar(string canonical) => canonical == "null" ? "(unset)" : PolicyYaml.Inline(canonical);
 
-    /// <summary>What the plan leaves alone in an application, one note a policy.</summary>
-    internal static IEnumerable<string> Notes(AppPlan app) => app.Unmanaged.Select(u =>
+    /// <summary>What the plan leaves alone in a section, one note a policy.</summary>
+    internal static IEnumerable<string> Notes(PlanSection section) => section.Unmanaged.Select(u =>
     {
         var at = u.Precedence is { } p ? $" (precedence {p})" : string.Empty;
         return u.IsReusable
             ? $"reusable policy {Quoted(u.Name)}{at} is attached to the application; it is managed elsewhere and left as it is"
             : $"live policy {Quoted(u.Name)}{at} is in no file; it is kept because prune is off";
-    });
+    }).Concat(section.Unused.Select(r => $"live policy {Quoted(r.Name)} is in no file and attached to no application; it is kept because prune is off"));
 
     /// <summary>The YAML of a policy before and after a change; null for a reorder, which the moves say all of.</summary>
     private static (string Before, string After)? PolicyRenders(PolicyChange change, IReadOnlyDictionary<string, string> names)
@@ -176,13 +202,7 @@ public sealed class TextPlanRenderer(TextPlanOptions options) : IPlanRenderer
         _ => "    " + line.Text,
     };
 
-    private static string Verb(ChangeKind kind) => kind switch
-    {
-        ChangeKind.Create => "create",
-        ChangeKind.Update => "update",
-        ChangeKind.Delete => "delete",
-        _ => "reorder",
-    };
+    private static string Verb(ChangeKind kind) => kind.ToString().ToLowerInvariant();
 
     private static string Quoted(string name) => $"\"{Printable(name).Replace("\"", "\\\"", StringComparison.Ordinal)}\"";
 

@@ -13,8 +13,8 @@ public sealed record SafetyViolation(AppTarget App, string Message)
 
 /// <summary>
 /// Refuses plans that change more of an application than a mistake should be able to: too many of its policies
-/// deleted or updated at once (once it has enough policies for a share to mean something), or none left at all.
-/// It reads the plan and returns violations; it decides nothing else.
+/// deleted (or detached) or updated at once (once it has enough policies for a share to mean something), or none
+/// left at all. It reads the plan and returns violations; it decides nothing else.
 /// </summary>
 public static class SafetyCheck
 {
@@ -23,14 +23,24 @@ public static class SafetyCheck
 
     private static IEnumerable<SafetyViolation> Evaluate(AppPlan app, SafetyOptions options)
     {
-        var live = app.LivePolicyCount;
+        // LivePolicyCount counts the application's own policies only. The reusable policies attached to it are its
+        // policies too: Access evaluates them in the same list, and taking one off lets in what it stopped as a
+        // delete does. So they count, as far as the plan shows them: attached before it, the detached ones and the
+        // kept (unmanaged) ones; after it, the kept ones and the attached ones. A reusable policy a file uses that
+        // is attached already is not counted: the plan shows it at most as a reorder move, which does not say whose
+        // policy moves. That errs toward refusing (a smaller whole makes a larger share, and fewer policies left),
+        // which --force overrides; a count of every policy live on the application would make it exact.
+        var kept = app.Unmanaged.Count(u => u.IsReusable);
         var deletes = app.Count(ChangeKind.Delete);
+        var detaches = app.Count(ChangeKind.Detach);
+        var live = app.LivePolicyCount + kept + detaches;
+        var removed = deletes + detaches;
         var updates = app.Count(ChangeKind.Update);
         if (live >= options.MinPolicies)
         {
-            if (Percent(deletes, live) > options.MaxDeletePercent)
+            if (Percent(removed, live) > options.MaxDeletePercent)
             {
-                yield return new SafetyViolation(app.App, $"deletes {deletes} of its {live} policies ({Format(Percent(deletes, live))} %), more than the limit of {Format(options.MaxDeletePercent)} %");
+                yield return new SafetyViolation(app.App, $"{Removes(deletes, detaches)} of its {live} policies ({Format(Percent(removed, live))} %), more than the limit of {Format(options.MaxDeletePercent)} %");
             }
 
             if (Percent(updates, live) > options.MaxUpdatePercent)
@@ -39,12 +49,19 @@ public static class SafetyCheck
             }
         }
 
-        var remaining = live - deletes + app.Count(ChangeKind.Create) + app.Unmanaged.Count(u => u.IsReusable);
+        var remaining = live - removed + app.Count(ChangeKind.Create) + app.Count(ChangeKind.Attach);
         if (remaining == 0 && live > 0 && !options.AllowEmptyApps)
         {
             yield return new SafetyViolation(app.App, "would be left with no policy, and Access then lets no one in");
         }
     }
+
+    private static string Removes(int deletes, int detaches) => (deletes, detaches) switch
+    {
+        (_, 0) => $"deletes {deletes}",
+        (0, _) => $"detaches {detaches}",
+        _ => $"deletes {deletes} and detaches {detaches}",
+    };
 
     private static decimal Percent(int part, int whole) => whole == 0 ? 0 : part * 100m / whole;
 
