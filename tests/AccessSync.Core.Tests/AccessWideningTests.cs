@@ -218,11 +218,16 @@ public class AccessWideningTests
     private static LivePolicy Live(string decision = "allow", string include = $$$"""[{"group":{"id":"{{{Some.DevelopersId}}}"}}]""", string extra = "") =>
         Some.Policy("P", 1, decision, include, extra);
 
-    /// <summary>One live policy (or none) of Grafana, and one file policy (or, to delete it, another that widens nothing).</summary>
+    /// <summary>
+    /// One live policy (or none) of Grafana, and one file policy (or, to delete it, another that widens nothing). Grafana
+    /// also has a policy both sides leave alone: an application with no policy of its own would get reusable ones.
+    /// </summary>
     private static Plan PlanFor(LivePolicy? live, string? file)
     {
-        var app = live is null ? Some.App("Grafana") : Some.App("Grafana", live);
-        var policies = file is null ? "  - {name: Other, decision: deny, include: [{geo: RU}]}\n" : $"  - {file}\n";
+        var kept = Some.Policy("Kept", 9);
+        var app = live is null ? Some.App("Grafana", kept) : Some.App("Grafana", live, kept);
+        var policies = (file is null ? "  - {name: Other, decision: deny, include: [{geo: RU}]}\n" : $"  - {file}\n")
+            + $"  - {{name: Kept, decision: allow, include: {Devs}, precedence: 9}}\n";
         return Some.Plan(Some.Project("app: {name: Grafana}\npolicies:\n" + policies), Some.Live(app));
     }
 }

@@ -55,7 +55,7 @@ public class SafetyCheckTests
     [Test]
     public void Detaching_counts_toward_the_delete_share_as_deleting_does()
     {
-        var violations = Check(live: ["A", "B"], file: ["A", "B"], reusable: [Detach("X"), Detach("Y")]);
+        var violations = Check(live: ["A", "B"], file: ["A", "B"], attached: ["X", "Y"]);
 
         violations.ShouldHaveSingleItem().Message.ShouldBe("detaches 2 of its 4 policies (50 %), more than the limit of 30 %");
     }
@@ -63,7 +63,7 @@ public class SafetyCheckTests
     [Test]
     public void Deletes_and_detaches_are_counted_together_and_each_named()
     {
-        var violations = Check(live: ["A", "B", "C"], file: ["A", "B"], reusable: [Detach("X")]);
+        var violations = Check(live: ["A", "B", "C"], file: ["A", "B"], attached: ["X"]);
 
         violations.ShouldHaveSingleItem().Message.ShouldBe("deletes 1 and detaches 1 of its 4 policies (50 %), more than the limit of 30 %");
     }
@@ -71,7 +71,7 @@ public class SafetyCheckTests
     [Test]
     public void Reusable_policies_kept_attached_count_among_an_application_s_policies()
     {
-        var violations = Check(live: ["A", "B", "C"], file: ["A"], attached: ["Shared"]);
+        var violations = Check(live: ["A", "B", "C"], file: ["A"], attached: ["Shared"], uses: ["Shared"]);
 
         violations.ShouldHaveSingleItem().Message.ShouldBe("deletes 2 of its 4 policies (50 %), more than the limit of 30 %");
     }
@@ -79,14 +79,14 @@ public class SafetyCheckTests
     [Test]
     public void An_application_whose_file_only_uses_reusable_policies_is_not_left_empty()
     {
-        Check(live: ["A"], file: [], reusable: [Attach("Shared")]).ShouldBeEmpty();
-        Check(live: ["A"], file: [], attached: ["Shared"]).ShouldBeEmpty();
+        Check(live: ["A"], file: [], uses: ["Shared"], unattached: ["Shared"]).ShouldBeEmpty();
+        Check(live: ["A"], file: [], attached: ["Shared"], uses: ["Shared"]).ShouldBeEmpty();
     }
 
     [Test]
     public void Detaching_an_application_s_last_policy_leaves_it_with_none()
     {
-        var violations = Check(live: [], file: [], reusable: [Detach("X")]);
+        var violations = Check(live: [], file: [], attached: ["X"]);
 
         violations.ShouldHaveSingleItem().Message.ShouldBe("would be left with no policy, and Access then lets no one in");
     }
@@ -94,26 +94,24 @@ public class SafetyCheckTests
     [Test]
     public void Swapping_a_detached_reusable_policy_for_an_attached_one_leaves_a_policy()
     {
-        Check(live: [], file: [], reusable: [Detach("X"), Attach("Y")]).ShouldBeEmpty();
+        Check(live: [], file: [], attached: ["X"], uses: ["Y"], unattached: ["Y"]).ShouldBeEmpty();
     }
 
-    private static DetachPolicy Detach(string name) => new(Some.IdFor(name), name, Decision.Allow, 9);
-
-    private static AttachPolicy Attach(string name) => new(Some.IdFor(name), name, Decision.Allow, 9);
-
-    /// <param name="reusable">Attach and detach changes added to the plan, as the planner would make them.</param>
-    /// <param name="attached">Reusable policies attached live that no file uses: the plan keeps them.</param>
-    private static IReadOnlyList<SafetyViolation> Check(string[] live, string[] file, string[]? changed = null, SafetyOptions? options = null, PolicyChange[]? reusable = null, string[]? attached = null)
+    /// <param name="attached">Reusable policies attached live, after the application's own.</param>
+    /// <param name="uses">Reusable policies the file uses, after its own policies.</param>
+    /// <param name="unattached">Reusable policies of the account attached to no application.</param>
+    private static IReadOnlyList<SafetyViolation> Check(string[] live, string[] file, string[]? changed = null, SafetyOptions? options = null, string[]? attached = null, string[]? uses = null, string[]? unattached = null)
     {
         LivePolicy[] policies =
         [
             .. live.Select((name, i) => Some.Policy(name, i + 1, extra: "\"session_duration\":\"1h\"")),
-            .. (attached ?? []).Select((name, i) => Some.Policy($$"""{"id":"{{Some.IdFor(name)}}","name":"{{name}}","decision":"allow","include":[],"precedence":{{10 + i}}}""", reusable: true)),
+            .. (attached ?? []).Select((name, i) => Some.Reusable(name, 10 + i)),
         ];
-        var lines = file.Select(name => $"  - {{name: {name}, decision: allow, include: [{{group: Developers}}], session_duration: {((changed ?? []).Contains(name) ? "2h" : "1h")}}}\n");
-        var yaml = file.Length == 0 ? "app: {name: Grafana}\npolicies: []\n" : "app: {name: Grafana}\npolicies:\n" + string.Concat(lines);
-        var plan = Some.Plan(Some.Project(yaml), Some.Live(Some.App("Grafana", policies)));
-        var app = plan.Applications.Single();
-        return SafetyCheck.Evaluate(plan with { Applications = [app with { Changes = [.. app.Changes, .. reusable ?? []] }] }, options ?? SafetyOptions.Default);
+        var lines = file.Select(name => $"  - {{name: {name}, decision: allow, include: [{{group: Developers}}], session_duration: {((changed ?? []).Contains(name) ? "2h" : "1h")}}}\n")
+            .Concat((uses ?? []).Select(name => $"  - use: {name}\n"))
+            .ToList();
+        var yaml = lines.Count == 0 ? "app: {name: Grafana}\npolicies: []\n" : "app: {name: Grafana}\npolicies:\n" + string.Concat(lines);
+        var plan = Some.Plan(Some.Project(yaml), Some.Live([.. (unattached ?? []).Select(name => Some.Reusable(name))], Some.App("Grafana", policies)));
+        return SafetyCheck.Evaluate(plan, options ?? SafetyOptions.Default);
     }
 }

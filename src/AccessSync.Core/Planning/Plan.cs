@@ -16,6 +16,7 @@ public sealed record AppTarget(Scope Scope, string Id, string Name, string FileP
 public sealed record UnmanagedPolicy(string PolicyId, string Name, int? Precedence, bool IsReusable);
 
 /// <summary>What one application needs, in the stable order deletes, creates, updates, reorder.</summary>
+/// <param name="LivePolicyCount">Every live policy of the application, the reusable ones attached to it included.</param>
 /// <param name="Fingerprint">The application's live content when the plan was made (its embedded policies included); only for an application with changes, since it costs a hash of the whole object.</param>
 public sealed record AppPlan(
     AppTarget App,

@@ -23,17 +23,11 @@ public static class SafetyCheck
 
     private static IEnumerable<SafetyViolation> Evaluate(AppPlan app, SafetyOptions options)
     {
-        // LivePolicyCount counts the application's own policies only. The reusable policies attached to it are its
-        // policies too: Access evaluates them in the same list, and taking one off lets in what it stopped as a
-        // delete does. So they count, as far as the plan shows them: attached before it, the detached ones and the
-        // kept (unmanaged) ones; after it, the kept ones and the attached ones. A reusable policy a file uses that
-        // is attached already is not counted: the plan shows it at most as a reorder move, which does not say whose
-        // policy moves. That errs toward refusing (a smaller whole makes a larger share, and fewer policies left),
-        // which --force overrides; a count of every policy live on the application would make it exact.
-        var kept = app.Unmanaged.Count(u => u.IsReusable);
+        // The reusable policies attached to an application are its policies too: Access evaluates them in the same
+        // list, and taking one off lets in what it stopped as a delete does. LivePolicyCount counts them.
         var deletes = app.Count(ChangeKind.Delete);
         var detaches = app.Count(ChangeKind.Detach);
-        var live = app.LivePolicyCount + kept + detaches;
+        var live = app.LivePolicyCount;
         var removed = deletes + detaches;
         var updates = app.Count(ChangeKind.Update);
         if (live >= options.MinPolicies)
