@@ -177,8 +177,11 @@ public partial class MarkdownPlanRendererTests
         return SamplePlans.Plan(live, [.. files]);
     }
 
+    /// <summary>A plan that creates one policy of Grafana, which has one of its own already (else it would get reusable ones).</summary>
     private static Plan PlanCreating(string policy) =>
-        Some.Plan(Some.Project($"app: {{name: Grafana}}\npolicies:\n  - {policy}\n"), Some.Live(Some.App("Grafana")));
+        Some.Plan(
+            Some.Project($"app: {{name: Grafana}}\npolicies:\n  - {policy}\n  - {{name: Kept, decision: allow, include: [{{group: Developers}}]}}\n"),
+            Some.Live(Some.App("Grafana", Some.Policy("Kept", 2))));
 
     private static int Count(string text, string what) => Regex.Count(text, Regex.Escape(what));
 

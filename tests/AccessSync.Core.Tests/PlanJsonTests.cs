@@ -132,8 +132,8 @@ public class PlanJsonTests
     public void Names_in_any_letters_survive_the_round_trip_as_the_planner_wrote_them()
     {
         var plan = Some.Plan(
-            Some.Project("app: {name: Grafana}\npolicies:\n  - {name: \"Équipe <ops> & 'dev' \\\"β\\\"\", decision: allow, include: [{group: Developers}], purpose_justification_prompt: \"Pourquoi — «ünï»\\n?\"}\n"),
-            Some.Live(Some.App("Grafana")));
+            Some.Project("app: {name: Grafana}\npolicies:\n  - {name: \"Équipe <ops> & 'dev' \\\"β\\\"\", decision: allow, include: [{group: Developers}], purpose_justification_prompt: \"Pourquoi — «ünï»\\n?\"}\n  - {name: Kept, decision: allow, include: [{group: Developers}]}\n"),
+            Some.Live(Some.App("Grafana", Some.Policy("Kept", 2))));
 
         var written = PlanJson.Write(plan);
         var read = PlanJson.Read(written);

@@ -56,9 +56,11 @@ public class TextPlanRendererTests
     [Test]
     public void Detaches_and_attaches_stand_beside_deletes_and_creates_whatever_order_the_plan_lists_them_in()
     {
-        var plan = SamplePlans.WithReusable();
-        var grafana = plan.Applications.Single(a => a.App.Name == "Grafana");
-        grafana.Changes.Select(c => c.Kind).ShouldBe([ChangeKind.Delete, ChangeKind.Create, ChangeKind.Detach, ChangeKind.Attach]);
+        var sample = SamplePlans.WithReusable();
+        var grafana = sample.Applications.Single(a => a.App.Name == "Grafana");
+        var shuffled = grafana with { Changes = [.. grafana.Changes.OrderBy(c => c.Kind is ChangeKind.Attach or ChangeKind.Detach).ThenBy(c => c.Kind)] };
+        shuffled.Changes.Select(c => c.Kind).ShouldBe([ChangeKind.Delete, ChangeKind.Create, ChangeKind.Detach, ChangeKind.Attach]);
+        var plan = sample with { Applications = [.. sample.Applications.Select(a => a == grafana ? shuffled : a)] };
 
         var text = new TextPlanRenderer().Render(plan);
 

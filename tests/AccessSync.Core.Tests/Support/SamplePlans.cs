@@ -25,7 +25,7 @@ internal static class SamplePlans
                 Some.Policy("Legacy VPN range", 3, decision: "deny", include: """[{"ip":{"ip":"203.0.113.0/24"}}]""")),
             Some.App("Status page", Some.Policy("Staff preview", 1)),
             Some.App("Finance portal", Some.Policy("Finance team", 1, extra: "\"approval_required\":true,\"mfa_config\":{\"session_duration\":\"1h\"}")),
-            Some.App("Deploy API"),
+            Some.App("Deploy API", Some.Policy("Health", 2)),
             Some.App("Wiki", Some.Policy("Everyone at work", 1), Some.Policy("Break glass", 9)),
             Some.App(
                 "Admin console",
@@ -74,6 +74,7 @@ internal static class SamplePlans
                   - name: CI deploy bot
                     decision: non_identity
                     include: [{service_token: CI deploy bot}]
+                  - {name: Health, decision: allow, include: [{group: Developers}]}
                 """),
             ("apps/wiki.yaml", """
                 app: {name: Wiki}
@@ -85,6 +86,7 @@ internal static class SamplePlans
                 app: {name: Admin console}
                 policies:
                   - {name: Admins, decision: allow, include: [{email: ops@example.com}]}
+                  - {use: Shared baseline, precedence: 5}
                 """));
     }
 
@@ -100,83 +102,66 @@ internal static class SamplePlans
     /// changes moved to the reusable section; the attaches and detaches are added to the applications after their
     /// own changes, the order the change kinds are declared in, which the renders must not follow.
     /// </remarks>
+    /// <summary>
+    /// Reusable policies created, updated, deleted and converted, owned by an application, attached, detached, and one
+    /// that nothing uses, kept and reported (planned with prune off, beside the rest).
+    /// </summary>
     public static Plan WithReusable()
     {
-        var deployApi = Some.App("Deploy API");
-        var plan = Plan(
-            Some.Live(
-                Some.App("Grafana", Some.Policy("Allow engineering", 1), Some.Policy("Old VPN range", 4, decision: "deny", include: """[{"ip":{"ip":"203.0.113.0/24"}}]""")),
-                Some.App("Status page", Some.Policy("Staff preview", 1)),
-                deployApi,
-                Some.App("Wiki", Some.Policy("Everyone at work", 1))),
-            ("apps/grafana.yaml", """
-                app: {name: Grafana}
-                policies:
-                  - {name: Allow engineering, decision: allow, include: [{group: Developers}]}
-                  - {name: Partner engineers, precedence: 4, decision: allow, include: [{email_domain: partner.example.net}]}
-                """),
-            ("apps/status-page.yaml", "app: {name: Status page}\npolicies: []\n"),
-            ("apps/deploy-api.yaml", "app: {name: Deploy API}\npolicies: []\n"),
-            ("apps/wiki.yaml", """
-                app: {name: Wiki}
-                policies:
-                  - {name: Everyone at work, decision: allow, include: [{group: Developers}]}
-                """));
-
-        var healthChecks = Planning.ReusablePlan.OwnedName("Deploy API", "Health checks");
-        var shared = Plan(
-            Some.Live(Some.App(
-                "Stand-in",
-                Some.Policy("Block contractors", 3, decision: "deny", include: $$$"""[{"group":{"id":"{{{Some.ContractorsId}}}"}},{"geo":{"country_code":"RU"}}]"""),
-                Some.Policy("Old shared policy", 5))),
-            ("apps/stand-in.yaml", $$"""
-                app: {name: Stand-in}
-                policies:
-                  - {name: All staff, decision: allow, include: [{everyone: true}], require: [{login_method: Okta}]}
-                  - {name: Allow developers, decision: allow, include: [{group: Developers}], require: [{auth_method: mfa}]}
-                  - {name: Block contractors, decision: deny, include: [{group: Contractors}]}
-                  - {name: "{{healthChecks}}", decision: bypass, include: [{ip: 192.0.2.0/24}]}
-                """)).Applications.Single().Changes;
-
-        ReusablePlan Reusable(string name, string file, params string[] apps) =>
-            new(Some.Account, name, file, InReusableSection(shared.Single(c => c.Subject == name), file), [.. apps]);
-
-        return plan with
-        {
-            Applications =
-            [
-                .. plan.Applications.Select(a => a.App.Name switch
-                {
-                    "Grafana" => a with { Changes = [.. a.Changes, new DetachPolicy(Some.IdFor("Legacy deny"), "Legacy deny", Decision.Deny, 3), new AttachPolicy(null, "Allow developers", Decision.Allow, 3)] },
-                    "Status page" => a with { Changes = [.. a.Changes, new AttachPolicy(null, "All staff", Decision.Allow, 1)] },
-                    "Deploy API" => a with { Changes = [new AttachPolicy(null, healthChecks, Decision.Bypass, 1)], Fingerprint = Fingerprint.Of(deployApi.Raw) },
-                    _ => a,
-                }),
-            ],
-            Reusable =
-            [
-                Reusable("All staff", "reusable/all-staff.yaml", "Status page"),
-                Reusable("Allow developers", "reusable/allow-developers.yaml", "Grafana"),
-                Reusable("Block contractors", "reusable/block-contractors.yaml", "Grafana", "Wiki"),
-                new ReusablePlan(Some.Account, "Legacy shared", string.Empty, null, []),
-                Reusable("Old shared policy", string.Empty),
-                Reusable(healthChecks, "apps/deploy-api.yaml", "Deploy API"),
-            ],
-        };
+        var plan = WithReusablePruned();
+        var kept = Plan(
+            RootConfig.Default with { Prune = false },
+            Some.Live([Some.Reusable("Legacy shared")], Some.App("Grafana", Some.Policy("Allow engineering", 1))),
+            ("apps/grafana.yaml", "app: {name: Grafana}\npolicies:\n  - {name: Allow engineering, decision: allow, include: [{group: Developers}]}\n"));
+        return plan with { Reusable = [.. plan.Reusable.Concat(kept.Reusable).OrderBy(r => r.Name, StringComparer.Ordinal)] };
     }
 
-    /// <summary>A change planned for the stand-in application as the reusable section holds it: from its own file, and with no precedence.</summary>
-    private static PolicyChange InReusableSection(PolicyChange change, string file) => change switch
-    {
-        CreatePolicy create => create with { Desired = create.Desired with { Precedence = 0, Span = new SourceSpan(file, 1, 1) } },
-        UpdatePolicy update => update with { Desired = update.Desired with { Precedence = 0, Span = new SourceSpan(file, 1, 1) } },
-        DeletePolicy delete => delete with { Precedence = null },
-        _ => throw new ArgumentOutOfRangeException(nameof(change), change, "a reusable policy is created, updated or deleted"),
-    };
+    private static Plan WithReusablePruned() => Plan(
+        Some.Live(
+            [Some.Reusable("Old shared policy")],
+            Some.App(
+                "Grafana",
+                Some.Policy("Allow engineering", 1),
+                Some.Reusable("Block contractors", 2, decision: "deny", include: $$$"""[{"group":{"id":"{{{Some.ContractorsId}}}"}},{"geo":{"country_code":"RU"}}]"""),
+                Some.Reusable("Legacy deny", 3, decision: "deny"),
+                Some.Policy("Old VPN range", 4, decision: "deny", include: """[{"ip":{"ip":"203.0.113.0/24"}}]""")),
+            Some.App("Status page", Some.Policy("Staff preview", 1)),
+            Some.App("Deploy API"),
+            Some.App("Unmanaged", Some.Reusable("Legacy deny", 1, decision: "deny")),
+            Some.App(
+                "Wiki",
+                Some.Policy("Everyone at work", 1),
+                Some.Reusable("Block contractors", 2, decision: "deny", include: $$$"""[{"group":{"id":"{{{Some.ContractorsId}}}"}},{"geo":{"country_code":"RU"}}]"""))),
+        ("apps/deploy-api.yaml", """
+            app: {name: Deploy API}
+            policies:
+              - {name: Health checks, decision: bypass, include: [{ip: 192.0.2.0/24}]}
+            """),
+        ("apps/grafana.yaml", """
+            app: {name: Grafana}
+            policies:
+              - {name: Allow engineering, decision: allow, include: [{group: Developers}]}
+              - use: Block contractors
+              - use: Allow developers
+              - {name: Partner engineers, decision: allow, include: [{email_domain: partner.example.net}]}
+            """),
+        ("apps/status-page.yaml", "app: {name: Status page}\npolicies:\n  - use: All staff\n"),
+        ("apps/wiki.yaml", """
+            app: {name: Wiki}
+            policies:
+              - {name: Everyone at work, decision: allow, include: [{group: Developers}]}
+              - use: Block contractors
+            """),
+        ("reusable/all-staff.yaml", "policy: {name: All staff, decision: allow, include: [{everyone: true}], require: [{login_method: Okta}]}\n"),
+        ("reusable/allow-developers.yaml", "policy: {name: Allow developers, decision: allow, include: [{group: Developers}], require: [{auth_method: mfa}]}\n"),
+        ("reusable/block-contractors.yaml", "policy: {name: Block contractors, decision: deny, include: [{group: Contractors}]}\n"));
 
-    public static Plan Plan(Live.LiveState live, params (string Path, string Yaml)[] files)
+    /// <summary>A change planned for the stand-in application as the reusable section holds it: from its own file, and with no precedence.</summary>
+    public static Plan Plan(Live.LiveState live, params (string Path, string Yaml)[] files) => Plan(RootConfig.Default, live, files);
+
+    public static Plan Plan(RootConfig config, Live.LiveState live, params (string Path, string Yaml)[] files)
     {
-        var loaded = ProjectLoader.Load(RootConfig.Default, [.. files.Select(f => new SourceFile(f.Path, f.Yaml))], new ScopeFallbacks(Some.Account, null));
+        var loaded = ProjectLoader.Load(config, [.. files.Select(f => new SourceFile(f.Path, f.Yaml) { RelativePath = f.Path })], new ScopeFallbacks(Some.Account, null));
         Assert.That(loaded.Diagnostics.Where(d => d.IsError), Is.Empty, "the files were meant to be valid");
         return Some.Plan(loaded.Value!, live);
     }

@@ -26,11 +26,11 @@ internal static class Some
         Policy($$"""{"id":"{{IdFor(name)}}","name":"{{name}}","decision":"{{decision}}","include":{{include}},"precedence":{{precedence}},"updated_at":"2026-01-01T00:00:00Z"{{(extra.Length > 0 ? "," + extra : string.Empty)}}}""");
 
     /// <summary>A reusable policy as the API lists it, with an id derived from its name; attached, <paramref name="precedence"/> is its place.</summary>
-    public static LivePolicy Reusable(string name, int? precedence = null, string decision = "allow", string extra = "")
+    public static LivePolicy Reusable(string name, int? precedence = null, string decision = "allow", string extra = "", string include = """[{"group":{"id":"aa0a4aab-672b-4bdb-bc33-a59f1130a11f"}}]""")
     {
         var place = precedence is null ? string.Empty : $",\"precedence\":{precedence}";
         var more = extra.Length > 0 ? "," + extra : string.Empty;
-        return Policy($$$"""{"id":"{{{IdFor(name)}}}","name":"{{{name}}}","decision":"{{{decision}}}","include":[{"group":{"id":"{{{DevelopersId}}}"}}]{{{place}}},"updated_at":"2026-01-01T00:00:00Z"{{{more}}}}""", reusable: true);
+        return Policy($$$"""{"id":"{{{IdFor(name)}}}","name":"{{{name}}}","decision":"{{{decision}}}","include":{{{include}}}{{{place}}},"updated_at":"2026-01-01T00:00:00Z"{{{more}}}}""", reusable: true);
     }
 
     public static string IdFor(string name) =>
