@@ -59,7 +59,7 @@ public class TextPlanRendererTests
         var sample = SamplePlans.WithReusable();
         var grafana = sample.Applications.Single(a => a.App.Name == "Grafana");
         var shuffled = grafana with { Changes = [.. grafana.Changes.OrderBy(c => c.Kind is ChangeKind.Attach or ChangeKind.Detach).ThenBy(c => c.Kind)] };
-        shuffled.Changes.Select(c => c.Kind).ShouldBe([ChangeKind.Delete, ChangeKind.Create, ChangeKind.Detach, ChangeKind.Attach]);
+        shuffled.Changes.Select(c => c.Kind).ShouldBe([ChangeKind.Delete, ChangeKind.Create, ChangeKind.Attach, ChangeKind.Detach]);
         var plan = sample with { Applications = [.. sample.Applications.Select(a => a == grafana ? shuffled : a)] };
 
         var text = new TextPlanRenderer().Render(plan);
