@@ -91,8 +91,8 @@ public class ApiTests
         first.StdOut.ShouldContain("not attempted   create \"Allow partner engineers\"");
 
         // The report is true: what it calls done is no longer in a fresh plan, and everything else still is.
-        var items = Regex.Matches(first.StdOut, @"^  (done|FAILED|not attempted) +(create|update|delete|reorder) ""([^""]+)""", RegexOptions.Multiline);
-        items.Count.ShouldBe(8, first.StdOut);
+        var items = Regex.Matches(first.StdOut, @"^  (done|FAILED|not attempted) +(create|update|delete|reorder|attach|detach) ""([^""]+)""", RegexOptions.Multiline);
+        items.Count.ShouldBe(13, first.StdOut);
         foreach (Match item in items)
         {
             var change = item.Groups[2].Value switch
@@ -100,6 +100,8 @@ public class ApiTests
                 "create" => $"+ create \"{item.Groups[3].Value}\"",
                 "update" => $"~ update \"{item.Groups[3].Value}\"",
                 "delete" => $"- delete \"{item.Groups[3].Value}\"",
+                "attach" => $"+ attach \"{item.Groups[3].Value}\"",
+                "detach" => $"- detach \"{item.Groups[3].Value}\"",
                 _ => $"    \"{item.Groups[3].Value}\": ",
             };
             if (item.Groups[1].Value == "done")
@@ -160,7 +162,7 @@ public class ApiTests
 
         custom.ExitCode.ShouldBe(ExitCodes.Success, custom.StdErr);
         off.ExitCode.ShouldBe(ExitCodes.Success, off.StdErr);
-        off.StdOut.ShouldContain("Apply: 8 done, 0 failed, 0 not attempted.");
+        off.StdOut.ShouldContain("Apply: 13 done, 0 failed, 0 not attempted.");
     }
 
     [Test]

@@ -49,7 +49,7 @@ public class SandboxTests
         var plan = await AccessSyncProcess.RunAsync(tree.Path, "plan", "--sandbox");
 
         apply.ExitCode.ShouldBe(ExitCodes.Success, apply.StdOut + apply.StdErr);
-        apply.StdOut.ShouldContain("Apply: 8 done, 0 failed, 0 not attempted.");
+        apply.StdOut.ShouldContain("Apply: 13 done, 0 failed, 0 not attempted.");
         plan.StdOut.ShouldContain("No changes.");
         plan.StdOut.ShouldEndWith("Plan: 0 to create, 0 to update, 0 to delete, 0 to reorder.\n");
     }

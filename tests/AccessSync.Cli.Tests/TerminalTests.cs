@@ -37,7 +37,7 @@ public class TerminalTests
         declined.ExitCode.ShouldBe(ExitCodes.Error);
         afterDecline.ExitCode.ShouldBe(ExitCodes.ChangesPresent);
         accepted.ExitCode.ShouldBe(ExitCodes.Success, accepted.StdOut);
-        accepted.StdOut.ShouldContain("Apply: 8 done, 0 failed, 0 not attempted.");
+        accepted.StdOut.ShouldContain("Apply: 13 done, 0 failed, 0 not attempted.");
         afterAccept.ExitCode.ShouldBe(ExitCodes.Success);
     }
 }
