@@ -27,6 +27,9 @@ public sealed record ExportOptions(
     /// <summary>The folder, below the export's root, that holds one file per application.</summary>
     public const string ApplicationsFolder = "apps";
 
+    /// <summary>The folder, below the export's root, that holds one file per reusable policy.</summary>
+    public const string ReusableFolder = "reusable";
+
     /// <summary>Where, below the export's root, the files' <c>yaml-language-server</c> modelines find the schema.</summary>
     public const string SchemaPath = "schemas/accesssync.schema.json";
 

@@ -20,7 +20,7 @@ public static partial class Exporter
         var problems = new List<ExportProblem>();
         var selected = Select(scope, options.Applications, problems);
         // Named among all the scope's applications, so that a file's name does not depend on which are exported.
-        var fileNames = AppFileNames.For(scope.Applications);
+        var fileNames = FileNames.Applications(scope.Applications);
         var skipped = new List<ExportProblem>();
         foreach (var app in selected.ToList())
         {
