@@ -18,8 +18,9 @@ namespace AccessSync.Cli.Commands;
 public sealed record ExportSettings(DirectoryInfo Out, ImmutableArray<string> Applications, bool Force, ConnectionSettings Connection);
 
 /// <summary>
-/// <c>accesssync export</c>: writes the live policies of an account's or zone's applications as files that
-/// <c>plan</c> then shows as no change, for adopting AccessSync where policies already exist.
+/// <c>accesssync export</c>: writes the live policies of an account's or zone's applications, and the account's
+/// reusable policies, as files that <c>plan</c> then shows as no change, for adopting AccessSync where policies
+/// already exist.
 /// </summary>
 public sealed class ExportCommand(CliConsole console, ILogger log)
 {
@@ -75,8 +76,9 @@ public sealed class ExportCommand(CliConsole console, ILogger log)
             await console.Error.WriteLineAsync($"error: {problem}");
         }
 
-        var applications = result.Files.Count(f => f.RelativePath.StartsWith(ExportOptions.ApplicationsFolder + "/", StringComparison.Ordinal));
-        if (applications == 0)
+        var applications = FilesIn(result, ExportOptions.ApplicationsFolder);
+        var reusable = FilesIn(result, ExportOptions.ReusableFolder);
+        if (applications + reusable == 0)
         {
             await console.Error.WriteLineAsync($"Nothing to export: no application of {scope} was exported.");
             return result.HasProblems ? ExitCodes.Error : ExitCodes.Success;
@@ -101,10 +103,15 @@ public sealed class ExportCommand(CliConsole console, ILogger log)
             await console.Out.WriteLineAsync($"wrote {DisplayPath.Of(path)}");
         }
 
+        // Reusable policies are named only when there are some, so an account without them reads as it always has.
+        var reusableCount = reusable == 0 ? string.Empty : $" and {reusable} reusable polic{(reusable == 1 ? "y" : "ies")}";
         await console.Out.WriteLineAsync(
-            $"Exported {applications} application{(applications == 1 ? string.Empty : "s")} of {scope}. Check that nothing would change: accesssync plan {(settings.Connection.Sandbox ? "--sandbox " : string.Empty)}{DisplayPath.Of(root.FullName)}");
+            $"Exported {applications} application{(applications == 1 ? string.Empty : "s")}{reusableCount} of {scope}. Check that nothing would change: accesssync plan {(settings.Connection.Sandbox ? "--sandbox " : string.Empty)}{DisplayPath.Of(root.FullName)}");
         return result.HasProblems ? ExitCodes.Error : ExitCodes.Success;
     }
+
+    private static int FilesIn(ExportResult result, string folder) =>
+        result.Files.Count(f => f.RelativePath.StartsWith(folder + "/", StringComparison.Ordinal));
 
     private static async Task WriteAsync(string path, string text, CancellationToken cancellationToken)
     {
