@@ -55,7 +55,7 @@ internal static class PlanPhasesBench
 
                 Time("schema", () => AccessSyncSchema.Root);
                 var tree = Time("read files", () => PolicyTree.Read(new DirectoryInfo(directory)));
-                var project = Time("load+validate", () => ProjectLoader.Load(tree.Config, tree.ApplicationFiles, new ScopeFallbacks(scope, null))).Value
+                var project = Time("load+validate", () => ProjectLoader.Load(tree.Config, tree.PolicyFiles, new ScopeFallbacks(scope, null))).Value
                     ?? throw new InvalidOperationException("the generated files do not load");
                 using var client = BenchEmulator.Client(new CloudflareClientOptions { BaseUrl = server.BaseUrl });
                 var estate = await TimeAsync("client read (HTTP+JSON)", () => client.ReadEstateAsync(scope));
@@ -66,15 +66,15 @@ internal static class PlanPhasesBench
                 await TimeAsync("[load+validate and provider read at once]", async () =>
                 {
                     using var overlapClient = BenchEmulator.Client(new CloudflareClientOptions { BaseUrl = server.BaseUrl });
-                    var loading = Task.Run(() => ProjectLoader.Load(tree.Config, tree.ApplicationFiles, new ScopeFallbacks(scope, null)));
+                    var loading = Task.Run(() => ProjectLoader.Load(tree.Config, tree.PolicyFiles, new ScopeFallbacks(scope, null)));
                     var reading = new CloudflareProvider(overlapClient).ReadAsync([scope], CancellationToken.None);
                     return (await loading, await reading);
                 });
 
                 // Parts of the steps above, one thread each, to find the costly ones by elimination.
-                var yaml = Time("[yaml only, 1 thread]", () => tree.ApplicationFiles.Select(YamlTreeReader.Read).ToList());
+                var yaml = Time("[yaml only, 1 thread]", () => tree.PolicyFiles.Select(YamlTreeReader.Read).ToList());
                 Time("[schema only, 1 thread]", () => yaml.Sum(y => SchemaValidator.Validate(y.Root!, SchemaDefinition.ApplicationFile, "bench").Length));
-                Time("[schema+model, 1 thread]", () => tree.ApplicationFiles.Zip(yaml).Count(f => FileLoader.LoadApplication(f.First, f.Second, tree.Config.Defaults).Value is not null));
+                Time("[schema+model, 1 thread]", () => tree.PolicyFiles.Zip(yaml).Count(f => FileLoader.LoadApplication(f.First, f.Second, tree.Config.Defaults).Value is not null));
                 Time("[wire objects to JsonElement, as the provider maps them]", () =>
                 {
                     var elements = 0;

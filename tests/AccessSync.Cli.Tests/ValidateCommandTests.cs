@@ -83,6 +83,21 @@ public class ValidateCommandTests
     }
 
     [Test]
+    public async Task Reusable_policy_files_are_validated_and_counted_with_the_applications()
+    {
+        using var dir = new TempFolder();
+        dir.Write("reusable/developers.yaml", "policy: {name: Allow developers, decision: allow, include: [{geo: US}]}\n");
+        dir.Write("teams/auditors.yaml", "kind: reusable-policy\npolicy: {name: Allow auditors, decision: allow, include: [{geo: US}], precedence: 2}\n");
+        dir.Write("apps/wiki.yaml", "app: {name: Wiki}\npolicies: [{use: Allow developers}, {use: Allow auditors}]\n");
+
+        var result = await AccessSyncProcess.RunAsync(dir.Path, "validate");
+
+        result.ExitCode.ShouldBe(ExitCodes.Error);
+        result.StdOut.ShouldContain("teams/auditors.yaml:2:83: error: a reusable policy has no precedence");
+        result.StdOut.ShouldContain("3 files checked: 1 error, 0 warnings.");
+    }
+
+    [Test]
     public async Task A_config_file_below_the_root_is_an_error()
     {
         using var dir = new TempFolder();

@@ -73,6 +73,84 @@ public class ApplicationChecksTests
     }
 
     [Test]
+    public void An_application_that_only_uses_reusable_policies_has_no_warning()
+    {
+        Load.Application("app: {name: Wiki}\npolicies:\n  - use: Allow developers\n").Diagnostics.ShouldBeEmpty();
+    }
+
+    [Test]
+    public void A_use_entry_naming_a_policy_no_file_defines_is_accepted()
+    {
+        // It may name a reusable policy that is only live; the planner resolves it against the account.
+        var result = Load.Project(("apps/wiki.yaml", "app: {name: Wiki}\npolicies:\n  - use: Live only\n"));
+
+        result.Diagnostics.ShouldBeEmpty();
+        result.Value!.ReusablePolicies.ShouldBeEmpty();
+    }
+
+    [Test]
+    public void Two_use_entries_for_one_name_in_any_letter_case_are_an_error_at_the_second()
+    {
+        var d = Load.SingleDiagnostic("""
+            app: {name: A}
+            policies:
+              - use: Allow developers
+              - {name: Block contractors, decision: deny, include: [{geo: US}]}
+              - use: allow DEVELOPERS
+            """);
+
+        d.Code.ShouldBe(DiagnosticCodes.DuplicatePolicyName);
+        d.Span.ShouldBe(new SourceSpan(Load.Path, 5, 10));
+        d.Message.ShouldBe("policy name `allow DEVELOPERS` is already used at line 3; each policy of an application needs its own name");
+    }
+
+    [Test]
+    public void A_use_entry_named_like_an_own_policy_is_an_error_at_the_later_of_the_two()
+    {
+        var d = Load.SingleDiagnostic("""
+            app: {name: A}
+            policies:
+              - use: Allow developers
+              - {name: Allow Developers, decision: allow, include: [{geo: US}]}
+            """);
+
+        d.Code.ShouldBe(DiagnosticCodes.DuplicatePolicyName);
+        d.Span.ShouldBe(new SourceSpan(Load.Path, 4, 12));
+        d.Message.ShouldBe("policy name `Allow Developers` is already used at line 3; each policy of an application needs its own name");
+    }
+
+    [Test]
+    public void An_explicit_precedence_that_a_use_entry_has_by_position_is_an_error()
+    {
+        var d = Load.SingleDiagnostic("""
+            app: {name: A}
+            policies:
+              - use: Allow developers
+              - {name: Second, decision: deny, include: [{geo: CA}], precedence: 1}
+            """);
+
+        d.Code.ShouldBe(DiagnosticCodes.DuplicatePrecedence);
+        d.Span.ShouldBe(new SourceSpan(Load.Path, 4, 70));
+        d.Message.ShouldBe("precedence 1 is also given to `Allow developers` (line 3, by its position in the list); precedences must be unique within an application");
+    }
+
+    [Test]
+    public void A_use_entry_s_explicit_precedence_that_collides_is_an_error_at_that_precedence()
+    {
+        var d = Load.SingleDiagnostic("""
+            app: {name: A}
+            policies:
+              - {name: First, decision: deny, include: [{geo: US}]}
+              - use: Allow developers
+                precedence: 1
+            """);
+
+        d.Code.ShouldBe(DiagnosticCodes.DuplicatePrecedence);
+        d.Span.ShouldBe(new SourceSpan(Load.Path, 5, 17));
+        d.Message.ShouldBe("precedence 1 is also given to `First` (line 3, by its position in the list); precedences must be unique within an application");
+    }
+
+    [Test]
     public void An_allow_policy_for_everyone_with_no_require_is_a_warning_at_the_everyone_rule()
     {
         var d = Load.SingleDiagnostic(Load.WithPolicy("decision: allow\ninclude:\n  - geo: US\n  - everyone: true"));
@@ -102,7 +180,7 @@ public class ApplicationChecksTests
     [Test]
     public void Two_files_for_the_same_application_in_the_same_scope_are_an_error_at_the_second()
     {
-        var result = LoadProject(
+        var result = Load.Project(
             ("a.yaml", "app: {name: Grafana}\npolicies: [{name: P, decision: deny, include: [{geo: US}]}]\n"),
             ("b.yaml", "app: {name: GRAFANA}\npolicies: [{name: P, decision: deny, include: [{geo: US}]}]\n"));
 
@@ -116,7 +194,7 @@ public class ApplicationChecksTests
     [Test]
     public void The_same_application_name_in_two_scopes_is_two_applications()
     {
-        var result = LoadProject(
+        var result = Load.Project(
             ("a.yaml", "app: {name: Grafana}\naccount_id: 0123456789abcdef0123456789abcdef\npolicies: [{name: P, decision: deny, include: [{geo: US}]}]\n"),
             ("b.yaml", "app: {name: Grafana}\nzone_id: 0123456789abcdef0123456789abcdef\npolicies: [{name: P, decision: deny, include: [{geo: US}]}]\n"));
 
@@ -127,13 +205,10 @@ public class ApplicationChecksTests
     [Test]
     public void Problems_in_several_files_are_all_reported_together()
     {
-        var result = LoadProject(
+        var result = Load.Project(
             ("a.yaml", "app: {name: A}\npolicies: [{name: P, decision: permit, include: [{geo: US}]}]\n"),
             ("b.yaml", "app: [B]\n"));
 
         result.Diagnostics.Select(d => d.Span.Path).ShouldBe(["a.yaml", "b.yaml", "b.yaml"]);
     }
-
-    private static LoadResult<Project> LoadProject(params (string Path, string Yaml)[] files) =>
-        ProjectLoader.Load(RootConfig.Default, [.. files.Select(f => new SourceFile(f.Path, f.Yaml))], ScopeFallbacks.None);
 }

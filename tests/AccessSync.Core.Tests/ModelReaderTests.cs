@@ -1,3 +1,4 @@
+using AccessSync.Core.Diagnostics;
 using AccessSync.Core.Model;
 using AccessSync.Core.Tests.Support;
 
@@ -73,6 +74,55 @@ public class ModelReaderTests
         file.Policies[0].Settings.SessionDuration.ShouldBe("24h");
         file.Policies[1].Settings.SessionDuration.ShouldBe("1h");
         file.Policies[1].Settings.IsolationRequired.ShouldBe(false);
+    }
+
+    [Test]
+    public void Use_entries_and_own_policies_keep_their_places_in_the_whole_list()
+    {
+        var file = Load.ValidApplication("""
+            app: {name: A}
+            policies:
+              - {name: Block contractors, decision: deny, include: [{geo: US}]}
+              - use: Allow developers
+              - {name: Allow partners, decision: allow, include: [{geo: CA}]}
+              - use: Allow auditors
+                precedence: 9
+            """);
+
+        file.Policies.Select(p => (p.Name, p.Position, p.EffectivePrecedence)).ShouldBe([("Block contractors", 1, 1), ("Allow partners", 3, 3)]);
+        file.Uses.Select(u => (u.Name, u.Position, u.Precedence, u.EffectivePrecedence)).ShouldBe([("Allow developers", 2, (int?)null, 2), ("Allow auditors", 4, 9, 9)]);
+        file.Uses[0].Span.ShouldBe(new SourceSpan(Load.Path, 4, 10));
+        file.Uses[0].PrecedenceSpan.ShouldBeNull();
+        file.Uses[1].PrecedenceSpan.ShouldBe(new SourceSpan(Load.Path, 7, 17));
+    }
+
+    [Test]
+    public void A_reusable_policy_file_is_read_with_its_account_and_the_defaults_applied()
+    {
+        var defaults = new PolicySettings(SessionDuration: "24h", IsolationRequired: false);
+        var result = Load.Reusable("""
+            kind: reusable-policy
+            account_id: 9a7806061c88ada191ed06f989cc3dac
+            policy:
+              name: Allow developers
+              id: f174e90a-fafe-4643-bbbc-4a0ed4fc8415
+              decision: allow
+              include:
+                - group: Developers
+              session_duration: 8h
+            """, defaults);
+
+        result.Diagnostics.ShouldBeEmpty();
+        var file = result.Value!;
+        file.Path.ShouldBe(Load.ReusablePath);
+        file.Scope.ShouldBe(Scope.Account("9a7806061c88ada191ed06f989cc3dac"));
+        var policy = file.Policy;
+        policy.Name.ShouldBe("Allow developers");
+        policy.Id.ShouldBe("f174e90a-fafe-4643-bbbc-4a0ed4fc8415");
+        policy.Include.ShouldHaveSingleItem().ReferenceName.ShouldBe("Developers");
+        policy.Settings.ShouldBe(new PolicySettings(SessionDuration: "8h", IsolationRequired: false));
+        policy.Position.ShouldBe(0);
+        policy.Precedence.ShouldBeNull();
     }
 
     [Test]

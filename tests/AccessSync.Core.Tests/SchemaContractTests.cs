@@ -66,7 +66,8 @@ public class SchemaContractTests
         schema.SchemaVersion.ShouldBe("http://json-schema.org/draft-07/schema#");
         schema.Definitions.Keys.ShouldContain("applicationFile");
         schema.Definitions.Keys.ShouldContain("configFile");
-        schema.AnyOf.Count.ShouldBe(2);
+        schema.Definitions.Keys.ShouldContain("reusablePolicyFile");
+        schema.AnyOf.Count.ShouldBe(3);
     }
 
     [Test]

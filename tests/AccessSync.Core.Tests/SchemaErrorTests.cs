@@ -133,6 +133,69 @@ public class SchemaErrorTests
         "`app` names the application by exactly one of id, name or domain");
 
     [Test]
+    public void A_typo_in_a_policy_next_to_use_entries_still_suggests_the_key() => ShouldReport(
+        "app: {name: A}\npolicies:\n  - use: Allow developers\n  - name: P\n    decision: deny\n    include: [{geo: US}]\n    sesion_duration: 24h\n",
+        DiagnosticCodes.UnknownKey, 7, 5,
+        "unknown key `sesion_duration`; did you mean `session_duration`?");
+
+    [Test]
+    public void A_use_entry_with_precedence_zero_is_refused_at_the_precedence() => ShouldReport(
+        "app: {name: A}\npolicies:\n  - use: Allow developers\n    precedence: 0\n",
+        DiagnosticCodes.InvalidValue, 4, 17,
+        "`precedence` must be at least 1 (got `0`)");
+
+    [Test]
+    public void A_use_entry_with_an_unknown_key_suggests_the_known_one() => ShouldReport(
+        "app: {name: A}\npolicies:\n  - use: Allow developers\n    precedance: 2\n",
+        DiagnosticCodes.UnknownKey, 4, 5,
+        "unknown key `precedance`; did you mean `precedence`?");
+
+    [Test]
+    public void A_use_entry_with_an_empty_name_is_refused() => ShouldReport(
+        "app: {name: A}\npolicies:\n  - use: \"\"\n",
+        DiagnosticCodes.InvalidValue, 3, 10,
+        "`use` must not be empty");
+
+    [Test]
+    public void A_list_entry_that_is_not_a_mapping_is_a_wrong_type() => ShouldReport(
+        "app: {name: A}\npolicies:\n  - Allow developers\n",
+        DiagnosticCodes.WrongType, 3, 5,
+        "`policies[0]` must be a mapping, not the string \"Allow developers\"");
+
+    [Test]
+    public void An_entry_as_close_to_a_policy_as_to_a_use_entry_names_the_keys_that_tell_them_apart() => ShouldReport(
+        // Either reading finds two errors (`use` and a missing include; `name` and `decision`), so neither is guessed.
+        "app: {name: A}\npolicies:\n  - {use: Allow developers, name: P, decision: deny}\n",
+        DiagnosticCodes.WrongType, 3, 5,
+        "`policies[0]` must be a mapping with `name`, `decision` and `include` or a mapping with `use`, not a mix of them");
+
+    [Test]
+    public void A_zone_in_a_reusable_policy_file_is_refused_because_reusable_policies_belong_to_accounts()
+    {
+        var d = Load.Reusable("zone_id: 0123456789abcdef0123456789abcdef\npolicy: {name: P, decision: deny, include: [{geo: US}]}\n").Diagnostics.ShouldHaveSingleItem();
+
+        d.Code.ShouldBe(DiagnosticCodes.UnknownKey);
+        d.Span.ShouldBe(new SourceSpan(Load.ReusablePath, 1, 1));
+        d.Message.ShouldBe("`zone_id` is not allowed in a reusable-policy file: reusable policies belong to accounts, not zones; set `account_id`, or leave the account to accesssync.yaml");
+    }
+
+    [Test]
+    public void An_unknown_key_in_a_reusable_policy_file_lists_the_file_s_keys()
+    {
+        var d = Load.Reusable("app: {name: A}\npolicy: {name: P, decision: deny, include: [{geo: US}]}\n").Diagnostics.ShouldHaveSingleItem();
+
+        d.Message.ShouldBe("unknown key `app`; expected one of: account_id, policy");
+    }
+
+    [Test]
+    public void A_near_miss_of_kind_suggests_it()
+    {
+        var d = Load.Reusable("knd: reusable-policy\npolicy: {name: P, decision: deny, include: [{geo: US}]}\n").Diagnostics.ShouldHaveSingleItem();
+
+        d.Message.ShouldBe("unknown key `knd`; did you mean `kind`?");
+    }
+
+    [Test]
     public void Every_error_in_a_file_is_reported_at_once_in_reading_order()
     {
         var diagnostics = Load.Application(Load.WithPolicy("decision: permit\ninclude: [{geo: usa}]\nsesion_duration: 1h")).Diagnostics;

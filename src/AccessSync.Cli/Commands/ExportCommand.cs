@@ -144,7 +144,7 @@ public sealed class ExportCommand(CliConsole console, ILogger log)
     /// </summary>
     private static ImmutableArray<AppReference> AlreadyManaged(PolicyTree tree, DirectoryInfo root, Scope scope, RootConfig? config, GlobalSettings global) =>
     [
-        .. from source in tree.ApplicationFiles
+        .. from source in tree.PolicyFiles
            let file = FileLoader.LoadApplication(source, PolicySettings.None).Value
            where file is not null && global.Scopes.Resolve(file.Scope, config?.Scope) == scope
            let relative = Path.GetRelativePath(root.FullName, Path.GetFullPath(source.Path)).Replace('\\', '/')

@@ -6,8 +6,12 @@ using AccessSync.Core.Sources;
 
 namespace AccessSync.Cli.Files;
 
-/// <summary>What was read from a policy folder: the root config, the application files, and what could not be read.</summary>
-public sealed record PolicyTree(RootConfig Config, ImmutableArray<SourceFile> ApplicationFiles, ImmutableArray<Diagnostic> Diagnostics)
+/// <summary>
+/// What was read from a policy folder: the root config, the policy files (applications and reusable policies,
+/// each with its path below the root, by which the core tells the files under reusable/ apart), and what could
+/// not be read.
+/// </summary>
+public sealed record PolicyTree(RootConfig Config, ImmutableArray<SourceFile> PolicyFiles, ImmutableArray<Diagnostic> Diagnostics)
 {
     /// <summary>
     /// Reads the root config first (its <c>ignore</c> decides what else is read), then every YAML file below
@@ -49,7 +53,7 @@ public sealed record PolicyTree(RootConfig Config, ImmutableArray<SourceFile> Ap
 
             if (ReadSource(file, diagnostics) is { } source)
             {
-                files.Add(source);
+                files.Add(source with { RelativePath = relative });
             }
         }
 

@@ -28,6 +28,9 @@ public static class DiagnosticCodes
     public const string NoPolicies = "no-policies";
     public const string AllowsEveryone = "allow-everyone-unrestricted";
     public const string NestedConfig = "nested-config";
+    public const string PrecedenceInReusablePolicy = "precedence-in-reusable-policy";
+    public const string DuplicateReusablePolicy = "duplicate-reusable-policy";
+    public const string ReusablePolicyInZone = "reusable-policy-in-zone";
 
     // Planning, against the live account.
     public const string NoScope = "no-scope";
@@ -40,5 +43,4 @@ public static class DiagnosticCodes
     public const string ReusableNameTaken = "reusable-name-taken";
     public const string UnknownReusablePolicy = "unknown-reusable-policy";
     public const string ReusableNeedsAccount = "reusable-needs-account";
-    public const string DuplicateReusablePolicy = "duplicate-reusable-policy";
 }

@@ -16,24 +16,36 @@ public static class FileLoader
         LoadApplication(source, YamlTreeReader.Read(source), defaults);
 
     /// <summary>The stages after YAML, for a caller that read the YAML itself (to overlap it with loading the schema).</summary>
-    public static LoadResult<ApplicationFile> LoadApplication(SourceFile source, YamlReadResult read, PolicySettings defaults)
+    public static LoadResult<ApplicationFile> LoadApplication(SourceFile source, YamlReadResult read, PolicySettings defaults) =>
+        Load(source, read, SchemaDefinition.ApplicationFile, (reader, root) => reader.ReadApplication(root, defaults), ApplicationChecks.Check);
+
+    public static LoadResult<ReusablePolicyFile> LoadReusable(SourceFile source, PolicySettings defaults) =>
+        LoadReusable(source, YamlTreeReader.Read(source), defaults);
+
+    /// <summary>A reusable-policy file, for a caller that read the YAML itself.</summary>
+    public static LoadResult<ReusablePolicyFile> LoadReusable(SourceFile source, YamlReadResult read, PolicySettings defaults) =>
+        Load(source, read, SchemaDefinition.ReusablePolicyFile, (reader, root) => reader.ReadReusablePolicy(root, defaults), ReusablePolicyChecks.Check);
+
+    public static LoadResult<RootConfig> LoadConfig(SourceFile source) =>
+        Load(source, YamlTreeReader.Read(source), SchemaDefinition.ConfigFile, (reader, root) => reader.ReadConfig(root), _ => []);
+
+    /// <summary>The stages every kind of file goes through: the schema of its <paramref name="definition"/>, the model, its checks of meaning.</summary>
+    private static LoadResult<T> Load<T>(
+        SourceFile source,
+        YamlReadResult read,
+        SchemaDefinition definition,
+        Func<ModelReader, JObject, T> toModel,
+        Func<T, ImmutableArray<Diagnostic>> check)
+        where T : class
     {
-        var (root, diagnostics) = Validate(source, read, SchemaDefinition.ApplicationFile);
+        var (root, diagnostics) = Validate(source, read, definition);
         if (root is null)
         {
-            return new LoadResult<ApplicationFile>(null, diagnostics);
+            return new LoadResult<T>(null, diagnostics);
         }
 
-        var file = new ModelReader(source.Path).ReadApplication(root, defaults);
-        return new LoadResult<ApplicationFile>(file, [.. diagnostics, .. ApplicationChecks.Check(file)]);
-    }
-
-    public static LoadResult<RootConfig> LoadConfig(SourceFile source)
-    {
-        var (root, diagnostics) = Validate(source, YamlTreeReader.Read(source), SchemaDefinition.ConfigFile);
-        return root is null
-            ? new LoadResult<RootConfig>(null, diagnostics)
-            : new LoadResult<RootConfig>(new ModelReader(source.Path).ReadConfig(root), diagnostics);
+        var model = toModel(new ModelReader(source.Path), root);
+        return new LoadResult<T>(model, [.. diagnostics, .. check(model)]);
     }
 
     private static (JObject? Root, ImmutableArray<Diagnostic> Diagnostics) Validate(SourceFile source, YamlReadResult read, SchemaDefinition definition)
@@ -44,7 +56,9 @@ public static class FileLoader
         }
 
         var diagnostics = SchemaValidator.Validate(read.Root, definition, source.Path);
-        if (read.Root is JObject obj && ConflictingScope(obj, source.Path) is { } conflict)
+
+        // A reusable-policy file may not name a zone at all, and the schema says so in its own words.
+        if (definition != SchemaDefinition.ReusablePolicyFile && read.Root is JObject obj && ConflictingScope(obj, source.Path) is { } conflict)
         {
             diagnostics = diagnostics.Add(conflict);
         }

@@ -12,17 +12,29 @@ namespace AccessSync.Core.Loading;
 /// </summary>
 internal sealed class ModelReader(string path)
 {
+    /// <summary>
+    /// An application file. Its list holds the application's own policies and <c>use</c> entries, interleaved;
+    /// each keeps its 1-based place in the whole list, since that place is its precedence.
+    /// </summary>
     public ApplicationFile ReadApplication(JObject root, PolicySettings defaults)
     {
         var policies = (JArray)root["policies"]!;
+        var entries = policies.Cast<JObject>().Select((entry, index) => (Entry: entry, Position: index + 1)).ToList();
         return new ApplicationFile(
             path,
             ReadAppReference((JObject)root["app"]!),
             ReadScope(root),
             (bool?)root["prune"],
-            [.. policies.Cast<JObject>().Select((p, index) => ReadPolicy(p, defaults) with { Position = index + 1 })],
-            Span(policies));
+            [.. entries.Where(e => !IsUse(e.Entry)).Select(e => ReadPolicy(e.Entry, defaults) with { Position = e.Position })],
+            Span(policies))
+        {
+            Uses = [.. entries.Where(e => IsUse(e.Entry)).Select(e => ReadUse(e.Entry, e.Position))],
+        };
     }
+
+    /// <summary>A reusable-policy file: its policy gets the root config's defaults, as an application's do, and no place.</summary>
+    public ReusablePolicyFile ReadReusablePolicy(JObject root, PolicySettings defaults) =>
+        new(path, ReadScope(root), ReadPolicy((JObject)root["policy"]!, defaults));
 
     public RootConfig ReadConfig(JObject root)
     {
@@ -59,6 +71,15 @@ internal sealed class ModelReader(string path)
         };
         return new AppReference(kind, (string)property.Value!, Span(property.Value));
     }
+
+    /// <summary>The schema lets <c>use</c> into a use entry only, so it tells the two kinds of list entry apart.</summary>
+    private static bool IsUse(JObject entry) => entry.ContainsKey("use");
+
+    private ReusableUse ReadUse(JObject entry, int position) =>
+        new((string)entry["use"]!, position, (int?)entry["precedence"], Span(entry["use"]!))
+        {
+            PrecedenceSpan = entry["precedence"] is { } p ? Span(p) : null,
+        };
 
     private PolicySpec ReadPolicy(JObject policy, PolicySettings defaults) => new(
         (string)policy["name"]!,

@@ -7,38 +7,68 @@ using AccessSync.Core.Yaml;
 
 namespace AccessSync.Core.Loading;
 
-/// <summary>Loads every application file under a root into one <see cref="Project"/>, collecting all problems at once.</summary>
+/// <summary>
+/// Loads every policy file under a root (application files and reusable-policy files, told apart by
+/// <see cref="FileKinds"/>) into one <see cref="Project"/>, collecting all problems at once.
+/// </summary>
 public static class ProjectLoader
 {
-    public static LoadResult<Project> Load(RootConfig config, IReadOnlyList<SourceFile> applicationFiles, ScopeFallbacks fallbacks)
+    /// <param name="files">The policy files; a file's <see cref="SourceFile.RelativePath"/> lets the folder rule (<c>reusable/</c>) apply.</param>
+    public static LoadResult<Project> Load(RootConfig config, IReadOnlyList<SourceFile> files, ScopeFallbacks fallbacks)
     {
         // Files are independent until the cross-file checks, so they load in parallel; AsOrdered keeps output stable.
         // YAML is read for all files first: that needs no schema, so it overlaps with a schema load started by
         // AccessSyncSchema.Preload(), which in a short-lived process is mostly start-up (JIT) time.
-        var read = applicationFiles
+        var read = files
             .AsParallel()
             .AsOrdered()
             .Select(YamlTreeReader.Read)
             .ToList();
-        var loaded = applicationFiles
+        var loaded = files
             .Zip(read)
             .AsParallel()
             .AsOrdered()
-            .Select(pair => FileLoader.LoadApplication(pair.First, pair.Second, config.Defaults))
+            .Select(pair => LoadFile(pair.First, pair.Second, config.Defaults))
             .ToList();
 
         var applications = loaded
-            .Where(l => l.Value is not null)
-            .Select(l => new DesiredApplication(l.Value!, fallbacks.Resolve(l.Value!.Scope, config.Scope), l.Value.Prune ?? config.Prune))
+            .Select(l => l.Application)
+            .OfType<ApplicationFile>()
+            .Select(file => new DesiredApplication(file, fallbacks.Resolve(file.Scope, config.Scope), file.Prune ?? config.Prune))
+            .ToImmutableArray();
+        var reusablePolicies = loaded
+            .Select(l => l.ReusablePolicy)
+            .OfType<ReusablePolicyFile>()
+            .Select(file => new DesiredReusablePolicy(file, fallbacks.Resolve(file.Scope, config.Scope)))
             .ToImmutableArray();
 
         var diagnostics = loaded
             .SelectMany(l => l.Diagnostics)
             .Concat(ProjectChecks.DuplicateApplications(applications))
+            .Concat(ProjectChecks.DuplicateReusablePolicies(reusablePolicies))
+            .Concat(ProjectChecks.ReusablePoliciesInZones(reusablePolicies))
             .InReadingOrder()
             .ToImmutableArray();
 
-        var project = diagnostics.HasErrors() ? null : new Project(config, applications);
+        var project = diagnostics.HasErrors() ? null : new Project(config, applications) { ReusablePolicies = reusablePolicies };
         return new LoadResult<Project>(project, diagnostics);
     }
+
+    private static LoadedFile LoadFile(SourceFile source, YamlReadResult read, PolicySettings defaults)
+    {
+        switch (FileKinds.Of(source, read.Root))
+        {
+            case (FileKind.ReusablePolicy, _):
+                var reusable = FileLoader.LoadReusable(source, read, defaults);
+                return new LoadedFile(null, reusable.Value, reusable.Diagnostics);
+            case (FileKind.Application, _):
+                var application = FileLoader.LoadApplication(source, read, defaults);
+                return new LoadedFile(application.Value, null, application.Diagnostics);
+            case (_, var problem):
+                return new LoadedFile(null, null, [.. read.Diagnostics, problem!]);
+        }
+    }
+
+    /// <summary>One file loaded as whichever kind it is: at most one of the two values is set.</summary>
+    private sealed record LoadedFile(ApplicationFile? Application, ReusablePolicyFile? ReusablePolicy, ImmutableArray<Diagnostic> Diagnostics);
 }

@@ -8,7 +8,11 @@ namespace AccessSync.Core.Model;
 /// </summary>
 /// <param name="Position">The entry's 1-based place in the <c>policies</c> list.</param>
 /// <param name="Precedence">An explicit precedence; when null, <paramref name="Position"/> gives it.</param>
+/// <param name="Span">Where the name was written.</param>
 public sealed record ReusableUse(string Name, int Position, int? Precedence, SourceSpan Span)
 {
+    /// <summary>Where the explicit precedence was written, for diagnostics that point at it.</summary>
+    public SourceSpan? PrecedenceSpan { get; init; }
+
     public int EffectivePrecedence => Precedence ?? Position;
 }

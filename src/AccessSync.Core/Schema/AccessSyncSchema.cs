@@ -37,6 +37,7 @@ public static class AccessSyncSchema
     {
         SchemaDefinition.ApplicationFile => "applicationFile",
         SchemaDefinition.ConfigFile => "configFile",
+        SchemaDefinition.ReusablePolicyFile => "reusablePolicyFile",
         _ => throw new ArgumentOutOfRangeException(nameof(definition), definition, null),
     }];
 

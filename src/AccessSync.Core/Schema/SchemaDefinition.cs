@@ -5,4 +5,5 @@ public enum SchemaDefinition
 {
     ApplicationFile,
     ConfigFile,
+    ReusablePolicyFile,
 }

@@ -28,7 +28,9 @@ public static class SchemaValidator
     /// <summary>
     /// The errors worth showing. Wrappers (array items, $ref) are opened. For anyOf, the alternative whose type
     /// fits the value is the one the user meant (a string for a short form, a mapping for the API's shape); its
-    /// errors are shown. When no alternative fits, the anyOf error itself is.
+    /// errors are shown. Where several fit (a policy and a <c>use</c> entry are both mappings), the one the value
+    /// comes closest to, with the fewest errors, is meant. When none fits, or two come equally close, the anyOf
+    /// error itself is shown, since picking one would be a guess.
     /// </summary>
     private static IEnumerable<ValidationError> Leaves(ValidationError error)
     {
@@ -41,8 +43,11 @@ public static class SchemaValidator
         {
             var fitting = child.Errors.Values
                 .Where(branch => !branch.Any(e => e.Path == error.Path && IsTypeMismatch(e.Kind)))
+                .Select(branch => branch.SelectMany(Leaves).ToList())
+                .OrderBy(leaves => leaves.Count)
                 .ToList();
-            return fitting.Count == 1 ? fitting[0].SelectMany(Leaves) : [error];
+            var closest = fitting.Count == 1 || (fitting.Count > 1 && fitting[0].Count < fitting[1].Count);
+            return closest ? fitting[0] : [error];
         }
 
         return child.Errors.Values.SelectMany(branch => branch).SelectMany(Leaves);
@@ -62,20 +67,33 @@ public static class SchemaValidator
             _ when IsTypeMismatch(error.Kind) =>
                 Diagnostic.Error(DiagnosticCodes.WrongType, $"`{field}` must be {Expected(error)}, not {Describe(token)}", span),
             ValidationErrorKind.NotAnyOf or ValidationErrorKind.NotOneOf =>
-                Diagnostic.Error(DiagnosticCodes.WrongType, $"`{field}` must be {Alternatives(error.Schema)}, not {Describe(token)}", span),
+                Diagnostic.Error(DiagnosticCodes.WrongType, NoAlternativeMessage(error.Schema, field, token), span),
             _ => Diagnostic.Error(DiagnosticCodes.InvalidValue, InvalidValueMessage(error, field, token), span),
         };
     }
 
+    /// <summary>
+    /// The unknown key, with the known one it most likely stands for, else the keys it could be. A key that the
+    /// schema refuses on purpose (<c>x-refused-keys</c>: <c>zone_id</c> of a reusable policy) says why instead.
+    /// A key marked <c>x-unlisted</c> (<c>kind</c>) is suggested for a near miss but left out of the list: the
+    /// file's kind is settled before this check, so listing it would only distract.
+    /// </summary>
     private static string UnknownKeyMessage(ValidationError error)
     {
         var schema = error.Schema.ActualSchema;
+        var key = error.Property ?? string.Empty;
+        if (MessageFrom(RawExtension(schema, "x-refused-keys"), key) is { } refusal)
+        {
+            return $"`{key}` {refusal}";
+        }
+
         var entity = Extension(schema, "x-entity") ?? "key";
         var known = schema.ActualProperties.Keys.ToList();
-        var suggestion = EditDistance.NearestWithin(error.Property ?? string.Empty, known);
+        var suggestion = EditDistance.NearestWithin(key, known);
+        var listed = schema.ActualProperties.Where(p => RawExtension(p.Value, "x-unlisted") is null).Select(p => p.Key);
         return suggestion is not null
-            ? $"unknown {entity} `{error.Property}`; did you mean `{suggestion}`?"
-            : $"unknown {entity} `{error.Property}`; expected one of: {string.Join(", ", known)}";
+            ? $"unknown {entity} `{key}`; did you mean `{suggestion}`?"
+            : $"unknown {entity} `{key}`; expected one of: {string.Join(", ", listed)}";
     }
 
     private static string InvalidValueMessage(ValidationError error, string field, JToken? token)
@@ -143,8 +161,10 @@ public static class SchemaValidator
         _ => null,
     };
 
-    private static string? Extension(JsonSchema schema, string name) =>
-        schema.ExtensionData is { } data && data.TryGetValue(name, out var value) ? value?.ToString() : null;
+    private static string? Extension(JsonSchema schema, string name) => RawExtension(schema, name)?.ToString();
+
+    private static object? RawExtension(JsonSchema schema, string name) =>
+        schema.ExtensionData is { } data && data.TryGetValue(name, out var value) ? value : null;
 
     private static bool IsTypeMismatch(ValidationErrorKind kind) => kind is
         ValidationErrorKind.StringExpected or ValidationErrorKind.NumberExpected or ValidationErrorKind.IntegerExpected
@@ -162,21 +182,36 @@ public static class SchemaValidator
         _ => "empty (null)",
     };
 
-    private static string Alternatives(JsonSchema schema)
+    /// <summary>
+    /// Usually no alternative has the value's type, and naming the types is enough. A mapping that fits two
+    /// mapping alternatives equally badly (a policy and a <c>use</c> entry mixed) is told the keys that set them apart.
+    /// </summary>
+    private static string NoAlternativeMessage(JsonSchema schema, string field, JToken? token)
     {
-        var types = schema.ActualSchema.AnyOf.Concat(schema.ActualSchema.OneOf)
-            .Select(s => s.ActualSchema.Type)
-            .Select(t => t switch
-            {
-                JsonObjectType.Object => "a mapping",
-                JsonObjectType.Array => "a list",
-                JsonObjectType.Boolean => "true",
-                JsonObjectType.Null => "null",
-                JsonObjectType.Integer => "a whole number",
-                _ => "a string",
-            })
-            .Distinct();
-        return string.Join(" or ", types);
+        var alternatives = schema.ActualSchema.AnyOf.Concat(schema.ActualSchema.OneOf).Select(s => s.ActualSchema).ToList();
+        if (token is JObject && alternatives.Count(s => s.Type == JsonObjectType.Object) > 1)
+        {
+            var shapes = alternatives.Select(s => s.RequiredProperties.Count == 0 ? TypeName(s.Type) : $"{TypeName(s.Type)} with {Keys(s.RequiredProperties)}");
+            return $"`{field}` must be {string.Join(" or ", shapes)}, not a mix of them";
+        }
+
+        return $"`{field}` must be {string.Join(" or ", alternatives.Select(s => TypeName(s.Type)).Distinct())}, not {Describe(token)}";
+    }
+
+    private static string TypeName(JsonObjectType type) => type switch
+    {
+        JsonObjectType.Object => "a mapping",
+        JsonObjectType.Array => "a list",
+        JsonObjectType.Boolean => "true",
+        JsonObjectType.Null => "null",
+        JsonObjectType.Integer => "a whole number",
+        _ => "a string",
+    };
+
+    private static string Keys(ICollection<string> keys)
+    {
+        var quoted = keys.Select(k => $"`{k}`").ToList();
+        return quoted.Count == 1 ? quoted[0] : $"{string.Join(", ", quoted[..^1])} and {quoted[^1]}";
     }
 
     /// <summary>What the user wrote, in YAML's words.</summary>

@@ -12,54 +12,58 @@ public static class ApplicationChecks
         .. DuplicateNames(file),
         .. DuplicatePrecedences(file),
         .. NoPolicies(file),
-        .. AllowsEveryone(file),
+        .. file.Policies.SelectMany(PolicyChecks.AllowsEveryone),
     ];
 
-    /// <summary>Names identify policies within an application; Cloudflare's dashboard shows them without regard to case.</summary>
+    /// <summary>
+    /// Names identify policies within an application; Cloudflare's dashboard shows them without regard to case.
+    /// A <c>use</c> entry attaches a policy by its name, so it shares the application's names with its own policies.
+    /// </summary>
     private static IEnumerable<Diagnostic> DuplicateNames(ApplicationFile file)
     {
-        var seen = new Dictionary<string, PolicySpec>(StringComparer.OrdinalIgnoreCase);
-        foreach (var policy in file.Policies)
+        var seen = new Dictionary<string, ListEntry>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in ListEntry.Of(file))
         {
-            if (seen.TryGetValue(policy.Name, out var first))
+            if (seen.TryGetValue(entry.Name, out var first))
             {
                 yield return Diagnostic.Error(
                     DiagnosticCodes.DuplicatePolicyName,
-                    $"policy name `{policy.Name}` is already used at line {first.Spans.Name.Line}; each policy of an application needs its own name",
-                    policy.Spans.Name);
+                    $"policy name `{entry.Name}` is already used at line {first.NameSpan.Line}; each policy of an application needs its own name",
+                    entry.NameSpan);
             }
             else
             {
-                seen.Add(policy.Name, policy);
+                seen.Add(entry.Name, entry);
             }
         }
     }
 
     /// <summary>
-    /// A policy's precedence is its explicit one, else its position in the list. Cloudflare refuses two policies
-    /// of one application with the same precedence, so an explicit one that collides is an error here rather
-    /// than a failed apply later.
+    /// A policy's precedence is its explicit one, else its position in the list (<c>use</c> entries counted, since
+    /// the policies they attach take a precedence too). Cloudflare refuses two policies of one application with the
+    /// same precedence, so an explicit one that collides is an error here rather than a failed apply later.
     /// </summary>
     private static IEnumerable<Diagnostic> DuplicatePrecedences(ApplicationFile file)
     {
-        var effective = file.Policies.Select(p => (policy: p, precedence: p.EffectivePrecedence)).ToList();
-        foreach (var (policy, precedence) in effective.Where(e => e.policy.Precedence is not null))
+        var entries = ListEntry.Of(file);
+        foreach (var entry in entries.Where(e => e.PrecedenceSpan is not null))
         {
-            var other = effective.FirstOrDefault(e => e.precedence == precedence && !ReferenceEquals(e.policy, policy)).policy;
+            var other = entries.FirstOrDefault(e => e.EffectivePrecedence == entry.EffectivePrecedence && !ReferenceEquals(e, entry));
             if (other is not null)
             {
                 var how = other.Precedence is null ? "by its position in the list" : "explicitly";
                 yield return Diagnostic.Error(
                     DiagnosticCodes.DuplicatePrecedence,
-                    $"precedence {precedence} is also given to `{other.Name}` (line {other.Spans.Policy.Line}, {how}); precedences must be unique within an application",
-                    policy.Spans.Precedence!);
+                    $"precedence {entry.EffectivePrecedence} is also given to `{other.Name}` (line {other.Line}, {how}); precedences must be unique within an application",
+                    entry.PrecedenceSpan!);
             }
         }
     }
 
+    /// <summary>An application whose list attaches reusable policies is not empty, even with no policy of its own.</summary>
     private static IEnumerable<Diagnostic> NoPolicies(ApplicationFile file)
     {
-        if (file.Policies.IsEmpty)
+        if (file.Policies.IsEmpty && file.Uses.IsEmpty)
         {
             yield return Diagnostic.Warning(
                 DiagnosticCodes.NoPolicies,
@@ -68,13 +72,17 @@ public static class ApplicationChecks
         }
     }
 
-    private static IEnumerable<Diagnostic> AllowsEveryone(ApplicationFile file) =>
-        from policy in file.Policies
-        where policy.Decision == Decision.Allow && (policy.Require is null || policy.Require.Value.IsEmpty)
-        from rule in policy.Include
-        where rule.Kind == "everyone"
-        select Diagnostic.Warning(
-            DiagnosticCodes.AllowsEveryone,
-            $"policy `{policy.Name}` allows everyone and requires nothing: anyone who can reach the application gets in; add a `require` rule or narrow `include`",
-            rule.Span);
+    /// <summary>One entry of the policies list, an own policy or a <c>use</c> entry, as the checks of the whole list see it.</summary>
+    private sealed record ListEntry(string Name, SourceSpan NameSpan, int Line, int Position, int? Precedence, SourceSpan? PrecedenceSpan)
+    {
+        public int EffectivePrecedence => Precedence ?? Position;
+
+        public static List<ListEntry> Of(ApplicationFile file) =>
+        [
+            .. file.Policies
+                .Select(p => new ListEntry(p.Name, p.Spans.Name, p.Spans.Policy.Line, p.Position, p.Precedence, p.Spans.Precedence))
+                .Concat(file.Uses.Select(u => new ListEntry(u.Name, u.Span, u.Span.Line, u.Position, u.Precedence, u.PrecedenceSpan)))
+                .OrderBy(e => e.Position),
+        ];
+    }
 }

@@ -30,4 +30,32 @@ public static class ProjectChecks
 
         return found.ToImmutable();
     }
+
+    /// <summary>
+    /// A reusable policy is known by its name in its account (the dashboard ignores case), and applications attach
+    /// it by that name, so two files that define one name for one account leave every <c>use</c> of it ambiguous.
+    /// </summary>
+    public static ImmutableArray<Diagnostic> DuplicateReusablePolicies(IEnumerable<DesiredReusablePolicy> policies) =>
+    [
+        .. policies
+            .GroupBy(p => (p.Scope, Name: p.Policy.Name.ToUpperInvariant()))
+            .SelectMany(group => group.Skip(1).Select(second => Diagnostic.Error(
+                DiagnosticCodes.DuplicateReusablePolicy,
+                $"reusable policy `{second.Policy.Name}` is already defined by {group.First().File.Path}; each reusable policy of an account needs its own name",
+                second.Policy.Spans.Name))),
+    ];
+
+    /// <summary>
+    /// Reusable policies belong to accounts. A file cannot name a zone (the schema refuses <c>zone_id</c>), but
+    /// one that names no account takes the folder's scope, which may be a zone.
+    /// </summary>
+    public static ImmutableArray<Diagnostic> ReusablePoliciesInZones(IEnumerable<DesiredReusablePolicy> policies) =>
+    [
+        .. from policy in policies
+           where policy.Scope is { Kind: ScopeKind.Zone }
+           select Diagnostic.Error(
+               DiagnosticCodes.ReusablePolicyInZone,
+               $"reusable policy `{policy.Policy.Name}` would belong to {policy.Scope}, from accesssync.yaml or the command line, but reusable policies belong to accounts; set `account_id` in this file",
+               SourceSpan.StartOf(policy.File.Path)),
+    ];
 }

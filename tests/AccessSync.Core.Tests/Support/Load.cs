@@ -10,6 +10,8 @@ internal static class Load
 {
     public const string Path = "apps/test.yaml";
 
+    public const string ReusablePath = "reusable/test.yaml";
+
     public static LoadResult<ApplicationFile> Application(string yaml, PolicySettings? defaults = null) =>
         FileLoader.LoadApplication(new SourceFile(Path, yaml), defaults ?? PolicySettings.None);
 
@@ -27,6 +29,16 @@ internal static class Load
         Assert.That(diagnostics, Has.Length.EqualTo(1), () => "expected one diagnostic, got:\n" + string.Join("\n", diagnostics));
         return diagnostics[0];
     }
+
+    public static LoadResult<ReusablePolicyFile> Reusable(string yaml, PolicySettings? defaults = null) =>
+        FileLoader.LoadReusable(new SourceFile(ReusablePath, yaml), defaults ?? PolicySettings.None);
+
+    /// <summary>Files loaded together as the CLI loads a folder: each path is also the file's path below the root.</summary>
+    public static LoadResult<Project> Project(params (string Path, string Yaml)[] files) =>
+        Project(RootConfig.Default, ScopeFallbacks.None, files);
+
+    public static LoadResult<Project> Project(RootConfig config, ScopeFallbacks fallbacks, params (string Path, string Yaml)[] files) =>
+        ProjectLoader.Load(config, [.. files.Select(f => new SourceFile(f.Path, f.Yaml) { RelativePath = f.Path })], fallbacks);
 
     /// <summary>A minimal valid file with <paramref name="policyBody"/> as the body of its only policy.</summary>
     public static string WithPolicy(string policyBody) =>
