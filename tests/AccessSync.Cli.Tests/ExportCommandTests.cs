@@ -95,6 +95,23 @@ public class ExportCommandTests
     }
 
     [Test]
+    public async Task Export_into_a_folder_that_already_defines_a_reusable_policy_uses_that_file()
+    {
+        using var folder = new TempFolder();
+        folder.Write(".accesssync/sandbox.json", SandboxWithReusablePolicies());
+        folder.Write("accesssync.yaml", $"account_id: {Account}\n");
+        folder.Write("reusable/sre.yaml", "policy:\n  name: Allow SRE on call\n  decision: allow\n  include:\n    - group: SRE\n");
+
+        var export = await AccessSyncProcess.RunAsync(folder.Path, "export", "--sandbox");
+        var plan = await AccessSyncProcess.RunAsync(folder.Path, "plan", "--sandbox", "--detailed-exitcode");
+
+        export.ExitCode.ShouldBe(ExitCodes.Success, export.StdErr);
+        export.StdErr.ShouldContain("note: reusable policy Allow SRE on call (1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d): already defined by reusable/sre.yaml; not exported");
+        export.StdOut.ShouldContain("Exported 6 applications and 1 reusable policy of account");
+        plan.ExitCode.ShouldBe(ExitCodes.Success, plan.StdOut + plan.StdErr);
+    }
+
+    [Test]
     public async Task Export_never_replaces_a_file_unless_forced()
     {
         using var folder = new TempFolder();

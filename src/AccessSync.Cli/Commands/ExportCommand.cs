@@ -8,6 +8,7 @@ using AccessSync.Core.Exporting;
 using AccessSync.Core.Loading;
 using AccessSync.Core.Model;
 using AccessSync.Core.Rendering;
+using AccessSync.Core.Sources;
 using Serilog;
 
 namespace AccessSync.Cli.Commands;
@@ -64,7 +65,10 @@ public sealed class ExportCommand(CliConsole console, ILogger log)
             WriteRootConfig: config is null,
             ScopeInFiles: config is not null && config.Scope != scope,
             WriteSchema: !File.Exists(Path.Combine(root.FullName, ExportOptions.SchemaPath)),
-            AlreadyManaged: tree is null ? [] : AlreadyManaged(tree, root, scope, config, global));
+            AlreadyManaged: tree is null ? [] : AlreadyManaged(tree, root, scope, config, global))
+        {
+            AlreadyDefined = tree is null ? [] : AlreadyDefined(tree, root, scope, config, global),
+        };
         var result = Exporter.Export(liveScope, options);
         foreach (var skipped in result.Skipped)
         {
@@ -147,7 +151,21 @@ public sealed class ExportCommand(CliConsole console, ILogger log)
         .. from source in tree.PolicyFiles
            let file = FileLoader.LoadApplication(source, PolicySettings.None).Value
            where file is not null && global.Scopes.Resolve(file.Scope, config?.Scope) == scope
-           let relative = Path.GetRelativePath(root.FullName, Path.GetFullPath(source.Path)).Replace('\\', '/')
-           select file.App with { Span = new SourceSpan(relative, file.App.Span.Line, file.App.Span.Column) },
+           select file.App with { Span = new SourceSpan(Relative(root, source), file.App.Span.Line, file.App.Span.Column) },
     ];
+
+    /// <summary>
+    /// The reusable policies the folder's files define in <paramref name="scope"/>, each with its path below
+    /// <paramref name="root"/>. A file that does not load as one defines nothing here.
+    /// </summary>
+    private static ImmutableArray<ExistingReusablePolicy> AlreadyDefined(PolicyTree tree, DirectoryInfo root, Scope scope, RootConfig? config, GlobalSettings global) =>
+    [
+        .. from source in tree.PolicyFiles
+           let file = FileLoader.LoadReusable(source, PolicySettings.None).Value
+           where file is not null && global.Scopes.Resolve(file.Scope, config?.Scope) == scope
+           select new ExistingReusablePolicy(file.Policy.Name, Relative(root, source)),
+    ];
+
+    private static string Relative(DirectoryInfo root, SourceFile source) =>
+        Path.GetRelativePath(root.FullName, Path.GetFullPath(source.Path)).Replace('\\', '/');
 }

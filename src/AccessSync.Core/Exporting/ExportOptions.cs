@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AccessSync.Core.Loading;
 using AccessSync.Core.Model;
 
 namespace AccessSync.Core.Exporting;
@@ -28,11 +29,21 @@ public sealed record ExportOptions(
     public const string ApplicationsFolder = "apps";
 
     /// <summary>The folder, below the export's root, that holds one file per reusable policy.</summary>
-    public const string ReusableFolder = "reusable";
+    public const string ReusableFolder = FileKinds.ReusableFolder;
 
     /// <summary>Where, below the export's root, the files' <c>yaml-language-server</c> modelines find the schema.</summary>
     public const string SchemaPath = "schemas/accesssync.schema.json";
 
+    /// <summary>
+    /// The reusable policies the folder's existing files define: one of them defined under another path is not
+    /// written, since two files defining one reusable policy is an error.
+    /// </summary>
+    public ImmutableArray<ExistingReusablePolicy> AlreadyDefined { get; init; } = [];
+
     /// <summary>Every application, into an empty folder: a root accesssync.yaml and the schema included.</summary>
     public static ExportOptions Default { get; } = new([], PolicySettings.None, WriteRootConfig: true, ScopeInFiles: false, WriteSchema: true, AlreadyManaged: []);
 }
+
+/// <summary>A reusable policy a file of the export's folder defines.</summary>
+/// <param name="Path">The file, below the export's root ('/'-separated).</param>
+public sealed record ExistingReusablePolicy(string Name, string Path);

@@ -42,7 +42,7 @@ public static partial class Exporter
 
         var rules = new RuleWriter(scope);
         var policies = new PolicyWriter(rules, options.Defaults);
-        var reusable = new ReusableLayout(scope);
+        var reusable = new ReusableLayout(scope, options.AlreadyDefined);
 
         var drafts = new List<Draft>();
         foreach (var app in selected.OrderBy(a => fileNames[a], StringComparer.Ordinal))
@@ -58,7 +58,7 @@ public static partial class Exporter
             }
         }
 
-        drafts.AddRange(ReusableDrafts(scope, options, policies, reusable, drafts, problems));
+        drafts.AddRange(ReusableDrafts(scope, options, policies, reusable, drafts, problems, skipped));
 
         var failed = RoundTripCheck.Failures(scope, [.. drafts.Select(d => d.File)], options.Defaults);
         problems.AddRange(drafts.Where(d => failed.ContainsKey(d.File.RelativePath)).Select(d => new ExportProblem(d.Subject, failed[d.File.RelativePath])));
@@ -88,17 +88,37 @@ public static partial class Exporter
     /// <summary>
     /// A reusable policy's file for each one the export covers: every one of the account when it is exported whole,
     /// since a plan deletes a reusable policy that no file defines and no application uses; else the ones the
-    /// exported applications use. A policy written in its application's file is not written again.
+    /// exported applications use. A policy written in its application's file, or defined by a file of the folder
+    /// under another path, is not written again.
     /// </summary>
-    private static List<Draft> ReusableDrafts(LiveScope scope, ExportOptions options, PolicyWriter writer, ReusableLayout reusable, List<Draft> applications, List<ExportProblem> problems)
+    private static List<Draft> ReusableDrafts(
+        LiveScope scope,
+        ExportOptions options,
+        PolicyWriter writer,
+        ReusableLayout reusable,
+        List<Draft> applications,
+        List<ExportProblem> problems,
+        List<ExportProblem> skipped)
     {
         var drafts = new List<Draft>();
         var used = applications.SelectMany(d => d.Uses).ToHashSet(StringComparer.Ordinal);
         var covered = scope.ReusablePolicies
             .DistinctBy(p => p.Id)
             .Where(p => reusable.InlineName(p) is null && (options.Applications.IsEmpty || used.Contains(p.Id)))
+            .OrderBy(p => p.Name, StringComparer.Ordinal)
+            .ThenBy(p => p.Id, StringComparer.Ordinal)
             .ToList();
-        foreach (var policy in covered.Where(reusable.HasSharedName).OrderBy(p => p.Name, StringComparer.Ordinal).ThenBy(p => p.Id, StringComparer.Ordinal))
+        foreach (var policy in covered.ToList())
+        {
+            if (options.AlreadyDefined.FirstOrDefault(d => string.Equals(d.Name, policy.Name, StringComparison.OrdinalIgnoreCase)
+                && d.Path != reusable.FileNames.GetValueOrDefault(policy)) is { } existing)
+            {
+                skipped.Add(new ExportProblem(Subject(policy), $"already defined by {existing.Path}; not exported"));
+                covered.Remove(policy);
+            }
+        }
+
+        foreach (var policy in covered.Where(reusable.HasSharedName))
         {
             var twins = scope.ReusablePolicies
                 .Where(p => p.Id != policy.Id && string.Equals(p.Name, policy.Name, StringComparison.OrdinalIgnoreCase))

@@ -16,12 +16,18 @@ internal sealed class ReusableLayout
     private readonly LiveScope scope;
     private readonly Dictionary<string, LivePolicy> live;
     private readonly HashSet<string> sharedNames;
+    private readonly HashSet<string> defined;
     private readonly Dictionary<string, string> inline = new(StringComparer.Ordinal);
 
-    public ReusableLayout(LiveScope scope)
+    /// <param name="alreadyDefined">
+    /// Reusable policies files of the folder define: one the planner would also make from an application's
+    /// policy would be defined twice, so it is used instead.
+    /// </param>
+    public ReusableLayout(LiveScope scope, IEnumerable<ExistingReusablePolicy> alreadyDefined)
     {
         this.scope = scope;
         live = scope.ReusablePolicies.DistinctBy(p => p.Id).ToDictionary(p => p.Id, StringComparer.Ordinal);
+        defined = alreadyDefined.Select(d => d.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
         // The planner finds a reusable policy by its name in any letter case, so one whose name another shares
         // cannot be found by name, nor defined by a file beside the other.
@@ -73,7 +79,7 @@ internal sealed class ReusableLayout
     /// The policy name <paramref name="policy"/> was made from, when the planner would make it again from that
     /// name in the application's file: the application is in an account and has no policies of its own, its name
     /// is its alone (in any letter case, as the planner compares the names it makes), and the policy is attached
-    /// to it alone, is named <c>[App] Name</c> and no other reusable policy shares that name.
+    /// to it alone, is named <c>[App] Name</c>, and no other reusable policy or file of the folder has that name.
     /// </summary>
     private string? OwnedName(LiveApplication app, LivePolicy attached)
     {
@@ -84,6 +90,7 @@ internal sealed class ReusableLayout
             && policy.Name.Length > prefix.Length
             && policy.Name.StartsWith(prefix, StringComparison.Ordinal)
             && !sharedNames.Contains(policy.Id)
+            && !defined.Contains(policy.Name)
             && scope.Applications.Count(a => string.Equals(a.Name, app.Name, StringComparison.OrdinalIgnoreCase)) == 1
             && !scope.Applications.Any(a => a.Id != app.Id && a.Policies.Any(p => p.IsReusable && p.Id == attached.Id));
         return owned ? Live(attached.Id)!.Name[prefix.Length..] : null;

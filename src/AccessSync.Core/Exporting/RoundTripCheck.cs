@@ -21,7 +21,8 @@ internal static class RoundTripCheck
     {
         var failures = new Dictionary<string, string>(StringComparer.Ordinal);
         var config = RootConfig.Default with { Defaults = defaults };
-        var remaining = written.Select(w => new SourceFile(w.RelativePath, w.Text)).ToList();
+        // Read as the CLI reads the folder they go into: their paths are below its root.
+        var remaining = written.Select(w => new SourceFile(w.RelativePath, w.Text) { RelativePath = w.RelativePath }).ToList();
 
         // An error in one file stops the whole project from loading or planning, so the files with errors are
         // set aside and the others checked again, until the rest load and plan.

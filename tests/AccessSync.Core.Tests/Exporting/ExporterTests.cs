@@ -425,6 +425,30 @@ public class ExporterTests
     }
 
     [Test]
+    public void A_reusable_policy_a_file_of_the_folder_defines_under_another_path_is_skipped_and_used_rather_than_written_inline()
+    {
+        var shared = Reusable("Corporate SSO");
+        var owned = Reusable("[Wiki] Allow staff");
+        var samePath = Reusable("Break glass");
+        var scope = Scope([shared, owned, samePath], Some.App("Grafana", Attached(shared, 1)), Some.App("Wiki", Attached(owned, 1)));
+        var options = ExportOptions.Default with
+        {
+            AlreadyDefined = [new("corporate sso", "reusable/sso.yaml"), new("[Wiki] Allow staff", "reusable/wiki.yaml"), new("Break glass", "reusable/break-glass.yaml")],
+        };
+
+        var result = Exporter.Export(scope, options);
+
+        result.Problems.ShouldBeEmpty();
+        result.Skipped.Select(s => s.ToString()).ShouldBe(
+        [
+            $"reusable policy Corporate SSO ({shared.Id}): already defined by reusable/sso.yaml; not exported",
+            $"reusable policy [Wiki] Allow staff ({owned.Id}): already defined by reusable/wiki.yaml; not exported",
+        ]);
+        result.Files.Select(f => f.RelativePath).Where(p => p.StartsWith("reusable/", StringComparison.Ordinal)).ShouldBe(["reusable/break-glass.yaml"], "a file of the same path is the one export never replaces unless forced");
+        File(result, "apps/wiki.yaml").ShouldEndWith("policies:\n  - use: '[Wiki] Allow staff'\n");
+    }
+
+    [Test]
     public void An_application_gets_the_same_file_name_whether_it_is_exported_alone_or_with_the_others()
     {
         var scope = Scope(Some.App("Grafana", "grafana.example.com"), Some.App("grafana", "grafana.example.org"));
