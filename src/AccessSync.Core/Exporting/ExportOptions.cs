@@ -11,7 +11,7 @@ namespace AccessSync.Core.Exporting;
 /// out, so each exported policy writes such a setting explicitly, as it is live.
 /// </param>
 /// <param name="WriteRootConfig">Also write an accesssync.yaml that names the scope (the folder has none).</param>
-/// <param name="ScopeInFiles">Name the scope in each application file (the folder's accesssync.yaml names another, or none).</param>
+/// <param name="ScopeInFiles">Name the scope in each file, an application's or a reusable policy's (the folder's accesssync.yaml names another, or none).</param>
 /// <param name="WriteSchema">Also write the schema the modelines point at, <see cref="SchemaPath"/> (the folder has none).</param>
 /// <param name="AlreadyManaged">
 /// How the folder's existing files name their applications (each with its file in its span): an application one

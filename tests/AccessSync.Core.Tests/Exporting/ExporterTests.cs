@@ -219,6 +219,22 @@ public class ExporterTests
     }
 
     [Test]
+    public void A_reusable_policy_no_file_can_describe_is_a_problem_while_the_applications_that_use_it_are_written()
+    {
+        var odd = Reusable("Future rules", include: """[{"quantum_entanglement":{"pair":"a"}}]""");
+        var scope = Scope([odd], Some.App("Grafana", Some.Policy("A", 1), Attached(odd, 2)));
+
+        var result = Exporter.Export(scope, ExportOptions.Default);
+
+        var problem = result.Problems.ShouldHaveSingleItem();
+        problem.Subject.ShouldBe($"reusable policy Future rules ({odd.Id})");
+        problem.Message.ShouldStartWith("AccessSync cannot write it as a file that loads and plans: reusable/future-rules.yaml:");
+        result.Files.Select(f => f.RelativePath).ShouldNotContain("reusable/future-rules.yaml");
+        File(result, "apps/grafana.yaml").ShouldEndWith("  - use: Future rules\n");
+        ExportedTree.Plan(result.Files, new LiveState([scope])).Applications.ShouldHaveSingleItem().HasChanges.ShouldBeFalse("the use entry finds the live policy");
+    }
+
+    [Test]
     public void Reusable_policy_files_are_named_by_their_names_told_apart_by_id()
     {
         var a = Reusable("Allow: staff") with { Id = "aaaaaaaa-0000-4000-8000-000000000001" };
@@ -389,6 +405,18 @@ public class ExporterTests
 
         result.Files.Single(f => f.RelativePath == "apps/grafana.yaml").Text.ShouldContain($"app:\n  name: Grafana\naccount_id: {Some.Account.Id}\npolicies:\n");
         ExportedTree.Plan(result.Files, Some.Live(Some.App("Grafana", Some.Policy("A", 1)))).HasChanges.ShouldBeFalse();
+    }
+
+    [Test]
+    public void The_account_goes_in_each_reusable_policy_file_too_when_the_folder_config_does_not_name_it()
+    {
+        var reusable = Reusable("Corporate SSO");
+        var scope = Scope([reusable], Some.App("Grafana", Attached(reusable, 1)));
+
+        var result = Exporter.Export(scope, ExportOptions.Default with { ScopeInFiles = true, WriteRootConfig = false });
+
+        File(result, "reusable/corporate-sso.yaml").ShouldContain($"\nkind: reusable-policy\naccount_id: {Some.Account.Id}\npolicy:\n");
+        ExportedTree.Plan(result.Files, new LiveState([scope])).HasChanges.ShouldBeFalse();
     }
 
     [Test]
