@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using AccessSync.Cli.Tests.Support;
 using AccessSync.Testing;
 
@@ -53,6 +54,61 @@ public class ExportCommandTests
         planExported.ExitCode.ShouldBe(ExitCodes.Success, planExported.StdOut + planExported.StdErr);
         planExamples.ExitCode.ShouldBe(ExitCodes.Success, planExamples.StdOut + planExamples.StdErr);
         Approvals.Verify(File.ReadAllText(Path.Combine(exported.Path, "apps", "grafana.yaml")), "export-grafana-after-apply");
+    }
+
+    [Test]
+    public async Task Export_of_an_account_with_reusable_policies_writes_each_once_and_the_applications_use_them()
+    {
+        using var folder = new TempFolder();
+        folder.Write(".accesssync/sandbox.json", SandboxWithReusablePolicies());
+
+        var export = await AccessSyncProcess.RunAsync(folder.Path, "export", "--sandbox", "--account-id", Account, "--out", "policies");
+        var plan = await AccessSyncProcess.RunAsync(folder.Path, "plan", "--sandbox", "--detailed-exitcode", "policies");
+
+        export.ExitCode.ShouldBe(ExitCodes.Success, export.StdErr);
+        export.StdErr.ShouldBeEmpty();
+        export.StdOut.ShouldEndWith(
+            """
+            wrote policies/apps/windows-jump-host.yaml
+            wrote policies/reusable/allow-sre-on-call.yaml
+            wrote policies/reusable/emergency-lockout.yaml
+            Exported 6 applications and 2 reusable policies of account 9a7806061c88ada191ed06f989cc3dac. Check that nothing would change: accesssync plan --sandbox policies
+
+            """.ReplaceLineEndings("\n"));
+        File.ReadAllText(Path.Combine(folder.Path, "policies", "apps", "grafana.yaml")).ShouldEndWith("  - use: Allow SRE on call\n");
+        File.ReadAllText(Path.Combine(folder.Path, "policies", "apps", "windows-jump-host.yaml")).ShouldContain("  - name: Windows administrators\n");
+        plan.ExitCode.ShouldBe(ExitCodes.Success, plan.StdOut + plan.StdErr);
+        plan.StdOut.ShouldStartWith("No changes.");
+    }
+
+    [Test]
+    public async Task Export_of_chosen_applications_writes_only_the_reusable_policies_they_use()
+    {
+        using var folder = new TempFolder();
+        folder.Write(".accesssync/sandbox.json", SandboxWithReusablePolicies());
+
+        var export = await AccessSyncProcess.RunAsync(folder.Path, "export", "--sandbox", "--account-id", Account, "--app", "Grafana");
+
+        export.ExitCode.ShouldBe(ExitCodes.Success, export.StdErr);
+        Directory.GetFiles(Path.Combine(folder.Path, "reusable")).Select(Path.GetFileName).ShouldBe(["allow-sre-on-call.yaml"]);
+        export.StdOut.ShouldContain("Exported 1 application and 1 reusable policy of account");
+    }
+
+    [Test]
+    public async Task Export_into_a_folder_that_already_defines_a_reusable_policy_uses_that_file()
+    {
+        using var folder = new TempFolder();
+        folder.Write(".accesssync/sandbox.json", SandboxWithReusablePolicies());
+        folder.Write("accesssync.yaml", $"account_id: {Account}\n");
+        folder.Write("reusable/sre.yaml", "policy:\n  name: Allow SRE on call\n  decision: allow\n  include:\n    - group: SRE\n");
+
+        var export = await AccessSyncProcess.RunAsync(folder.Path, "export", "--sandbox");
+        var plan = await AccessSyncProcess.RunAsync(folder.Path, "plan", "--sandbox", "--detailed-exitcode");
+
+        export.ExitCode.ShouldBe(ExitCodes.Success, export.StdErr);
+        export.StdErr.ShouldContain("note: reusable policy Allow SRE on call (1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d): already defined by reusable/sre.yaml; not exported");
+        export.StdOut.ShouldContain("Exported 6 applications and 1 reusable policy of account");
+        plan.ExitCode.ShouldBe(ExitCodes.Success, plan.StdOut + plan.StdErr);
     }
 
     [Test]
@@ -142,5 +198,32 @@ public class ExportCommandTests
         result.StdOut.ShouldContain("0   exported");
         result.StdOut.ShouldContain("64  usage error");
         result.StdOut.ShouldContain("--app <ID|NAME|DOMAIN>");
+    }
+
+    /// <summary>
+    /// The sandbox's estate (the examples' live state) with reusable policies: the Windows jump host's policy made
+    /// for it alone, one that Grafana uses after its own, and one that nothing uses.
+    /// </summary>
+    private static string SandboxWithReusablePolicies()
+    {
+        var seed = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Examples, "live.json")))!;
+        var account = seed["accounts"]![Account]!;
+        var apps = account["apps"]!.AsArray();
+        var jumpHost = apps.Single(a => (string?)a!["name"] == "Windows jump host")!;
+        var owned = jumpHost["policies"]![0]!.DeepClone();
+        owned["id"] = "0f3e8a57-2c1d-4b6e-9a8f-7d6c5b4a3920";
+        owned["name"] = "[Windows jump host] Windows administrators";
+        owned.AsObject().Remove("precedence");
+        jumpHost["policies"] = new JsonArray(new JsonObject { ["id"] = owned["id"]!.DeepClone(), ["precedence"] = 1 });
+        apps.Single(a => (string?)a!["name"] == "Grafana")!["policies"]!.AsArray().Add(new JsonObject { ["id"] = "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d", ["precedence"] = 4 });
+        account["reusable_policies"] = JsonNode.Parse(
+            $$$"""
+            [
+              {{{owned.ToJsonString()}}},
+              {"id": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d", "name": "Allow SRE on call", "decision": "allow", "include": [{"group": {"id": "d98fd0e1-6ba5-5ddc-bfc5-c5379e414bb2"}}]},
+              {"id": "2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e", "name": "Emergency lockout", "decision": "deny", "include": [{"everyone": {}}]}
+            ]
+            """);
+        return seed.ToJsonString();
     }
 }

@@ -8,6 +8,7 @@ using AccessSync.Core.Exporting;
 using AccessSync.Core.Loading;
 using AccessSync.Core.Model;
 using AccessSync.Core.Rendering;
+using AccessSync.Core.Sources;
 using Serilog;
 
 namespace AccessSync.Cli.Commands;
@@ -18,8 +19,9 @@ namespace AccessSync.Cli.Commands;
 public sealed record ExportSettings(DirectoryInfo Out, ImmutableArray<string> Applications, bool Force, ConnectionSettings Connection);
 
 /// <summary>
-/// <c>accesssync export</c>: writes the live policies of an account's or zone's applications as files that
-/// <c>plan</c> then shows as no change, for adopting AccessSync where policies already exist.
+/// <c>accesssync export</c>: writes the live policies of an account's or zone's applications, and the account's
+/// reusable policies, as files that <c>plan</c> then shows as no change, for adopting AccessSync where policies
+/// already exist.
 /// </summary>
 public sealed class ExportCommand(CliConsole console, ILogger log)
 {
@@ -63,7 +65,10 @@ public sealed class ExportCommand(CliConsole console, ILogger log)
             WriteRootConfig: config is null,
             ScopeInFiles: config is not null && config.Scope != scope,
             WriteSchema: !File.Exists(Path.Combine(root.FullName, ExportOptions.SchemaPath)),
-            AlreadyManaged: tree is null ? [] : AlreadyManaged(tree, root, scope, config, global));
+            AlreadyManaged: tree is null ? [] : AlreadyManaged(tree, root, scope, config, global))
+        {
+            AlreadyDefined = tree is null ? [] : AlreadyDefined(tree, root, scope, config, global),
+        };
         var result = Exporter.Export(liveScope, options);
         foreach (var skipped in result.Skipped)
         {
@@ -75,8 +80,9 @@ public sealed class ExportCommand(CliConsole console, ILogger log)
             await console.Error.WriteLineAsync($"error: {problem}");
         }
 
-        var applications = result.Files.Count(f => f.RelativePath.StartsWith(ExportOptions.ApplicationsFolder + "/", StringComparison.Ordinal));
-        if (applications == 0)
+        var applications = FilesIn(result, ExportOptions.ApplicationsFolder);
+        var reusable = FilesIn(result, ExportOptions.ReusableFolder);
+        if (applications + reusable == 0)
         {
             await console.Error.WriteLineAsync($"Nothing to export: no application of {scope} was exported.");
             return result.HasProblems ? ExitCodes.Error : ExitCodes.Success;
@@ -101,10 +107,15 @@ public sealed class ExportCommand(CliConsole console, ILogger log)
             await console.Out.WriteLineAsync($"wrote {DisplayPath.Of(path)}");
         }
 
+        // Reusable policies are named only when there are some, so an account without them reads as it always has.
+        var reusableCount = reusable == 0 ? string.Empty : $" and {reusable} reusable polic{(reusable == 1 ? "y" : "ies")}";
         await console.Out.WriteLineAsync(
-            $"Exported {applications} application{(applications == 1 ? string.Empty : "s")} of {scope}. Check that nothing would change: accesssync plan {(settings.Connection.Sandbox ? "--sandbox " : string.Empty)}{DisplayPath.Of(root.FullName)}");
+            $"Exported {applications} application{(applications == 1 ? string.Empty : "s")}{reusableCount} of {scope}. Check that nothing would change: accesssync plan {(settings.Connection.Sandbox ? "--sandbox " : string.Empty)}{DisplayPath.Of(root.FullName)}");
         return result.HasProblems ? ExitCodes.Error : ExitCodes.Success;
     }
+
+    private static int FilesIn(ExportResult result, string folder) =>
+        result.Files.Count(f => f.RelativePath.StartsWith(folder + "/", StringComparison.Ordinal));
 
     private static async Task WriteAsync(string path, string text, CancellationToken cancellationToken)
     {
@@ -140,7 +151,21 @@ public sealed class ExportCommand(CliConsole console, ILogger log)
         .. from source in tree.PolicyFiles
            let file = FileLoader.LoadApplication(source, PolicySettings.None).Value
            where file is not null && global.Scopes.Resolve(file.Scope, config?.Scope) == scope
-           let relative = Path.GetRelativePath(root.FullName, Path.GetFullPath(source.Path)).Replace('\\', '/')
-           select file.App with { Span = new SourceSpan(relative, file.App.Span.Line, file.App.Span.Column) },
+           select file.App with { Span = new SourceSpan(Relative(root, source), file.App.Span.Line, file.App.Span.Column) },
     ];
+
+    /// <summary>
+    /// The reusable policies the folder's files define in <paramref name="scope"/>, each with its path below
+    /// <paramref name="root"/>. A file that does not load as one defines nothing here.
+    /// </summary>
+    private static ImmutableArray<ExistingReusablePolicy> AlreadyDefined(PolicyTree tree, DirectoryInfo root, Scope scope, RootConfig? config, GlobalSettings global) =>
+    [
+        .. from source in tree.PolicyFiles
+           let file = FileLoader.LoadReusable(source, PolicySettings.None).Value
+           where file is not null && global.Scopes.Resolve(file.Scope, config?.Scope) == scope
+           select new ExistingReusablePolicy(file.Policy.Name, Relative(root, source)),
+    ];
+
+    private static string Relative(DirectoryInfo root, SourceFile source) =>
+        Path.GetRelativePath(root.FullName, Path.GetFullPath(source.Path)).Replace('\\', '/');
 }

@@ -10,17 +10,19 @@ namespace AccessSync.Core.Exporting;
 
 /// <summary>
 /// The export's promise, checked on its own output: each file loads without error (YAML, schema, meaning) and
-/// plans no change against the live state it came from, under the same defaults. A file that fails is named
-/// with the first reason, so that it is reported rather than written.
+/// plans no change against the live state it came from, under the same defaults: an application's file no change
+/// to the application, a reusable policy's file none to the policy. A file that fails is named with the first
+/// reason, so that it is reported rather than written.
 /// </summary>
 internal static class RoundTripCheck
 {
     /// <summary>Failed files by path, each with why.</summary>
-    public static IReadOnlyDictionary<string, string> Failures(LiveScope scope, IReadOnlyList<(LiveApplication App, ExportedFile File)> written, PolicySettings defaults)
+    public static IReadOnlyDictionary<string, string> Failures(LiveScope scope, IReadOnlyList<ExportedFile> written, PolicySettings defaults)
     {
         var failures = new Dictionary<string, string>(StringComparer.Ordinal);
         var config = RootConfig.Default with { Defaults = defaults };
-        var remaining = written.Select(w => new SourceFile(w.File.RelativePath, w.File.Text)).ToList();
+        // Read as the CLI reads the folder they go into: their paths are below its root.
+        var remaining = written.Select(w => new SourceFile(w.RelativePath, w.Text) { RelativePath = w.RelativePath }).ToList();
 
         // An error in one file stops the whole project from loading or planning, so the files with errors are
         // set aside and the others checked again, until the rest load and plan.
@@ -37,6 +39,14 @@ internal static class RoundTripCheck
                 foreach (var app in plan.Applications.Where(a => a.HasChanges))
                 {
                     failures.TryAdd(app.App.FilePath, $"its file would still plan changes ({Describe(app.Changes)}); AccessSync cannot write it faithfully");
+                }
+
+                // A reusable policy no remaining file defines is planned for deletion when none of them uses it:
+                // that is the export leaving it out (it was not asked for, or its file failed), not a file's fault.
+                var files = remaining.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+                foreach (var reusable in plan.Reusable.Where(r => r.Change is not null && files.Contains(r.FilePath)))
+                {
+                    failures.TryAdd(reusable.FilePath, $"its file would still plan changes ({Describe([reusable.Change!])}); AccessSync cannot write it faithfully");
                 }
 
                 break;

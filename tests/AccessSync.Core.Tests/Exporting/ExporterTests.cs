@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Nodes;
 using AccessSync.Core.Exporting;
 using AccessSync.Core.Live;
 using AccessSync.Core.Model;
@@ -9,6 +10,23 @@ namespace AccessSync.Core.Tests.Exporting;
 public class ExporterTests
 {
     private static LiveScope Scope(params LiveApplication[] apps) => Some.Live(apps).Scopes[0];
+
+    /// <summary>An account with these applications and these reusable policies (attached to them or not).</summary>
+    private static LiveScope Scope(LivePolicy[] reusable, params LiveApplication[] apps) => Scope(apps) with { ReusablePolicies = [.. reusable] };
+
+    /// <summary>A reusable policy as the account lists it: no precedence, an id from its name.</summary>
+    private static LivePolicy Reusable(string name, string decision = "allow", string include = """[{"group":{"id":"aa0a4aab-672b-4bdb-bc33-a59f1130a11f"}}]""") =>
+        Some.Policy(new JsonObject { ["id"] = Some.IdFor(name), ["name"] = name, ["decision"] = decision, ["include"] = JsonNode.Parse(include) }.ToJsonString(), reusable: true);
+
+    /// <summary>The reusable policy as an application embeds it: at its place.</summary>
+    private static LivePolicy Attached(LivePolicy reusable, int precedence)
+    {
+        var raw = JsonNode.Parse(reusable.Raw.GetRawText())!.AsObject();
+        raw["precedence"] = precedence;
+        return Some.Policy(raw.ToJsonString(), reusable: true);
+    }
+
+    private static string File(ExportResult result, string path) => result.Files.Single(f => f.RelativePath == path).Text;
 
     private static string ExportedApp(LiveScope scope, ExportOptions? options = null)
     {
@@ -74,16 +92,176 @@ public class ExporterTests
     }
 
     [Test]
-    public void A_reusable_policy_attached_to_the_application_is_a_comment_not_a_policy()
+    public void An_attached_reusable_policy_is_a_use_entry_at_its_place_and_is_defined_by_a_file_of_its_own()
     {
-        var reusable = Some.Policy("""{"id":"55555555-5555-4555-8555-555555555555","name":"Corporate \"SSO\"","decision":"allow","include":[{"everyone":{}}],"precedence":2}""", reusable: true);
-        var scope = Scope(Some.App("Grafana", Some.Policy("A", 1), reusable, Some.Policy("B", 3)));
+        var reusable = Reusable("Corporate \"SSO\"", include: """[{"everyone":{}}]""");
+        var scope = Scope([reusable], Some.App("Grafana", Some.Policy("A", 1), Attached(reusable, 2), Some.Policy("B", 3)));
 
-        var text = ExportedApp(scope);
+        var result = Exporter.Export(scope, ExportOptions.Default);
 
-        text.ShouldContain("# reusable policy \"Corporate \\\"SSO\\\"\" (precedence 2) is attached; it is managed as a reusable policy\n");
-        text.ShouldNotContain("- name: Corporate");
-        text.ShouldContain("precedence: 3");
+        result.Problems.ShouldBeEmpty();
+        File(result, "apps/grafana.yaml").ShouldEndWith("""
+              - name: A
+                decision: allow
+                include:
+                  - group: Developers
+              - use: Corporate "SSO"
+              - name: B
+                decision: allow
+                include:
+                  - group: Developers
+
+            """.Replace("\r", string.Empty, StringComparison.Ordinal));
+        File(result, "reusable/corporate-sso.yaml").ShouldBe($$"""
+            # yaml-language-server: $schema=../schemas/accesssync.schema.json
+            # Exported from account {{Some.Account.Id}}: reusable policy "Corporate \"SSO\"", id {{reusable.Id}}; attached to "Grafana".
+            kind: reusable-policy
+            policy:
+              name: Corporate "SSO"
+              decision: allow
+              include:
+                - everyone: true
+
+            """.Replace("\r", string.Empty, StringComparison.Ordinal));
+        ExportedTree.Plan(result.Files, new LiveState([scope])).HasChanges.ShouldBeFalse();
+    }
+
+    [Test]
+    public void A_use_entry_takes_an_explicit_precedence_when_list_order_does_not_give_it()
+    {
+        var reusable = Reusable("Corporate SSO");
+        var scope = Scope([reusable], Some.App("Grafana", Some.Policy("A", 1), Attached(reusable, 5)));
+
+        var result = Exporter.Export(scope, ExportOptions.Default);
+
+        result.Problems.ShouldBeEmpty();
+        File(result, "apps/grafana.yaml").ShouldContain("    precedence: 1\n");
+        File(result, "apps/grafana.yaml").ShouldEndWith("  - use: Corporate SSO\n    precedence: 5\n");
+        ExportedTree.Plan(result.Files, new LiveState([scope])).HasChanges.ShouldBeFalse();
+    }
+
+    [Test]
+    public void A_reusable_policy_made_for_an_application_without_policies_of_its_own_comes_back_inline_under_the_name_it_was_made_from()
+    {
+        var owned = Reusable("[Wiki] Allow staff", decision: "deny");
+        var shared = Reusable("Corporate SSO");
+        var scope = Scope([owned, shared], Some.App("Wiki", Attached(shared, 1), Attached(owned, 2)));
+
+        var result = Exporter.Export(scope, ExportOptions.Default);
+
+        result.Problems.ShouldBeEmpty();
+        var text = File(result, "apps/wiki.yaml");
+        text.ShouldContain("# The policies written out below are live as reusable policies named \"[Wiki] <policy name>\", attached to this application alone.\n");
+        text.ShouldEndWith("""
+            policies:
+              - use: Corporate SSO
+              - name: Allow staff
+                decision: deny
+                include:
+                  - group: Developers
+
+            """.Replace("\r", string.Empty, StringComparison.Ordinal));
+        result.Files.Select(f => f.RelativePath).Where(p => p.StartsWith("reusable/", StringComparison.Ordinal)).ShouldBe(["reusable/corporate-sso.yaml"]);
+        ExportedTree.Plan(result.Files, new LiveState([scope])).HasChanges.ShouldBeFalse();
+    }
+
+    [Test]
+    public void A_reusable_policy_named_for_an_application_is_a_use_entry_when_it_is_shared_or_the_application_has_policies_of_its_own()
+    {
+        var shared = Reusable("[Wiki] Allow staff");
+        var besideOwn = Reusable("[Grafana] Allow staff");
+        var scope = Scope(
+            [shared, besideOwn],
+            Some.App("Wiki", Attached(shared, 1)),
+            Some.App("Admin", Attached(shared, 1)),
+            Some.App("Grafana", Some.Policy("A", 1), Attached(besideOwn, 2)));
+
+        var result = Exporter.Export(scope, ExportOptions.Default);
+
+        result.Problems.ShouldBeEmpty();
+        File(result, "apps/wiki.yaml").ShouldEndWith("policies:\n  - use: '[Wiki] Allow staff'\n");
+        File(result, "apps/grafana.yaml").ShouldEndWith("  - use: '[Grafana] Allow staff'\n");
+        result.Files.Select(f => f.RelativePath).ShouldContain("reusable/wiki-allow-staff.yaml");
+        result.Files.Select(f => f.RelativePath).ShouldContain("reusable/grafana-allow-staff.yaml");
+        ExportedTree.Plan(result.Files, new LiveState([scope])).HasChanges.ShouldBeFalse();
+    }
+
+    [Test]
+    public void Reusable_policies_no_application_uses_are_exported_with_the_whole_account_and_not_for_chosen_applications()
+    {
+        var used = Reusable("Corporate SSO");
+        var unused = Reusable("Break glass");
+        var scope = Scope([used, unused], Some.App("Grafana", Attached(used, 1)), Some.App("Wiki", Some.Policy("A", 1)));
+
+        var whole = Exporter.Export(scope, ExportOptions.Default);
+        var chosen = Exporter.Export(scope, ExportOptions.Default with { Applications = ["Wiki"] });
+
+        whole.Problems.ShouldBeEmpty();
+        whole.Files.Select(f => f.RelativePath).Where(p => p.StartsWith("reusable/", StringComparison.Ordinal)).ShouldBe(["reusable/break-glass.yaml", "reusable/corporate-sso.yaml"]);
+        File(whole, "reusable/break-glass.yaml").ShouldContain("; attached to no application.\n");
+        ExportedTree.Plan(whole.Files, new LiveState([scope])).HasChanges.ShouldBeFalse("a reusable policy no file defines and nothing uses would be deleted");
+        chosen.Problems.ShouldBeEmpty();
+        chosen.Files.Select(f => f.RelativePath).Where(p => !p.StartsWith("apps/", StringComparison.Ordinal)).ShouldBe(["accesssync.yaml", ExportOptions.SchemaPath]);
+    }
+
+    [Test]
+    public void Only_the_reusable_policies_the_chosen_applications_use_are_exported_with_them()
+    {
+        var first = Reusable("Corporate SSO");
+        var second = Reusable("Break glass");
+        var scope = Scope([first, second], Some.App("Grafana", Attached(first, 1)), Some.App("Wiki", Attached(second, 1)), Some.App("Admin", Attached(first, 1)));
+
+        var result = Exporter.Export(scope, ExportOptions.Default with { Applications = ["Grafana"], WriteRootConfig = false, WriteSchema = false });
+
+        result.Problems.ShouldBeEmpty();
+        result.Files.Select(f => f.RelativePath).ShouldBe(["apps/grafana.yaml", "reusable/corporate-sso.yaml"]);
+        File(result, "reusable/corporate-sso.yaml").ShouldContain("; attached to \"Admin\", \"Grafana\".\n");
+    }
+
+    [Test]
+    public void A_reusable_policy_no_file_can_describe_is_a_problem_while_the_applications_that_use_it_are_written()
+    {
+        var odd = Reusable("Future rules", include: """[{"quantum_entanglement":{"pair":"a"}}]""");
+        var scope = Scope([odd], Some.App("Grafana", Some.Policy("A", 1), Attached(odd, 2)));
+
+        var result = Exporter.Export(scope, ExportOptions.Default);
+
+        var problem = result.Problems.ShouldHaveSingleItem();
+        problem.Subject.ShouldBe($"reusable policy Future rules ({odd.Id})");
+        problem.Message.ShouldStartWith("AccessSync cannot write it as a file that loads and plans: reusable/future-rules.yaml:");
+        result.Files.Select(f => f.RelativePath).ShouldNotContain("reusable/future-rules.yaml");
+        File(result, "apps/grafana.yaml").ShouldEndWith("  - use: Future rules\n");
+        ExportedTree.Plan(result.Files, new LiveState([scope])).Applications.ShouldHaveSingleItem().HasChanges.ShouldBeFalse("the use entry finds the live policy");
+    }
+
+    [Test]
+    public void Reusable_policy_files_are_named_by_their_names_told_apart_by_id()
+    {
+        var a = Reusable("Allow: staff") with { Id = "aaaaaaaa-0000-4000-8000-000000000001" };
+        var b = Reusable("allow staff!") with { Id = "bbbbbbbb-0000-4000-8000-000000000002" };
+        var c = Reusable("日本");
+
+        var paths = Exporter.Export(Scope([a, b, c]), ExportOptions.Default).Files.Select(f => f.RelativePath).Where(p => p.StartsWith("reusable/", StringComparison.Ordinal));
+
+        paths.ShouldBe(["reusable/allow-staff-aaaaaaaa-0000-4000-8000-000000000001.yaml", "reusable/allow-staff-bbbbbbbb-0000-4000-8000-000000000002.yaml", "reusable/policy.yaml"]);
+    }
+
+    [Test]
+    public void Reusable_policies_whose_names_differ_only_in_case_are_used_by_id_and_reported_not_written()
+    {
+        var upper = Reusable("Corporate SSO");
+        var lower = Reusable("corporate sso");
+        var scope = Scope([upper, lower], Some.App("Grafana", Attached(upper, 1)), Some.App("Wiki", Attached(lower, 1)));
+
+        var result = Exporter.Export(scope, ExportOptions.Default);
+
+        result.Problems.Select(p => p.Subject).ShouldBe([$"reusable policy Corporate SSO ({upper.Id})", $"reusable policy corporate sso ({lower.Id})"]);
+        result.Problems[0].Message.ShouldContain($"`corporate sso` ({lower.Id}) has the same name in some letter case");
+        result.Files.Select(f => f.RelativePath).ShouldNotContain(p => p.StartsWith("reusable/", StringComparison.Ordinal));
+        File(result, "apps/grafana.yaml").ShouldEndWith($"  - use: {upper.Id}\n");
+        File(result, "apps/wiki.yaml").ShouldEndWith($"  - use: {lower.Id}\n");
+        var plan = ExportedTree.Plan(result.Files, new LiveState([scope]));
+        plan.Applications.ShouldAllBe(a => !a.HasChanges);
     }
 
     [Test]
@@ -230,18 +408,33 @@ public class ExporterTests
     }
 
     [Test]
+    public void The_account_goes_in_each_reusable_policy_file_too_when_the_folder_config_does_not_name_it()
+    {
+        var reusable = Reusable("Corporate SSO");
+        var scope = Scope([reusable], Some.App("Grafana", Attached(reusable, 1)));
+
+        var result = Exporter.Export(scope, ExportOptions.Default with { ScopeInFiles = true, WriteRootConfig = false });
+
+        File(result, "reusable/corporate-sso.yaml").ShouldContain($"\nkind: reusable-policy\naccount_id: {Some.Account.Id}\npolicy:\n");
+        ExportedTree.Plan(result.Files, new LiveState([scope])).HasChanges.ShouldBeFalse();
+    }
+
+    [Test]
     public void A_name_in_a_comment_cannot_end_its_line()
     {
-        var reusable = Some.Policy("{\"id\":\"55555555-5555-4555-8555-555555555555\",\"name\":\"x\\npolicies: []\",\"decision\":\"allow\",\"include\":[],\"precedence\":2}", reusable: true);
-        var scope = Scope(Some.App("Evil\u2028policies: []\u0085\u001b[31m", Some.Policy("A", 1), reusable));
+        var reusable = Some.Policy("{\"id\":\"55555555-5555-4555-8555-555555555555\",\"name\":\"x\\npolicies: []\",\"decision\":\"allow\",\"include\":[{\"everyone\":{}}]}", reusable: true);
+        var scope = Scope([reusable], Some.App("Evil\u2028policies: []\u0085\u001b[31m", Some.Policy("A", 1), Attached(reusable, 2)));
 
         var result = Exporter.Export(scope, ExportOptions.Default);
 
         result.Problems.ShouldBeEmpty();
         var text = result.Files.Single(f => f.RelativePath.StartsWith("apps/", StringComparison.Ordinal)).Text;
         text.ShouldContain("application \"Evil\\u2028policies: []\\u0085\\u001B[31m\"");
-        text.ShouldContain("# reusable policy \"x\\u000Apolicies: []\" (precedence 2)");
         text.Split('\n').Count(l => l.StartsWith("policies:", StringComparison.Ordinal)).ShouldBe(1);
+        var reusableText = result.Files.Single(f => f.RelativePath.StartsWith("reusable/", StringComparison.Ordinal)).Text;
+        reusableText.ShouldContain("reusable policy \"x\\u000Apolicies: []\"");
+        reusableText.ShouldContain("; attached to \"Evil\\u2028policies: []\\u0085\\u001B[31m\".\n");
+        reusableText.Split('\n').Count(l => l.StartsWith("policy:", StringComparison.Ordinal)).ShouldBe(1);
     }
 
     [Test]
@@ -257,6 +450,30 @@ public class ExporterTests
         result.Files.Select(f => f.RelativePath).ShouldBe(["apps/admin.yaml", "apps/wiki.yaml"]);
         result.Problems.ShouldBeEmpty();
         result.Skipped.ShouldHaveSingleItem().ToString().ShouldEndWith("already managed by apps/dashboards.yaml; not exported");
+    }
+
+    [Test]
+    public void A_reusable_policy_a_file_of_the_folder_defines_under_another_path_is_skipped_and_used_rather_than_written_inline()
+    {
+        var shared = Reusable("Corporate SSO");
+        var owned = Reusable("[Wiki] Allow staff");
+        var samePath = Reusable("Break glass");
+        var scope = Scope([shared, owned, samePath], Some.App("Grafana", Attached(shared, 1)), Some.App("Wiki", Attached(owned, 1)));
+        var options = ExportOptions.Default with
+        {
+            AlreadyDefined = [new("corporate sso", "reusable/sso.yaml"), new("[Wiki] Allow staff", "reusable/wiki.yaml"), new("Break glass", "reusable/break-glass.yaml")],
+        };
+
+        var result = Exporter.Export(scope, options);
+
+        result.Problems.ShouldBeEmpty();
+        result.Skipped.Select(s => s.ToString()).ShouldBe(
+        [
+            $"reusable policy Corporate SSO ({shared.Id}): already defined by reusable/sso.yaml; not exported",
+            $"reusable policy [Wiki] Allow staff ({owned.Id}): already defined by reusable/wiki.yaml; not exported",
+        ]);
+        result.Files.Select(f => f.RelativePath).Where(p => p.StartsWith("reusable/", StringComparison.Ordinal)).ShouldBe(["reusable/break-glass.yaml"], "a file of the same path is the one export never replaces unless forced");
+        File(result, "apps/wiki.yaml").ShouldEndWith("policies:\n  - use: '[Wiki] Allow staff'\n");
     }
 
     [Test]

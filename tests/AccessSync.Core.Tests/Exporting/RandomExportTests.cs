@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
 using AccessSync.Core.Exporting;
 using AccessSync.Core.Live;
 using AccessSync.Core.Normalization;
@@ -34,7 +35,11 @@ public class RandomExportTests
         RandomEstate.RuleKinds.Where(kind => !all.Contains($"- {kind}:", StringComparison.Ordinal)).ShouldBeEmpty("every rule kind is exported");
         PolicyFields.DisplayOrder.Select(path => path.Split('.')[^1] + ":").Where(key => !all.Contains(key, StringComparison.Ordinal)).ShouldBeEmpty("every policy field is exported");
         all.ShouldContain("precedence:");
-        all.ShouldContain("is attached; it is managed as a reusable policy");
+        all.ShouldContain("\n  - use: ");
+        Regex.IsMatch(all, @"\n  - use: [^\n]+\n    precedence: \d+\n").ShouldBeTrue("a use entry has an explicit precedence");
+        all.ShouldContain("kind: reusable-policy\n");
+        all.ShouldContain("attached to no application.");
+        all.ShouldContain("The policies written out below are live as reusable policies named", customMessage: "a reusable policy made for its application comes back inline");
         all.ShouldContain("app:\n  id: ");
         all.ShouldContain("app:\n  domain: ");
         all.ShouldContain("\"line\\nbreak");

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AccessSync.Core.Live;
 using AccessSync.Core.Model;
+using AccessSync.Core.Planning;
 
 namespace AccessSync.Core.Tests.Support;
 
@@ -10,6 +11,8 @@ namespace AccessSync.Core.Tests.Support;
 /// A live scope made up from a seed: every rule kind of the API in every shape the API returns, every policy
 /// field, fields AccessSync has never heard of, names YAML would misread unquoted, names shared by several
 /// groups (so only their ids tell them apart), and precedences with gaps and reusable policies between them.
+/// Reusable policies are attached to one application or several, or to none; some applications have reusable
+/// policies only, among them ones named as AccessSync names the policies it makes for such an application.
 /// </summary>
 internal sealed class RandomEstate(int seed)
 {
@@ -44,14 +47,19 @@ internal sealed class RandomEstate(int seed)
         var groups = Objects("group", 6, shareNames: true);
         var tokens = Objects("token", 3, shareNames: true);
         var providers = Objects("idp", 3, shareNames: false);
-        var reusable = Enumerable.Range(0, 2).Select(_ => Policy(Text("Reusable"), 0, groups, tokens, providers, reusable: true)).ToImmutableArray();
+        var reusable = new List<LivePolicy>();
+        for (var i = random.Next(2, 5); i > 0; i--)
+        {
+            reusable.Add(Policy(ReusableName(reusable, Text("Reusable")), 0, groups, tokens, providers, reusable: true));
+        }
+
         var apps = new List<LiveApplication>();
         for (var i = 0; i < applications; i++)
         {
             apps.Add(Application(apps, groups, tokens, providers, reusable));
         }
 
-        return new LiveScope(Some.Account, [.. apps], reusable, groups, tokens, providers);
+        return new LiveScope(Some.Account, [.. apps], [.. reusable], groups, tokens, providers);
     }
 
     private ImmutableArray<NamedObject> Objects(string what, int count, bool shareNames)
@@ -69,29 +77,70 @@ internal sealed class RandomEstate(int seed)
         return [.. objects];
     }
 
-    private LiveApplication Application(List<LiveApplication> existing, ImmutableArray<NamedObject> groups, ImmutableArray<NamedObject> tokens, ImmutableArray<NamedObject> providers, ImmutableArray<LivePolicy> reusable)
+    /// <summary>
+    /// An application whose policies are its own with the account's reusable policies between them, or (one in
+    /// four) reusable policies only: shared ones, and ones named as AccessSync names those it makes for an
+    /// application without policies of its own, attached to it alone. The latter are added to <paramref name="reusable"/>.
+    /// </summary>
+    private LiveApplication Application(List<LiveApplication> existing, ImmutableArray<NamedObject> groups, ImmutableArray<NamedObject> tokens, ImmutableArray<NamedObject> providers, List<LivePolicy> reusable)
     {
         var id = Uuid();
         var name = existing.Count > 0 && random.Next(4) == 0 ? existing[random.Next(existing.Count)].Name : Text("App");
         var domain = existing.Count > 0 && random.Next(5) == 0 ? existing[random.Next(existing.Count)].Domain : $"app{++counter}.example.com";
+        var reusableOnly = random.Next(4) == 0;
         var precedence = 0;
         var policies = new List<LivePolicy>();
         var count = random.Next(0, 6);
         for (var i = 0; i < count; i++)
         {
             precedence += random.Next(5) == 0 ? random.Next(2, 5) : 1;
-            if (random.Next(6) == 0)
+            var policyName = $"{Text("Policy")} {i}";
+            if (reusableOnly || random.Next(6) == 0)
             {
-                policies.Add(reusable[random.Next(reusable.Length)] with { Precedence = precedence });
+                var shared = reusable.Where(r => policies.All(p => p.Id != r.Id)).ToList();
+                LivePolicy attached;
+                if (shared.Count == 0 || random.Next(reusableOnly ? 2 : 4) == 0)
+                {
+                    attached = Policy(ReusableName(reusable, ReusablePlan.OwnedName(name, policyName)), 0, groups, tokens, providers, reusable: true);
+                    reusable.Add(attached);
+                }
+                else
+                {
+                    attached = shared[random.Next(shared.Count)];
+                }
+
+                policies.Add(Attached(attached, precedence));
                 continue;
             }
 
-            var policyName = $"{Text("Policy")} {i}";
             policies.Add(Policy(policyName, precedence, groups, tokens, providers, reusable: false));
         }
 
         var raw = JsonSerializer.SerializeToElement(new { id, name, domain, type = "self_hosted", policies = policies.Select(p => p.Raw).ToArray() });
         return new LiveApplication(Some.Account, id, name, domain, [.. policies], raw);
+    }
+
+    /// <summary>A reusable policy as an application embeds it: the account's policy, at its place in the application.</summary>
+    private static LivePolicy Attached(LivePolicy reusable, int precedence)
+    {
+        var raw = JsonNode.Parse(reusable.Raw.GetRawText())!.AsObject();
+        raw["precedence"] = precedence;
+        return LivePolicy.FromJson(JsonSerializer.SerializeToElement(raw), isReusable: true);
+    }
+
+    /// <summary>
+    /// <paramref name="wanted"/>, or made unlike the others when one of them has it in some letter case: Cloudflare
+    /// allows that, but files cannot tell such reusable policies apart (the exporter's tests cover it on its own).
+    /// </summary>
+    private static string ReusableName(List<LivePolicy> reusable, string wanted)
+    {
+        var name = wanted;
+        for (var n = 2; reusable.Any(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase)); n++)
+        {
+            name = $"{wanted} ({n})";
+        }
+
+        return name;
     }
 
     private LivePolicy Policy(string name, int precedence, ImmutableArray<NamedObject> groups, ImmutableArray<NamedObject> tokens, ImmutableArray<NamedObject> providers, bool reusable)
