@@ -102,7 +102,12 @@ public static class Planner
         var ordered = plans
             .OrderBy(p => p.App.FilePath, StringComparer.Ordinal)
             .ToImmutableArray();
-        var reusablePlans = ReusablePlanner.Plan(reusable, live, finalLinks, project.Config.Prune);
+        var accounts = project.Applications.Select(a => a.Scope)
+            .Concat(project.ReusablePolicies.Select(r => r.Scope))
+            .OfType<Scope>()
+            .Where(s => s.Kind == ScopeKind.Account)
+            .ToHashSet();
+        var reusablePlans = ReusablePlanner.Plan(reusable, live, finalLinks, accounts, project.Config.Prune);
         if (!options.Targets.IsEmpty)
         {
             // A targeted plan touches account-wide policies only for the applications it covers.

@@ -12,10 +12,11 @@ namespace AccessSync.Core.Planning;
 internal static class ReusablePlanner
 {
     /// <param name="finalLinks">For each planned application (by id), the reusable policies attached to it after the plan.</param>
-    public static ImmutableArray<ReusablePlan> Plan(ReusableCatalog catalog, LiveState live, IReadOnlyDictionary<string, IReadOnlyCollection<LinkTarget>> finalLinks, bool prune)
+    /// <param name="accounts">The accounts the files are in: only there may a reusable policy no file mentions be deleted.</param>
+    public static ImmutableArray<ReusablePlan> Plan(ReusableCatalog catalog, LiveState live, IReadOnlyDictionary<string, IReadOnlyCollection<LinkTarget>> finalLinks, IReadOnlySet<Scope> accounts, bool prune)
     {
         var plans = new List<ReusablePlan>();
-        foreach (var scope in live.Scopes.Where(s => s.Scope.Kind == ScopeKind.Account))
+        foreach (var scope in live.Scopes.Where(s => accounts.Contains(s.Scope)))
         {
             var before = scope.Applications
                 .SelectMany(app => app.Policies.Where(p => p.IsReusable).Select(p => (p.Id, App: app.Name)))
