@@ -30,9 +30,12 @@ public class ExportCommandTests
             wrote policies/apps/deploy-api.yaml
             wrote policies/apps/finance-portal.yaml
             wrote policies/apps/grafana.yaml
+            wrote policies/apps/handbook.yaml
             wrote policies/apps/status-page.yaml
             wrote policies/apps/windows-jump-host.yaml
-            Exported 6 applications of account 9a7806061c88ada191ed06f989cc3dac. Check that nothing would change: accesssync plan --sandbox policies
+            wrote policies/reusable/allow-sre.yaml
+            wrote policies/reusable/old-contractor-block.yaml
+            Exported 7 applications and 2 reusable policies of account 9a7806061c88ada191ed06f989cc3dac. Check that nothing would change: accesssync plan --sandbox policies
 
             """.ReplaceLineEndings("\n"));
         plan.ExitCode.ShouldBe(ExitCodes.Success, plan.StdOut + plan.StdErr);
@@ -72,7 +75,7 @@ public class ExportCommandTests
             wrote policies/apps/windows-jump-host.yaml
             wrote policies/reusable/allow-sre-on-call.yaml
             wrote policies/reusable/emergency-lockout.yaml
-            Exported 6 applications and 2 reusable policies of account 9a7806061c88ada191ed06f989cc3dac. Check that nothing would change: accesssync plan --sandbox policies
+            Exported 7 applications and 2 reusable policies of account 9a7806061c88ada191ed06f989cc3dac. Check that nothing would change: accesssync plan --sandbox policies
 
             """.ReplaceLineEndings("\n"));
         File.ReadAllText(Path.Combine(folder.Path, "policies", "apps", "grafana.yaml")).ShouldEndWith("  - use: Allow SRE on call\n");
@@ -107,7 +110,7 @@ public class ExportCommandTests
 
         export.ExitCode.ShouldBe(ExitCodes.Success, export.StdErr);
         export.StdErr.ShouldContain("note: reusable policy Allow SRE on call (1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d): already defined by reusable/sre.yaml; not exported");
-        export.StdOut.ShouldContain("Exported 6 applications and 1 reusable policy of account");
+        export.StdOut.ShouldContain("Exported 7 applications and 1 reusable policy of account");
         plan.ExitCode.ShouldBe(ExitCodes.Success, plan.StdOut + plan.StdErr);
     }
 
@@ -174,7 +177,7 @@ public class ExportCommandTests
         export.ExitCode.ShouldBe(ExitCodes.Success, export.StdErr);
         export.StdErr.ShouldContain("note: Grafana (b5422c49-8464-5bb6-9130-1e9a351df9ea): already managed by apps/dashboards.yaml; not exported");
         export.StdOut.ShouldNotContain("grafana");
-        export.StdOut.ShouldContain("Exported 5 applications");
+        export.StdOut.ShouldContain("Exported 6 applications");
     }
 
     [Test]
