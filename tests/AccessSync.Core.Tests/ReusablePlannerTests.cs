@@ -1,6 +1,7 @@
 using AccessSync.Core.Diagnostics;
 using AccessSync.Core.Model;
 using AccessSync.Core.Planning;
+using AccessSync.Core.Rendering;
 using AccessSync.Core.Tests.Support;
 using Shouldly;
 
@@ -179,5 +180,21 @@ public sealed class ReusablePlannerTests
         reusable.Apps.ShouldBe(["Grafana", "Wiki"]);
         plan.Applications[0].HasChanges.ShouldBeFalse();
         plan.Applications[1].Changes.ShouldHaveSingleItem().ShouldBeOfType<AttachPolicy>().PolicyId.ShouldBe(Some.IdFor("Allow developers"));
+    }
+
+    [Test]
+    public void A_conversion_is_shown_and_survives_a_saved_plan()
+    {
+        var live = Some.Live(Some.App("Grafana", Some.Policy("Allow developers", 1)));
+        var plan = Some.Plan(Some.Project(Grafana + "  - use: Allow developers\n", AllowDevelopers), live);
+
+        var read = PlanJson.Read(PlanJson.Write(plan));
+
+        read.Reusable.ShouldHaveSingleItem().ConvertedFrom.ShouldBe(plan.Reusable[0].ConvertedFrom);
+        new TextPlanRenderer().Render(plan).ShouldContain("""
+            ~ update "Allow developers" apps/app2.yaml
+                used by: Grafana
+                converted from a policy of Grafana's own (make_reusable: same id, same place)
+            """.ReplaceLineEndings("\n"));
     }
 }

@@ -181,6 +181,16 @@ public static class PlanJson
         }
 
         WriteStrings(json, "apps", reusable.Apps);
+        if (reusable.ConvertedFrom is { } owner)
+        {
+            // Apply converts the application's own policy with make_reusable before it updates it.
+            json.WriteStartObject("converted_from");
+            json.WriteString("app_id", owner.Id);
+            json.WriteString("app_name", owner.Name);
+            json.WriteString("file", owner.FilePath);
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
     }
 
@@ -404,7 +414,12 @@ public static class PlanJson
                 var c and (CreatePolicy or UpdatePolicy or DeletePolicy) => c,
                 var c => throw new PlanFormatException($"{change.Path}.kind: a reusable policy is created, updated or deleted, not {KindName(c.Kind)}"),
             },
-            [.. reusable.Member("apps").Items().Select(a => a.String())]);
+            [.. reusable.Member("apps").Items().Select(a => a.String())])
+        {
+            ConvertedFrom = reusable.OptionalMember("converted_from") is { } owner
+                ? new AppTarget(Scope.Account(reusable.Member("account").String()), owner.Member("app_id").String(), owner.Member("app_name").String(), owner.Member("file").String())
+                : null,
+        };
     }
 
     private static PolicyChange ReadChange(Node change) =>

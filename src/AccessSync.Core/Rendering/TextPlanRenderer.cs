@@ -97,6 +97,10 @@ public sealed class TextPlanRenderer(TextPlanOptions options) : IPlanRenderer
         {
             yield return Marked(change.Kind, Quoted(change.Subject) + (reusable.FilePath.Length > 0 ? " " + Printable(reusable.FilePath) : string.Empty));
             yield return reusable.Apps.IsEmpty ? "    used by no application" : $"    used by: {string.Join(", ", reusable.Apps.Select(Printable))}";
+            if (reusable.ConvertedFrom is { } owner)
+            {
+                yield return $"    converted from a policy of {Printable(owner.Name)}'s own (make_reusable: same id, same place)";
+            }
         }
         else
         {
