@@ -129,6 +129,33 @@ public class ReusablePolicyApplyTests
         server.State.ReusablePolicy(AccountId, (string)policy["id"]!).ShouldNotBeNull();
     }
 
+    [Test]
+    public async Task A_policy_moved_to_reusable_is_converted_in_place_through_a_saved_plan()
+    {
+        using var folder = new TempFolder();
+        folder.Write("accesssync.yaml", $"account_id: {AccountId}\n");
+        folder.Write("reusable/block-contractors.yaml", "policy: {name: Block contractors, decision: deny, include: [{group: Contractors}], session_duration: 1h}\n");
+        folder.Write("apps/grafana.yaml", "app: {name: Grafana}\npolicies:\n  - use: Block contractors\n  - use: Allow developers\n");
+        folder.Write("apps/wiki.yaml", "app: {name: Wiki}\npolicies:\n  - use: Block contractors\n  - {name: Allow staff, decision: allow, include: [{group: Developers}]}\n");
+        await using var server = await EmulatorServer.StartAsync(new EmulatorOptions { Seed = EmulatorSeed.Parse(Seed), Credentials = EmulatorCredentials.Token(Token) });
+        const string Legacy = "b1b1b1b1-0000-4000-8000-000000000001";
+
+        var plan = await RunAsync(folder, server, "plan", "--no-color", "--out", Path.Combine(folder.Path, "plan.json"));
+        server.Requests.Clear();
+        var apply = await RunAsync(folder, server, "apply", "--auto-approve", "--no-color", "--plan", Path.Combine(folder.Path, "plan.json"));
+
+        plan.StdOut.ShouldContain("converted from a policy of Grafana's own (make_reusable: same id, same place)");
+        apply.ExitCode.ShouldBe(ExitCodes.Success, apply.StdOut + apply.StdErr);
+        var writes = server.Requests.All.Where(r => r.Method != "GET").Select(r => $"{r.Method} {r.Path}").ToList();
+        writes[0].ShouldBe($"PUT /accounts/{AccountId}/access/apps/a1a1a1a1-0000-4000-8000-000000000001/policies/{Legacy}/make_reusable");
+        writes[1].ShouldBe($"PUT /accounts/{AccountId}/access/policies/{Legacy}");
+        var converted = server.State.ReusablePolicy(AccountId, Legacy).ShouldNotBeNull();
+        ((string?)converted["session_duration"]).ShouldBe("1h");
+        Attached(server)["Wiki"].ShouldBe(["Block contractors", "Allow staff"]);
+        var again = await RunAsync(folder, server, "plan", "--detailed-exitcode", "--target", "Grafana", "--target", "Wiki");
+        again.ExitCode.ShouldBe(ExitCodes.Success, again.StdOut + again.StdErr);
+    }
+
     private static Task<ProcessResult> RunAsync(TempFolder folder, EmulatorServer server, params string[] args) =>
         AccessSyncProcess.RunAsync(folder.Path, new Dictionary<string, string?> { ["CLOUDFLARE_API_TOKEN"] = Token }, [.. args, "--api-url", server.BaseUrl.ToString()]);
 
