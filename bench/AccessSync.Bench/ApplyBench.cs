@@ -24,7 +24,7 @@ internal static class ApplyBench
         var directory = Directory.CreateTempSubdirectory("accesssync-apply-bench-").FullName;
         try
         {
-            PolicyFiles.Write(directory, apps, PoliciesPerApp, _ => (FileEdit.LongerSessions, updatesPerApp));
+            PolicyFiles.Write(directory, apps, PoliciesPerApp, reusablePolicies: 0, _ => (FileEdit.LongerSessions, updatesPerApp));
             string[] args = ["apply", directory, "--auto-approve", "--api-url", server.BaseUrl.AbsoluteUri, "--account-id", EstateSeed.AccountId];
 
             // More than half an application's policies updated trips the default safety threshold, on purpose.

@@ -22,7 +22,7 @@ internal static class PlanBench
         var directory = Directory.CreateTempSubdirectory("accesssync-plan-bench-").FullName;
         try
         {
-            PolicyFiles.Write(directory, apps, PoliciesPerApp, Differences(apps));
+            PolicyFiles.Write(directory, apps, PoliciesPerApp, reusablePolicies: 50, Differences(apps));
             Console.WriteLine($"estate: {apps} apps x {PoliciesPerApp} policies (+1 reusable link each), 50 reusable policies, 100 groups; latency {latency.TotalMilliseconds} ms per request; {apps} files with 5 differences");
             string[] args = ["plan", directory, "--api-url", server.BaseUrl.AbsoluteUri, "--account-id", EstateSeed.AccountId];
 

@@ -30,7 +30,7 @@ internal static class PlanPhasesBench
         var directory = Directory.CreateTempSubdirectory("accesssync-plan-phases-").FullName;
         try
         {
-            PolicyFiles.Write(directory, apps, PoliciesPerApp, _ => (FileEdit.None, 0));
+            PolicyFiles.Write(directory, apps, PoliciesPerApp, reusablePolicies: 50, _ => (FileEdit.None, 0));
             var scope = Scope.Account(EstateSeed.AccountId);
             Console.WriteLine($"{apps} files and apps x {PoliciesPerApp} policies, latency {latency.TotalMilliseconds} ms; round 1 is cold (JIT), later rounds warm");
             for (var round = 1; round <= rounds; round++)

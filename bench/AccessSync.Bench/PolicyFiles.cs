@@ -25,21 +25,23 @@ internal enum FileEdit
 
 /// <summary>
 /// Writes one YAML file per application of an <see cref="EstateSeed"/> estate, describing its app-scoped policies as the
-/// seed made them (group by name, so plan resolves names too), except where <see cref="FileEdit"/> says otherwise.
+/// seed made them (group by name, so plan resolves names too), and the reusable policy the seed links to each (a
+/// <c>use</c> entry), except where <see cref="FileEdit"/> says otherwise.
 /// </summary>
 internal static class PolicyFiles
 {
-    public static void Write(string directory, int apps, int policiesPerApp, Func<int, (FileEdit Edit, int Count)> edit)
+    /// <param name="reusablePolicies">The seed's number of reusable policies: it links app <c>a</c> to number <c>a % reusablePolicies</c>.</param>
+    public static void Write(string directory, int apps, int policiesPerApp, int reusablePolicies, Func<int, (FileEdit Edit, int Count)> edit)
     {
         Directory.CreateDirectory(directory);
         for (var a = 0; a < apps; a++)
         {
             var (kind, count) = edit(a);
-            File.WriteAllText(Path.Combine(directory, $"app-{a:D4}.yaml"), Application(a, policiesPerApp, kind, count));
+            File.WriteAllText(Path.Combine(directory, $"app-{a:D4}.yaml"), Application(a, policiesPerApp, reusablePolicies, kind, count));
         }
     }
 
-    private static string Application(int app, int policiesPerApp, FileEdit edit, int count)
+    private static string Application(int app, int policiesPerApp, int reusablePolicies, FileEdit edit, int count)
     {
         var order = Enumerable.Range(0, policiesPerApp).ToList();
         switch (edit)
@@ -58,6 +60,11 @@ internal static class PolicyFiles
         {
             var session = edit == FileEdit.LongerSessions && p < count ? "12h" : "8h";
             yaml.Append(Policy($"Policy {p}", session));
+        }
+
+        if (reusablePolicies > 0)
+        {
+            yaml.Append(CultureInfo.InvariantCulture, $"  - {{use: Reusable {app % reusablePolicies}, precedence: {policiesPerApp + 1}}}\n");
         }
 
         if (edit == FileEdit.AddPolicy)
