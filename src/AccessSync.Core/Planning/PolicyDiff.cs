@@ -11,7 +11,11 @@ public static class PolicyDiff
     public static ImmutableArray<FieldChange> Changes(DesiredPolicy desired, JsonElement live) =>
     [
         .. desired.Fields
-            .Select(f => new FieldChange(f.Key, Normalizer.Canonical(f.Key, JsonPath.Get(live, f.Key)), Normalizer.Canonical(f.Key, f.Value)))
+            .Select(f => (Field: f, Live: JsonPath.Get(live, f.Key)))
+            // The same JSON text means the same value: most fields of most policies are as the API wrote them, and
+            // need no normalising to be known equal.
+            .Where(f => f.Live is not { } text || text.GetRawText() != f.Field.Value)
+            .Select(f => new FieldChange(f.Field.Key, Normalizer.Canonical(f.Field.Key, f.Live), Normalizer.Canonical(f.Field.Key, f.Field.Value)))
             .Where(c => c.Before != c.After)
             .OrderBy(c => c.Path, Comparer<string>.Create(PolicyFields.Compare)),
     ];
