@@ -43,7 +43,21 @@ internal sealed class FakeAccessProvider(LiveState initial) : IAccessProvider
     public Task<LiveApplication?> ReadApplicationAsync(Scope scope, string appId, CancellationToken cancellationToken) =>
         Task.FromResult(Current.For(scope)?.Applications.FirstOrDefault(a => a.Id == appId));
 
-    public Task<StepOutcome> WriteAsync(ApplyStep step, JsonElement? body, CancellationToken cancellationToken)
+    /// <summary>After each write that succeeded, the ids of every application's policies (own and attached): what Access evaluated then.</summary>
+    public List<Dictionary<string, HashSet<string>>> States { get; } = [];
+
+    public async Task<StepOutcome> WriteAsync(ApplyStep step, JsonElement? body, CancellationToken cancellationToken)
+    {
+        var outcome = await Write(step, body);
+        if (outcome is StepOutcome.Done)
+        {
+            States.Add(policies.ToDictionary(a => a.Key, a => a.Value.Select(p => (string)p["id"]!).ToHashSet()));
+        }
+
+        return outcome;
+    }
+
+    private Task<StepOutcome> Write(ApplyStep step, JsonElement? body)
     {
         Writes.Add(step.Describe());
         var sent = body is { } b ? JsonNode.Parse(b.GetRawText())!.AsObject() : null;
