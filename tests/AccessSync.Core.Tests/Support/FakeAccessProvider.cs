@@ -46,15 +46,19 @@ internal sealed class FakeAccessProvider(LiveState initial) : IAccessProvider
     /// <summary>After each write that succeeded, the ids of every application's policies (own and attached): what Access evaluated then.</summary>
     public List<Dictionary<string, HashSet<string>>> States { get; } = [];
 
-    public async Task<StepOutcome> WriteAsync(ApplyStep step, JsonElement? body, CancellationToken cancellationToken)
+    /// <summary>Applications are written in parallel; like the API, this takes one write at a time.</summary>
+    public Task<StepOutcome> WriteAsync(ApplyStep step, JsonElement? body, CancellationToken cancellationToken)
     {
-        var outcome = await Write(step, body);
-        if (outcome is StepOutcome.Done)
+        lock (States)
         {
-            States.Add(policies.ToDictionary(a => a.Key, a => a.Value.Select(p => (string)p["id"]!).ToHashSet()));
-        }
+            var outcome = Write(step, body).Result;
+            if (outcome is StepOutcome.Done)
+            {
+                States.Add(policies.ToDictionary(a => a.Key, a => a.Value.Select(p => (string)p["id"]!).ToHashSet()));
+            }
 
-        return outcome;
+            return Task.FromResult(outcome);
+        }
     }
 
     private Task<StepOutcome> Write(ApplyStep step, JsonElement? body)
