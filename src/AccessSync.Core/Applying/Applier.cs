@@ -56,38 +56,7 @@ public static class Applier
             (accounts?.Scopes ?? []).SelectMany(s => s.ReusablePolicies).Select(p => KeyValuePair.Create(p.Id, p.Raw)),
             StringComparer.Ordinal);
         var outcomes = new ConcurrentDictionary<PlanItem, ItemOutcome>();
-        var createdReusable = new ConcurrentDictionary<(Scope, string), string>();
-        foreach (var change in reusable.Where(r => r.Change is not DeletePolicy).OrderBy(r => Narrowing(r.Change!)))
-        {
-            var item = PlanItem.Of(change);
-            if (change is { ConvertedFrom: { } owner, Change: UpdatePolicy conversion })
-            {
-                var make = new MakeReusableStep(item.App, conversion.Fields.IsEmpty ? [item] : [], owner, conversion.PolicyId, conversion.LiveName);
-                var (refused, _) = await WriteAsync(make, null, provider, reusableRaw, cancellationToken);
-                if (refused is not null || conversion.Fields.IsEmpty)
-                {
-                    Record(outcomes, options.Progress, item, refused is null ? ItemStatus.Done : ItemStatus.Failed, refused is null ? null : $"{make.Describe()}: {refused}");
-                    continue;
-                }
-            }
-
-            ApplyStep step = change.Change switch
-            {
-                CreatePolicy c => new CreateReusableStep(item.App, [item], c.Desired),
-                UpdatePolicy u => new UpdateReusableStep(item.App, [item], u.PolicyId, u.Desired),
-                _ => throw new InvalidOperationException("unreachable"),
-            };
-            var body = step is UpdateReusableStep update
-                ? PolicyBody.ForUpdateReusable(reusableRaw[update.PolicyId], update.Desired)
-                : PolicyBody.ForCreateReusable(((CreateReusableStep)step).Desired);
-            var (failure, id) = await WriteAsync(step, body, provider, reusableRaw, cancellationToken);
-            if (failure is null && step is CreateReusableStep && id is not null)
-            {
-                createdReusable[(change.Account, change.Name)] = id;
-            }
-
-            Record(outcomes, options.Progress, item, failure is null ? ItemStatus.Done : ItemStatus.Failed, failure is null ? null : $"{step.Describe()}: {failure}");
-        }
+        var createdReusable = await WriteReusableAsync(reusable.Where(r => r.Change is not DeletePolicy), provider, reusableRaw, outcomes, options.Progress, cancellationToken);
 
         var converted = reusable.Where(r => r.ConvertedFrom is not null).Select(r => ((UpdatePolicy)r.Change!).PolicyId).ToHashSet(StringComparer.Ordinal);
         await Parallel.ForEachAsync(apps, Parallelism(options, cancellationToken), async (app, ct) =>
@@ -104,7 +73,7 @@ public static class Applier
                 return;
             }
 
-            var created = createdReusable.Where(c => c.Key.Item1 == app.App.Scope).ToDictionary(c => c.Key.Item2, c => c.Value, StringComparer.Ordinal);
+            var created = createdReusable.Where(c => c.Key.Account == app.App.Scope).ToDictionary(c => c.Key.Name, c => c.Value, StringComparer.Ordinal);
             // A policy converted above is one of the application's reusable policies now.
             var now = current[app.App]!;
             now = now with { Policies = [.. now.Policies.Select(p => converted.Contains(p.Id) ? p with { IsReusable = true } : p)] };
@@ -114,7 +83,67 @@ public static class Applier
             }
         });
 
-        foreach (var change in reusable.Where(r => r.Change is DeletePolicy))
+        await DeleteReusableAsync(reusable.Where(r => r.Change is DeletePolicy), apps, provider, reusableRaw, outcomes, options.Progress, cancellationToken);
+        var ordered = reusable.Select(PlanItem.Of).Concat(apps.SelectMany(PlanItem.Of));
+        return new ApplyResult.Applied(new ApplyReport([.. ordered.Select(i => outcomes.GetValueOrDefault(i) ?? new ItemOutcome(i, ItemStatus.NotAttempted, null))]));
+    }
+
+    /// <summary>
+    /// Creates, converts and updates reusable policies, deny ones first; returns the ids of those it created, by
+    /// account and name, for the applications that attach them.
+    /// </summary>
+    private static async Task<ConcurrentDictionary<(Scope Account, string Name), string>> WriteReusableAsync(
+        IEnumerable<ReusablePlan> changes,
+        IAccessProvider provider,
+        ConcurrentDictionary<string, JsonElement> raw,
+        ConcurrentDictionary<PlanItem, ItemOutcome> outcomes,
+        IProgress<ItemOutcome>? progress,
+        CancellationToken cancellationToken)
+    {
+        var created = new ConcurrentDictionary<(Scope Account, string Name), string>();
+        foreach (var change in changes.OrderBy(r => Narrowing(r.Change!)))
+        {
+            var item = PlanItem.Of(change);
+            if (change is { ConvertedFrom: { } owner, Change: UpdatePolicy conversion })
+            {
+                var make = new MakeReusableStep(item.App, conversion.Fields.IsEmpty ? [item] : [], owner, conversion.PolicyId, conversion.LiveName);
+                var (refused, _) = await WriteAsync(make, null, provider, raw, cancellationToken);
+                if (refused is not null || conversion.Fields.IsEmpty)
+                {
+                    Record(outcomes, progress, item, refused is null ? ItemStatus.Done : ItemStatus.Failed, refused is null ? null : $"{make.Describe()}: {refused}");
+                    continue;
+                }
+            }
+
+            var (step, body) = change.Change switch
+            {
+                CreatePolicy c => ((ApplyStep)new CreateReusableStep(item.App, [item], c.Desired), PolicyBody.ForCreateReusable(c.Desired)),
+                UpdatePolicy u => (new UpdateReusableStep(item.App, [item], u.PolicyId, u.Desired), PolicyBody.ForUpdateReusable(raw[u.PolicyId], u.Desired)),
+                _ => throw new InvalidOperationException("unreachable"),
+            };
+            var (failure, id) = await WriteAsync(step, body, provider, raw, cancellationToken);
+            if (failure is null && step is CreateReusableStep && id is not null)
+            {
+                created[(change.Account, change.Name)] = id;
+            }
+
+            Record(outcomes, progress, item, failure is null ? ItemStatus.Done : ItemStatus.Failed, failure is null ? null : $"{step.Describe()}: {failure}");
+        }
+
+        return created;
+    }
+
+    /// <summary>Deletes reusable policies that every application detaching them has let go; the others are not attempted.</summary>
+    private static async Task DeleteReusableAsync(
+        IEnumerable<ReusablePlan> deletes,
+        List<AppPlan> apps,
+        IAccessProvider provider,
+        ConcurrentDictionary<string, JsonElement> raw,
+        ConcurrentDictionary<PlanItem, ItemOutcome> outcomes,
+        IProgress<ItemOutcome>? progress,
+        CancellationToken cancellationToken)
+    {
+        foreach (var change in deletes)
         {
             var delete = (DeletePolicy)change.Change!;
             var item = PlanItem.Of(change);
@@ -129,12 +158,9 @@ public static class Applier
             }
 
             var step = new DeleteReusableStep(item.App, [item], delete.PolicyId, delete.Name);
-            var (failure, _) = await WriteAsync(step, null, provider, reusableRaw, cancellationToken);
-            Record(outcomes, options.Progress, item, failure is null ? ItemStatus.Done : ItemStatus.Failed, failure is null ? null : $"{step.Describe()}: {failure}");
+            var (failure, _) = await WriteAsync(step, null, provider, raw, cancellationToken);
+            Record(outcomes, progress, item, failure is null ? ItemStatus.Done : ItemStatus.Failed, failure is null ? null : $"{step.Describe()}: {failure}");
         }
-
-        var ordered = reusable.Select(PlanItem.Of).Concat(apps.SelectMany(PlanItem.Of));
-        return new ApplyResult.Applied(new ApplyReport([.. ordered.Select(i => outcomes.GetValueOrDefault(i) ?? new ItemOutcome(i, ItemStatus.NotAttempted, null))]));
     }
 
     /// <summary>Deny policies first: a change that blocks more goes before one that lets more in.</summary>
