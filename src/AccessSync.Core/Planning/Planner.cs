@@ -74,7 +74,7 @@ public static class Planner
                 // created today does, so its file's own policies become reusable policies it owns, attached to it alone.
                 links.AddRange(policies
                     .Select(p => reusable.Add(scope, desired.File.Path, Owned(app, p), liveScope, diagnostics) is { } owned
-                        ? new DesiredLink(new LinkTarget(owned.Live?.Id, owned.Name, owned.Desired.Decision, owned), p.Precedence, p.Span)
+                        ? new DesiredLink(LinkTarget.To(owned), p.Precedence, p.Span)
                         : null)
                     .OfType<DesiredLink>());
                 policies = [];

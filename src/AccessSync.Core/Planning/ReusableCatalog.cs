@@ -101,7 +101,7 @@ internal sealed class ReusableCatalog
     /// <summary>A link resolved earlier, as the catalog has it now (a conversion may have matched it to a live policy since).</summary>
     public LinkTarget Refresh(LinkTarget target) =>
         target.Defined is { } old && Defined(old.Account).FirstOrDefault(d => d.Name == old.Name) is { } now && !ReferenceEquals(now, old)
-            ? new LinkTarget(now.Live?.Id, now.Name, now.Desired.Decision, now)
+            ? LinkTarget.To(now)
             : target;
 
     /// <summary>
@@ -144,7 +144,7 @@ internal sealed class ReusableCatalog
         var mine = Defined(scope).ToList();
         if ((mine.FirstOrDefault(d => d.Name == use.Name) ?? mine.FirstOrDefault(d => string.Equals(d.Name, use.Name, StringComparison.OrdinalIgnoreCase))) is { } file)
         {
-            return new LinkTarget(file.Live?.Id, file.Name, file.Desired.Decision, file);
+            return LinkTarget.To(file);
         }
 
         var undefined = liveScope.ReusablePolicies.Where(p => !claimed.Contains(p.Id)).ToList();
@@ -172,7 +172,10 @@ internal sealed class ReusableCatalog
 /// <summary>The reusable policy a <c>use</c> entry (or an owned policy) attaches.</summary>
 /// <param name="Id">Its live id; null when the plan creates it.</param>
 /// <param name="Defined">The file definition, when a file defines it.</param>
-internal sealed record LinkTarget(string? Id, string Name, Decision? Decision, DefinedReusable? Defined);
+internal sealed record LinkTarget(string? Id, string Name, Decision? Decision, DefinedReusable? Defined)
+{
+    public static LinkTarget To(DefinedReusable defined) => new(defined.Live?.Id, defined.Name, defined.Desired.Decision, defined);
+}
 
 /// <summary>A reusable policy an application should have attached, at a precedence.</summary>
 internal sealed record DesiredLink(LinkTarget Target, int Precedence, SourceSpan Span)
