@@ -122,6 +122,24 @@ public class ReusableApplierTests
         Some.Plan(Some.Project(files), provider.Current).HasChanges.ShouldBeFalse();
     }
 
+    [Test]
+    public async Task A_policy_the_api_refused_to_make_reusable_is_attached_nowhere_else()
+    {
+        var live = Some.Live(
+            Some.App("Grafana", Some.Policy("Allow developers", 1)),
+            Some.App("Wiki", Some.Policy("Own", 1)));
+        var provider = new FakeAccessProvider(live);
+        provider.FailingPolicies.Add("Allow developers");
+        var files = new[] { "app: {name: Grafana}\npolicies:\n  - use: Allow developers\n", Wiki + "\n  - {name: Own, decision: allow, include: [{group: Developers}]}\n", AllowDevelopers };
+
+        var report = await Apply(provider, files);
+
+        report.Outcomes.Single(o => o.Item.App.IsReusablePolicies).Status.ShouldBe(ItemStatus.Failed);
+        report.Outcomes.Where(o => o.Item.App.Name == "Wiki").ShouldAllBe(o =>
+            o.Status == ItemStatus.NotAttempted && o.Message == "reusable policy \"Allow developers\" was not made reusable");
+        provider.Writes.ShouldBe(["make \"Allow developers\" of Grafana a reusable policy"]);
+    }
+
     private static async Task<ApplyReport> Apply(FakeAccessProvider provider, params string[] files)
     {
         var live = provider.Current;

@@ -65,6 +65,15 @@ public class YamlTreeReaderTests
         d.Span.Line.ShouldBe(1);
     }
 
+    [TestCase("apps/wiki.yaml", "an application file needs `app` and `policies`")]
+    [TestCase("reusable/allow-sre.yaml", "a reusable policy file needs `policy`")]
+    public void An_empty_file_is_told_what_its_kind_of_file_needs(string relativePath, string needs)
+    {
+        var result = YamlTreeReader.Read(new SourceFile(relativePath, string.Empty) { RelativePath = relativePath });
+
+        result.Diagnostics.ShouldHaveSingleItem().Message.ShouldBe("the file is empty; " + needs);
+    }
+
     [Test]
     public void A_second_document_is_an_error()
     {

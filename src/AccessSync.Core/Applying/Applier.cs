@@ -56,15 +56,25 @@ public static class Applier
             (accounts?.Scopes ?? []).SelectMany(s => s.ReusablePolicies).Select(p => KeyValuePair.Create(p.Id, p.Raw)),
             StringComparer.Ordinal);
         var outcomes = new ConcurrentDictionary<PlanItem, ItemOutcome>();
-        var createdReusable = await WriteReusableAsync(reusable.Where(r => r.Change is not DeletePolicy), provider, reusableRaw, outcomes, options.Progress, cancellationToken);
+        var written = await WriteReusableAsync(reusable.Where(r => r.Change is not DeletePolicy), provider, reusableRaw, outcomes, options.Progress, cancellationToken);
 
+        // A conversion the API refused leaves the policy the owner's own: no other application may attach it.
         var converted = reusable.Where(r => r.ConvertedFrom is not null).Select(r => ((UpdatePolicy)r.Change!).PolicyId).ToHashSet(StringComparer.Ordinal);
+        var notConverted = converted.Where(id => !written.Converted.Contains(id)).ToHashSet(StringComparer.Ordinal);
         await Parallel.ForEachAsync(apps, Parallelism(options, cancellationToken), async (app, ct) =>
         {
-            var missing = app.Changes.OfType<AttachPolicy>().Where(a => a.PolicyId is null && !createdReusable.ContainsKey((app.App.Scope, a.Name))).ToList();
+            var missing = app.Changes.OfType<AttachPolicy>()
+                .Select(a => a.PolicyId switch
+                {
+                    null when !written.Created.ContainsKey((app.App.Scope, a.Name)) => "created",
+                    { } id when notConverted.Contains(id) => "made reusable",
+                    _ => null,
+                } is { } notDone ? $"reusable policy \"{a.Name}\" was not {notDone}" : null)
+                .OfType<string>()
+                .ToList();
             if (missing.Count > 0)
             {
-                var why = $"reusable policy \"{missing[0].Name}\" was not created";
+                var why = missing[0];
                 foreach (var item in PlanItem.Of(app))
                 {
                     outcomes[item] = new ItemOutcome(item, ItemStatus.NotAttempted, why);
@@ -73,10 +83,10 @@ public static class Applier
                 return;
             }
 
-            var created = createdReusable.Where(c => c.Key.Account == app.App.Scope).ToDictionary(c => c.Key.Name, c => c.Value, StringComparer.Ordinal);
+            var created = written.Created.Where(c => c.Key.Account == app.App.Scope).ToDictionary(c => c.Key.Name, c => c.Value, StringComparer.Ordinal);
             // A policy converted above is one of the application's reusable policies now.
             var now = current[app.App]!;
-            now = now with { Policies = [.. now.Policies.Select(p => converted.Contains(p.Id) ? p with { IsReusable = true } : p)] };
+            now = now with { Policies = [.. now.Policies.Select(p => written.Converted.Contains(p.Id) ? p with { IsReusable = true } : p)] };
             foreach (var outcome in await ApplyApplicationAsync(app, now, provider, created, options.Progress, ct))
             {
                 outcomes[outcome.Item] = outcome;
@@ -90,9 +100,9 @@ public static class Applier
 
     /// <summary>
     /// Creates, converts and updates reusable policies, deny ones first; returns the ids of those it created, by
-    /// account and name, for the applications that attach them.
+    /// account and name, and of those it converted, for the applications that attach them.
     /// </summary>
-    private static async Task<ConcurrentDictionary<(Scope Account, string Name), string>> WriteReusableAsync(
+    private static async Task<ReusableWritten> WriteReusableAsync(
         IEnumerable<ReusablePlan> changes,
         IAccessProvider provider,
         ConcurrentDictionary<string, JsonElement> raw,
@@ -100,7 +110,8 @@ public static class Applier
         IProgress<ItemOutcome>? progress,
         CancellationToken cancellationToken)
     {
-        var created = new ConcurrentDictionary<(Scope Account, string Name), string>();
+        var created = new Dictionary<(Scope Account, string Name), string>();
+        var converted = new HashSet<string>(StringComparer.Ordinal);
         foreach (var change in changes.OrderBy(r => Narrowing(r.Change!)))
         {
             var item = PlanItem.Of(change);
@@ -108,6 +119,11 @@ public static class Applier
             {
                 var make = new MakeReusableStep(item.App, conversion.Fields.IsEmpty ? [item] : [], owner, conversion.PolicyId, conversion.LiveName);
                 var (refused, _) = await WriteAsync(make, null, provider, raw, cancellationToken);
+                if (refused is null)
+                {
+                    converted.Add(conversion.PolicyId);
+                }
+
                 if (refused is not null || conversion.Fields.IsEmpty)
                 {
                     Record(outcomes, progress, item, refused is null ? ItemStatus.Done : ItemStatus.Failed, refused is null ? null : $"{make.Describe()}: {refused}");
@@ -130,8 +146,10 @@ public static class Applier
             Record(outcomes, progress, item, failure is null ? ItemStatus.Done : ItemStatus.Failed, failure is null ? null : $"{step.Describe()}: {failure}");
         }
 
-        return created;
+        return new ReusableWritten(created, converted);
     }
+
+    private sealed record ReusableWritten(IReadOnlyDictionary<(Scope Account, string Name), string> Created, IReadOnlySet<string> Converted);
 
     /// <summary>Deletes reusable policies that every application detaching them has let go; the others are not attempted.</summary>
     private static async Task DeleteReusableAsync(

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using AccessSync.Core.Diagnostics;
+using AccessSync.Core.Loading;
 using AccessSync.Core.Sources;
 using Newtonsoft.Json.Linq;
 using YamlDotNet.Core;
@@ -25,7 +26,7 @@ public static partial class YamlTreeReader
             return new YamlReadResult(null, tabs);
         }
 
-        var reader = new Reader(file.Path);
+        var reader = new Reader(file.Path, WhatTheFileNeeds(file));
         try
         {
             var root = reader.ReadDocument(new Parser(new StringReader(file.Text)));
@@ -82,7 +83,13 @@ public static partial class YamlTreeReader
     [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\):\s*")]
     private static partial Regex YamlDotNetPosition();
 
-    private sealed class Reader(string path)
+    /// <summary>Said of an empty file, so that the message tells what to write in it.</summary>
+    private static string WhatTheFileNeeds(SourceFile file) =>
+        FileKinds.InReusableFolder(file.RelativePath)
+            ? "a reusable policy file needs `policy`"
+            : "an application file needs `app` and `policies`";
+
+    private sealed class Reader(string path, string whatTheFileNeeds)
     {
         private readonly Dictionary<string, JToken> anchors = new(StringComparer.Ordinal);
 
@@ -118,7 +125,7 @@ public static partial class YamlTreeReader
         {
             Diagnostics.Add(Diagnostic.Error(
                 DiagnosticCodes.EmptyFile,
-                "the file is empty; an application file needs `app` and `policies`",
+                $"the file is empty; {whatTheFileNeeds}",
                 span));
             return null;
         }

@@ -65,7 +65,7 @@ internal sealed class FakeAccessProvider(LiveState initial) : IAccessProvider
     {
         Writes.Add(step.Describe());
         var sent = body is { } b ? JsonNode.Parse(b.GetRawText())!.AsObject() : null;
-        var name = (string?)sent?["name"] ?? (step as DeleteStep)?.Name;
+        var name = (string?)sent?["name"] ?? (step as DeleteStep)?.Name ?? (step as MakeReusableStep)?.Name;
         if (name is not null && FailingPolicies.Contains(name))
         {
             return Task.FromResult<StepOutcome>(new StepOutcome.Failed("Cloudflare API error 10001 on PUT …: injected failure"));
