@@ -77,6 +77,23 @@ public class ReusableApplierTests
     }
 
     [Test]
+    public async Task A_policies_list_the_api_did_not_apply_fails_naming_each_link_it_kept_otherwise()
+    {
+        var provider = new FakeAccessProvider(Estate);
+        provider.IgnoredFields.Add("policies");
+
+        var report = await Apply(provider, Grafana, Wiki, AllowDevelopers);
+
+        var attach = report.Outcomes.Single(o => o.Item.App.Name == "Wiki" && o.Item.Kind == ChangeKind.Attach);
+        attach.Status.ShouldBe(ItemStatus.Failed);
+        attach.Message.ShouldNotBeNull();
+        attach.Message.ShouldContain("the API did not apply the policies list as sent");
+        attach.Message.ShouldContain("\"Allow developers\" is not attached");
+        attach.Message.ShouldContain($"policy {Some.IdFor("Old shared")} is still attached");
+        report.Outcomes.Single(o => o.Item.App.IsReusablePolicies && o.Item.Kind == ChangeKind.Delete).Message.ShouldBe("still attached to Grafana, Wiki");
+    }
+
+    [Test]
     public async Task An_application_without_policies_of_its_own_converges_through_owned_reusable_policies()
     {
         const string File = "app: {name: Grafana}\npolicies:\n  - {name: Allow devs, decision: allow, include: [{group: Developers}]}\n";

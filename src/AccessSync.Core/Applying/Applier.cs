@@ -23,30 +23,23 @@ public static class Applier
     {
         var apps = plan.Applications.Where(a => a.HasChanges).ToList();
         var reusable = plan.Reusable.Where(r => r.Change is not null).ToList();
+
+        // A saved plan that changes reusable policies reads their accounts whole, and with them their applications;
+        // any other application is read alone.
+        var accounts = live ?? (reusable.Count > 0 ? await provider.ReadAsync([.. reusable.Select(r => r.Account).Distinct()], cancellationToken) : null);
         var current = new ConcurrentDictionary<AppTarget, LiveApplication?>();
-        var accounts = live;
+        await Parallel.ForEachAsync(apps, Parallelism(options, cancellationToken), async (app, ct) =>
+            current[app.App] = accounts?.For(app.App.Scope) is { } scope
+                ? scope.Applications.FirstOrDefault(a => a.Id == app.App.Id)
+                : await provider.ReadApplicationAsync(app.App.Scope, app.App.Id, ct));
         if (live is null)
         {
-            await Parallel.ForEachAsync(apps, Parallelism(options, cancellationToken), async (app, ct) =>
-                current[app.App] = await provider.ReadApplicationAsync(app.App.Scope, app.App.Id, ct));
-            if (reusable.Count > 0)
-            {
-                accounts = await provider.ReadAsync([.. reusable.Select(r => r.Account).Distinct()], cancellationToken);
-            }
-
             var reasons = apps.SelectMany(app => StaleReasons(app, current[app.App]))
                 .Concat(reusable.SelectMany(r => StaleReasons(r, accounts!.For(r.Account))))
                 .ToImmutableArray();
             if (!reasons.IsEmpty)
             {
                 return new ApplyResult.Stale(reasons);
-            }
-        }
-        else
-        {
-            foreach (var app in apps)
-            {
-                current[app.App] = live.For(app.App.Scope)?.Applications.FirstOrDefault(a => a.Id == app.App.Id);
             }
         }
 
@@ -58,23 +51,10 @@ public static class Applier
         var outcomes = new ConcurrentDictionary<PlanItem, ItemOutcome>();
         var written = await WriteReusableAsync(reusable.Where(r => r.Change is not DeletePolicy), provider, reusableRaw, outcomes, options.Progress, cancellationToken);
 
-        // A conversion the API refused leaves the policy the owner's own: no other application may attach it.
-        var converted = reusable.Where(r => r.ConvertedFrom is not null).Select(r => ((UpdatePolicy)r.Change!).PolicyId).ToHashSet(StringComparer.Ordinal);
-        var notConverted = converted.Where(id => !written.Converted.Contains(id)).ToHashSet(StringComparer.Ordinal);
         await Parallel.ForEachAsync(apps, Parallelism(options, cancellationToken), async (app, ct) =>
         {
-            var missing = app.Changes.OfType<AttachPolicy>()
-                .Select(a => a.PolicyId switch
-                {
-                    null when !written.Created.ContainsKey((app.App.Scope, a.Name)) => "created",
-                    { } id when notConverted.Contains(id) => "made reusable",
-                    _ => null,
-                } is { } notDone ? $"reusable policy \"{a.Name}\" was not {notDone}" : null)
-                .OfType<string>()
-                .ToList();
-            if (missing.Count > 0)
+            if (written.WhyNotAttempted(app) is { } why)
             {
-                var why = missing[0];
                 foreach (var item in PlanItem.Of(app))
                 {
                     outcomes[item] = new ItemOutcome(item, ItemStatus.NotAttempted, why);
@@ -110,8 +90,7 @@ public static class Applier
         IProgress<ItemOutcome>? progress,
         CancellationToken cancellationToken)
     {
-        var created = new Dictionary<(Scope Account, string Name), string>();
-        var converted = new HashSet<string>(StringComparer.Ordinal);
+        var written = new ReusableWritten();
         foreach (var change in changes.OrderBy(r => Narrowing(r.Change!)))
         {
             var item = PlanItem.Of(change);
@@ -119,14 +98,10 @@ public static class Applier
             {
                 var make = new MakeReusableStep(item.App, conversion.Fields.IsEmpty ? [item] : [], owner, conversion.PolicyId, conversion.LiveName);
                 var (refused, _) = await WriteAsync(make, null, provider, raw, cancellationToken);
-                if (refused is null)
-                {
-                    converted.Add(conversion.PolicyId);
-                }
-
+                (refused is null ? written.Converted : written.Refused).Add(conversion.PolicyId);
                 if (refused is not null || conversion.Fields.IsEmpty)
                 {
-                    Record(outcomes, progress, item, refused is null ? ItemStatus.Done : ItemStatus.Failed, refused is null ? null : $"{make.Describe()}: {refused}");
+                    RecordWrite(outcomes, progress, item, make, refused);
                     continue;
                 }
             }
@@ -140,16 +115,37 @@ public static class Applier
             var (failure, id) = await WriteAsync(step, body, provider, raw, cancellationToken);
             if (failure is null && step is CreateReusableStep && id is not null)
             {
-                created[(change.Account, change.Name)] = id;
+                written.Created[(change.Account, change.Name)] = id;
             }
 
-            Record(outcomes, progress, item, failure is null ? ItemStatus.Done : ItemStatus.Failed, failure is null ? null : $"{step.Describe()}: {failure}");
+            RecordWrite(outcomes, progress, item, step, failure);
         }
 
-        return new ReusableWritten(created, converted);
+        return written;
     }
 
-    private sealed record ReusableWritten(IReadOnlyDictionary<(Scope Account, string Name), string> Created, IReadOnlySet<string> Converted);
+    /// <summary>What the reusable policies' writes left for the applications: the ids created, and the conversions done or refused.</summary>
+    private sealed class ReusableWritten
+    {
+        /// <summary>Ids of the reusable policies created, by account and name.</summary>
+        public Dictionary<(Scope Account, string Name), string> Created { get; } = [];
+
+        /// <summary>Ids of the policies made reusable.</summary>
+        public HashSet<string> Converted { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Ids of the policies the API refused to make reusable: they stay their owner's own.</summary>
+        public HashSet<string> Refused { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Why an application cannot be written: it attaches a reusable policy that was not created, or not made reusable.</summary>
+        public string? WhyNotAttempted(AppPlan app) => app.Changes.OfType<AttachPolicy>()
+            .Select(a => a.PolicyId switch
+            {
+                null when !Created.ContainsKey((app.App.Scope, a.Name)) => $"reusable policy \"{a.Name}\" was not created",
+                { } id when Refused.Contains(id) => $"reusable policy \"{a.Name}\" was not made reusable",
+                _ => null,
+            })
+            .FirstOrDefault(why => why is not null);
+    }
 
     /// <summary>Deletes reusable policies that every application detaching them has let go; the others are not attempted.</summary>
     private static async Task DeleteReusableAsync(
@@ -177,16 +173,17 @@ public static class Applier
 
             var step = new DeleteReusableStep(item.App, [item], delete.PolicyId, delete.Name);
             var (failure, _) = await WriteAsync(step, null, provider, raw, cancellationToken);
-            Record(outcomes, progress, item, failure is null ? ItemStatus.Done : ItemStatus.Failed, failure is null ? null : $"{step.Describe()}: {failure}");
+            RecordWrite(outcomes, progress, item, step, failure);
         }
     }
 
     /// <summary>Deny policies first: a change that blocks more goes before one that lets more in.</summary>
     private static int Narrowing(PolicyChange change) => change is CreatePolicy { Desired.Decision: Decision.Deny } or UpdatePolicy { Desired.Decision: Decision.Deny } ? 0 : 1;
 
-    private static void Record(ConcurrentDictionary<PlanItem, ItemOutcome> outcomes, IProgress<ItemOutcome>? progress, PlanItem item, ItemStatus status, string? message)
+    /// <summary>The outcome of the write that realises <paramref name="item"/>: done, or failed with why.</summary>
+    private static void RecordWrite(ConcurrentDictionary<PlanItem, ItemOutcome> outcomes, IProgress<ItemOutcome>? progress, PlanItem item, ApplyStep step, string? failure)
     {
-        var outcome = new ItemOutcome(item, status, message);
+        var outcome = failure is null ? new ItemOutcome(item, ItemStatus.Done, null) : new ItemOutcome(item, ItemStatus.Failed, $"{step.Describe()}: {failure}");
         outcomes[item] = outcome;
         progress?.Report(outcome);
     }
@@ -220,14 +217,15 @@ public static class Applier
         for (var index = 0; index < steps.Length; index++)
         {
             var step = steps[index];
+            var links = step is SetAppPoliciesStep set ? set.Links.Select(l => l with { PolicyId = IdOf(l, createdOwn, createdReusable) }).ToList() : null;
             var body = step switch
             {
                 CreateStep create => PolicyBody.ForCreate(create.Desired, create.Precedence),
                 UpdateStep update => PolicyBody.ForUpdate(raw[update.PolicyId], update.Desired, update.Precedence),
-                SetAppPoliciesStep set => AppBody.WithPolicies(live.Raw, set.Links.Select(l => (IdOf(l, createdOwn, createdReusable), l.Precedence))),
+                SetAppPoliciesStep => AppBody.WithPolicies(live.Raw, links!.Select(l => (l.PolicyId!, l.Precedence))),
                 _ => (JsonElement?)null,
             };
-            var (failure, id) = await WriteAsync(step, body, provider, raw, cancellationToken);
+            var (failure, id) = await WriteAsync(step, body, provider, raw, cancellationToken, links);
             if (failure is null && step is CreateStep created && id is not null)
             {
                 createdOwn[created.Desired.Name] = id;
@@ -262,16 +260,22 @@ public static class Applier
         ?? throw new InvalidOperationException($"policy \"{link.Name}\" should have been created before the application's policies list is written");
 
     /// <summary>Performs one write and checks what the API answered; returns why it failed (or null) and the id of what it wrote.</summary>
-    private static async Task<(string? Failure, string? Id)> WriteAsync(ApplyStep step, JsonElement? body, IAccessProvider provider, IDictionary<string, JsonElement> raw, CancellationToken cancellationToken)
+    /// <param name="links">For a policies-list write, the list it sends, every id known.</param>
+    private static async Task<(string? Failure, string? Id)> WriteAsync(
+        ApplyStep step,
+        JsonElement? body,
+        IAccessProvider provider,
+        IDictionary<string, JsonElement> raw,
+        CancellationToken cancellationToken,
+        IReadOnlyCollection<PolicyLink>? links = null)
     {
         var outcome = await provider.WriteAsync(step, body, cancellationToken);
         switch (outcome)
         {
             case StepOutcome.Failed failed:
                 return (failed.Message, null);
-            case StepOutcome.Done { Written: { } written } when step is SetAppPoliciesStep set:
-                var sent = set.Links.Zip(LinksOf(body!.Value)).Select(pair => (pair.Second.Id, pair.First.Name, pair.First.Precedence)).ToList();
-                var wrong = ReadBack.LinkMismatches(sent, written);
+            case StepOutcome.Done { Written: { } written } when step is SetAppPoliciesStep:
+                var wrong = ReadBack.LinkMismatches(links!, written);
                 return (wrong.IsEmpty ? null : $"the API did not apply the policies list as sent: {string.Join("; ", wrong)}", null);
             case StepOutcome.Done { Written: { } written } when step is UpdateStep or CreateStep or CreateReusableStep or UpdateReusableStep:
                 var (desired, precedence, id) = step switch
@@ -301,10 +305,6 @@ public static class Applier
     }
 
     private static string? IdIn(JsonElement written) => written.TryGetProperty("id", out var id) ? id.GetString() : null;
-
-    /// <summary>The links a policies-list body sends, in its order (the order of <see cref="SetAppPoliciesStep.Links"/>).</summary>
-    private static IEnumerable<(string Id, int Precedence)> LinksOf(JsonElement body) =>
-        body.GetProperty("policies").EnumerateArray().Select(p => (p.GetProperty("id").GetString()!, p.GetProperty("precedence").GetInt32()));
 
     /// <summary>Every object a saved plan touches must be as it was when the plan was made.</summary>
     private static IEnumerable<string> StaleReasons(AppPlan plan, LiveApplication? live)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AccessSync.Core.Live;
 using AccessSync.Core.Model;
 using AccessSync.Core.Planning;
 
@@ -23,7 +24,7 @@ public static class ApplySequencer
     /// The writes for one application. One whose attached reusable policies change is written through its policies
     /// list (<see cref="PolicyListSequence"/>); any other through its own policies, one at a time.
     /// </summary>
-    public static ImmutableArray<ApplyStep> Order(AppPlan plan, Live.LiveApplication live)
+    public static ImmutableArray<ApplyStep> Order(AppPlan plan, LiveApplication live)
     {
         var reusable = live.Policies.Where(p => p.IsReusable).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         var changesLinks = plan.Changes.Any(c => c is AttachPolicy or DetachPolicy)

@@ -25,7 +25,8 @@ public static class ReadBack
     }
 
     /// <summary>The entries of an application's policies list that the API's answer does not have as sent.</summary>
-    public static ImmutableArray<string> LinkMismatches(IReadOnlyCollection<(string Id, string Name, int Precedence)> sent, JsonElement app)
+    /// <param name="sent">The list sent, every id known.</param>
+    public static ImmutableArray<string> LinkMismatches(IReadOnlyCollection<PolicyLink> sent, JsonElement app)
     {
         var answered = app.TryGetProperty("policies", out var list) && list.ValueKind == JsonValueKind.Array
             ? list.EnumerateArray()
@@ -35,12 +36,12 @@ public static class ReadBack
                     p => p.TryGetProperty(PolicyFields.Precedence, out var n) && n.ValueKind == JsonValueKind.Number ? n.GetInt32() : (int?)null,
                     StringComparer.Ordinal)
             : [];
-        var wanted = sent.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        var wanted = sent.Select(s => s.PolicyId!).ToHashSet(StringComparer.Ordinal);
         return
         [
             .. sent
-                .Where(s => !answered.TryGetValue(s.Id, out var at) || at != s.Precedence)
-                .Select(s => answered.TryGetValue(s.Id, out var at) ? $"\"{s.Name}\" is at precedence {at?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null"}, not {s.Precedence}" : $"\"{s.Name}\" is not attached"),
+                .Where(s => !answered.TryGetValue(s.PolicyId!, out var at) || at != s.Precedence)
+                .Select(s => answered.TryGetValue(s.PolicyId!, out var at) ? $"\"{s.Name}\" is at precedence {at?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null"}, not {s.Precedence}" : $"\"{s.Name}\" is not attached"),
             .. answered.Keys.Where(id => !wanted.Contains(id)).Order(StringComparer.Ordinal).Select(id => $"policy {id} is still attached"),
         ];
     }

@@ -153,6 +153,12 @@ internal sealed class FakeAccessProvider(LiveState initial) : IAccessProvider
             return new StepOutcome.Failed("Cloudflare API error 12130: access.api.error.invalid_request: policy precedences must be unique");
         }
 
+        if (IgnoredFields.Contains("policies"))
+        {
+            app["policies"] = new JsonArray([.. list.Select(p => (JsonNode)p.DeepClone())]);
+            return new StepOutcome.Done(JsonSerializer.SerializeToElement(app));
+        }
+
         var updated = new List<JsonObject>();
         foreach (var (id, precedence) in links)
         {
