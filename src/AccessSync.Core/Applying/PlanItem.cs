@@ -28,13 +28,5 @@ public sealed record PlanItem(AppTarget App, ChangeKind Kind, string PolicyName,
         _ => new PlanItem(AppTarget.ReusablePoliciesOf(plan.Account), ChangeKind.Create, plan.Name, null),
     };
 
-    public override string ToString() => Kind switch
-    {
-        ChangeKind.Attach => $"attach \"{PolicyName}\"",
-        ChangeKind.Detach => $"detach \"{PolicyName}\"",
-        ChangeKind.Create => $"create \"{PolicyName}\"",
-        ChangeKind.Update => $"update \"{PolicyName}\"",
-        ChangeKind.Delete => $"delete \"{PolicyName}\"",
-        _ => $"reorder \"{PolicyName}\"",
-    };
+    public override string ToString() => $"{Kind.Verb()} \"{PolicyName}\"";
 }

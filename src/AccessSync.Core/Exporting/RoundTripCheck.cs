@@ -84,6 +84,6 @@ internal static class RoundTripCheck
     {
         UpdatePolicy update => $"update `{update.Subject}`: {string.Join(", ", update.Fields.Select(f => f.Path))}",
         ReorderPolicies reorder => $"reorder {string.Join(", ", reorder.Moves.Select(m => $"`{m.PolicyName}` {m.From} → {m.To}"))}",
-        _ => $"{c.Kind.ToString().ToLowerInvariant()} `{c.Subject}`",
+        _ => $"{c.Kind.Verb()} `{c.Subject}`",
     }));
 }

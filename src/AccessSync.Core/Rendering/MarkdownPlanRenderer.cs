@@ -80,7 +80,7 @@ public sealed class MarkdownPlanRenderer(MarkdownPlanOptions options) : IPlanRen
     private static IEnumerable<string> Intro(Plan plan, ImmutableArray<PlanSection> sections, ChangeKind[] columns, int budget)
     {
         var changed = sections.Where(s => s.HasChanges).ToList();
-        var tableHeader = $"| application | {string.Join(" | ", columns.Select(Name))} | widens |\n|---|{string.Concat(columns.Select(_ => "--:|"))}--:|\n";
+        var tableHeader = $"| application | {string.Join(" | ", columns.Select(ChangeKinds.Verb))} | widens |\n|---|{string.Concat(columns.Select(_ => "--:|"))}--:|\n";
         var table = new StringBuilder(tableHeader);
         foreach (var section in changed)
         {
@@ -135,7 +135,7 @@ public sealed class MarkdownPlanRenderer(MarkdownPlanOptions options) : IPlanRen
         var widens = section.WideningCount > 0;
         var counts = string.Join(", ", CountedKinds.Concat(ReusableKinds)
             .Where(k => section.Count(k) > 0)
-            .Select(k => $"{section.Count(k)} to {Name(k)}"));
+            .Select(k => $"{section.Count(k)} to {k.Verb()}"));
         var where = target.IsReusablePolicies ? target.Scope.ToString() : target.FilePath;
         var body = text.RenderSection(section, names);
         var fence = Fence(body);
@@ -159,8 +159,6 @@ public sealed class MarkdownPlanRenderer(MarkdownPlanOptions options) : IPlanRen
 
         return head + kept + Truncated + "\n" + tail;
     }
-
-    private static string Name(ChangeKind kind) => kind.ToString().ToLowerInvariant();
 
     /// <summary>A code fence longer than any run of backticks in the text, so a policy name cannot close it.</summary>
     private static string Fence(string body)

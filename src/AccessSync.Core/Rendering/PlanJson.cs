@@ -249,7 +249,7 @@ public static class PlanJson
     private static void WriteChange(Utf8JsonWriter json, PolicyChange change)
     {
         json.WriteStartObject();
-        json.WriteString("kind", KindName(change.Kind));
+        json.WriteString("kind", change.Kind.Verb());
         switch (change)
         {
             case DeletePolicy delete:
@@ -405,25 +405,26 @@ public static class PlanJson
     private static ReusablePlan ReadReusable(Node reusable)
     {
         var change = reusable.Member("change");
+        var account = Scope.Account(reusable.Member("account").String());
         return new ReusablePlan(
-            Scope.Account(reusable.Member("account").String()),
+            account,
             reusable.Member("name").String(),
             reusable.Member("file").String(),
             change.Element.ValueKind == JsonValueKind.Null ? null : ReadChange(change) switch
             {
                 var c and (CreatePolicy or UpdatePolicy or DeletePolicy) => c,
-                var c => throw new PlanFormatException($"{change.Path}.kind: a reusable policy is created, updated or deleted, not {KindName(c.Kind)}"),
+                var c => throw new PlanFormatException($"{change.Path}.kind: a reusable policy is created, updated or deleted, not {c.Kind.Verb()}"),
             },
             [.. reusable.Member("apps").Items().Select(a => a.String())])
         {
             ConvertedFrom = reusable.OptionalMember("converted_from") is { } owner
-                ? new AppTarget(Scope.Account(reusable.Member("account").String()), owner.Member("app_id").String(), owner.Member("app_name").String(), owner.Member("file").String())
+                ? new AppTarget(account, owner.Member("app_id").String(), owner.Member("app_name").String(), owner.Member("file").String())
                 : null,
         };
     }
 
     private static PolicyChange ReadChange(Node change) =>
-        change.Member("kind").OneOf(KindName, Enum.GetValues<ChangeKind>()) switch
+        change.Member("kind").OneOf(ChangeKinds.Verb, Enum.GetValues<ChangeKind>()) switch
         {
             ChangeKind.Delete => new DeletePolicy(
                 change.Member("policy_id").String(),
@@ -479,8 +480,6 @@ public static class PlanJson
 
     private static Fingerprint ReadFingerprint(Node fingerprint) =>
         new(fingerprint.Member("updated_at").StringOrNull(), fingerprint.Member("content_hash").String());
-
-    private static string KindName(ChangeKind kind) => kind.ToString().ToLowerInvariant();
 
     private static string ScopeKindName(ScopeKind kind) => kind.ToString().ToLowerInvariant();
 

@@ -71,7 +71,7 @@ public sealed class TextPlanRenderer(TextPlanOptions options) : IPlanRenderer
             }
 
             lines.Add(string.Empty);
-            lines.Add($"  {Quoted(change.Subject)} ({Verb(change.Kind)}d):");
+            lines.Add($"  {Quoted(change.Subject)} ({change.Kind.Verb()}d):");
             lines.AddRange(PolicyTextDiff.Lines(renders.Before, renders.After).Select(DiffLineText));
         }
 
@@ -134,7 +134,7 @@ public sealed class TextPlanRenderer(TextPlanOptions options) : IPlanRenderer
             ChangeKind.Create or ChangeKind.Attach => ('+', Ansi.Green),
             _ => ('~', Ansi.Yellow),
         };
-        return Paint(colour, $"{marker} {Verb(kind)} {subject}");
+        return Paint(colour, $"{marker} {kind.Verb()} {subject}");
     }
 
     /// <summary>A scalar as <c>before → after</c>; a list as the items it loses and gains, since lists compare as sets.</summary>
@@ -205,8 +205,6 @@ public sealed class TextPlanRenderer(TextPlanOptions options) : IPlanRenderer
         '-' => Paint(Ansi.Red, "-   " + line.Text),
         _ => "    " + line.Text,
     };
-
-    private static string Verb(ChangeKind kind) => kind.ToString().ToLowerInvariant();
 
     private static string Quoted(string name) => $"\"{Printable(name).Replace("\"", "\\\"", StringComparison.Ordinal)}\"";
 
