@@ -59,15 +59,16 @@ public sealed class ExportCommand(CliConsole console, ILogger log)
         var liveScope = live.For(scope) ?? throw new UserException($"the API returned nothing for {scope}");
         log.Debug("Read {ApplicationCount} live applications in {Scope}", liveScope.Applications.Length, scope);
 
+        var (managed, defined) = tree is null ? ([], []) : InFolder(tree, root, scope, config, global);
         var options = new ExportOptions(
             settings.Applications,
             config?.Defaults ?? PolicySettings.None,
             WriteRootConfig: config is null,
             ScopeInFiles: config is not null && config.Scope != scope,
             WriteSchema: !File.Exists(Path.Combine(root.FullName, ExportOptions.SchemaPath)),
-            AlreadyManaged: tree is null ? [] : AlreadyManaged(tree, root, scope, config, global))
+            AlreadyManaged: managed)
         {
-            AlreadyDefined = tree is null ? [] : AlreadyDefined(tree, root, scope, config, global),
+            AlreadyDefined = defined,
         };
         var result = Exporter.Export(liveScope, options);
         foreach (var skipped in result.Skipped)
@@ -143,28 +144,34 @@ public sealed class ExportCommand(CliConsole console, ILogger log)
     }
 
     /// <summary>
-    /// How the folder's application files in <paramref name="scope"/> name their applications, each with its path
-    /// below <paramref name="root"/>. A file that does not load names nothing here; plan reports it.
+    /// How the folder's files in <paramref name="scope"/> name their applications (each with its path below
+    /// <paramref name="root"/> as its span), and the reusable policies they define. Each file is loaded once, as
+    /// the kind it is; a file that does not load manages and defines nothing here, and plan reports it.
     /// </summary>
-    private static ImmutableArray<AppReference> AlreadyManaged(PolicyTree tree, DirectoryInfo root, Scope scope, RootConfig? config, GlobalSettings global) =>
-    [
-        .. from source in tree.PolicyFiles
-           let file = FileLoader.LoadApplication(source, PolicySettings.None).Value
-           where file is not null && global.Scopes.Resolve(file.Scope, config?.Scope) == scope
-           select file.App with { Span = new SourceSpan(Relative(root, source), file.App.Span.Line, file.App.Span.Column) },
-    ];
+    private static (ImmutableArray<AppReference> Managed, ImmutableArray<ExistingReusablePolicy> Defined) InFolder(
+        PolicyTree tree,
+        DirectoryInfo root,
+        Scope scope,
+        RootConfig? config,
+        GlobalSettings global)
+    {
+        var managed = ImmutableArray.CreateBuilder<AppReference>();
+        var defined = ImmutableArray.CreateBuilder<ExistingReusablePolicy>();
+        foreach (var source in tree.PolicyFiles)
+        {
+            var loaded = FileLoader.LoadPolicyFile(source, PolicySettings.None);
+            if (loaded.Application is { } app && global.Scopes.Resolve(app.Scope, config?.Scope) == scope)
+            {
+                managed.Add(app.App with { Span = new SourceSpan(Relative(root, source), app.App.Span.Line, app.App.Span.Column) });
+            }
+            else if (loaded.ReusablePolicy is { } reusable && global.Scopes.Resolve(reusable.Scope, config?.Scope) == scope)
+            {
+                defined.Add(new ExistingReusablePolicy(reusable.Policy.Name, Relative(root, source)));
+            }
+        }
 
-    /// <summary>
-    /// The reusable policies the folder's files define in <paramref name="scope"/>, each with its path below
-    /// <paramref name="root"/>. A file that does not load as one defines nothing here.
-    /// </summary>
-    private static ImmutableArray<ExistingReusablePolicy> AlreadyDefined(PolicyTree tree, DirectoryInfo root, Scope scope, RootConfig? config, GlobalSettings global) =>
-    [
-        .. from source in tree.PolicyFiles
-           let file = FileLoader.LoadReusable(source, PolicySettings.None).Value
-           where file is not null && global.Scopes.Resolve(file.Scope, config?.Scope) == scope
-           select new ExistingReusablePolicy(file.Policy.Name, Relative(root, source)),
-    ];
+        return (managed.ToImmutable(), defined.ToImmutable());
+    }
 
     private static string Relative(DirectoryInfo root, SourceFile source) =>
         Path.GetRelativePath(root.FullName, Path.GetFullPath(source.Path)).Replace('\\', '/');

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using AccessSync.Core.Live;
+using AccessSync.Core.Loading;
 using AccessSync.Core.Model;
 using AccessSync.Core.Normalization;
 using AccessSync.Core.Planning;
@@ -18,12 +19,6 @@ namespace AccessSync.Core.Exporting;
 /// </summary>
 public static partial class Exporter
 {
-    /// <summary>The key of an application file's entry that attaches a reusable policy.</summary>
-    private const string Use = "use";
-
-    /// <summary>What a reusable policy's file says it is.</summary>
-    private const string ReusableKind = "reusable-policy";
-
     public static ExportResult Export(LiveScope scope, ExportOptions options)
     {
         var problems = new List<ExportProblem>();
@@ -219,7 +214,7 @@ public static partial class Exporter
             }
             else
             {
-                var use = new JsonObject { [Use] = reusable.UseName(policy) };
+                var use = new JsonObject { [ReusableUse.Key] = reusable.UseName(policy) };
                 if (precedence is { } explicitPrecedence)
                 {
                     use[PolicyFields.Precedence] = explicitPrecedence;
@@ -248,7 +243,7 @@ public static partial class Exporter
             return null;
         }
 
-        var document = new JsonObject { ["kind"] = ReusableKind };
+        var document = new JsonObject { [FileKinds.KindKey] = FileKinds.ReusablePolicyKind };
         if (options.ScopeInFiles)
         {
             document["account_id"] = scope.Scope.Id;

@@ -23,8 +23,12 @@ public static class FileKinds
     /// <summary>The folder, directly under the root, whose files each define one reusable policy.</summary>
     public const string ReusableFolder = "reusable";
 
-    private const string ApplicationKind = "application";
-    private const string ReusablePolicyKind = "reusable-policy";
+    /// <summary>The top-level key that says a file's kind.</summary>
+    public const string KindKey = "kind";
+
+    public const string ApplicationKind = "application";
+
+    public const string ReusablePolicyKind = "reusable-policy";
 
     public static bool InReusableFolder(string? relativePath) =>
         relativePath is not null && relativePath.StartsWith(ReusableFolder + "/", StringComparison.Ordinal);
@@ -37,7 +41,7 @@ public static class FileKinds
     public static (FileKind? Kind, Diagnostic? Problem) Of(SourceFile source, JToken? root)
     {
         var inFolder = InReusableFolder(source.RelativePath);
-        if (root is not JObject mapping || mapping.Property("kind") is not { } property)
+        if (root is not JObject mapping || mapping.Property(KindKey) is not { } property)
         {
             return (inFolder ? FileKind.ReusablePolicy : FileKind.Application, null);
         }

@@ -12,6 +12,26 @@ namespace AccessSync.Core.Loading;
 /// <summary>One file, from text to model: YAML, then the schema, then meaning. Each stage runs only on what the one before accepted.</summary>
 public static class FileLoader
 {
+    /// <summary>A policy file as whichever kind <see cref="FileKinds"/> says it is: an application's or a reusable policy's.</summary>
+    public static LoadedPolicyFile LoadPolicyFile(SourceFile source, PolicySettings defaults) =>
+        LoadPolicyFile(source, YamlTreeReader.Read(source), defaults);
+
+    /// <summary>A policy file, for a caller that read the YAML itself.</summary>
+    public static LoadedPolicyFile LoadPolicyFile(SourceFile source, YamlReadResult read, PolicySettings defaults)
+    {
+        switch (FileKinds.Of(source, read.Root))
+        {
+            case (FileKind.ReusablePolicy, _):
+                var reusable = LoadReusable(source, read, defaults);
+                return new LoadedPolicyFile(null, reusable.Value, reusable.Diagnostics);
+            case (FileKind.Application, _):
+                var application = LoadApplication(source, read, defaults);
+                return new LoadedPolicyFile(application.Value, null, application.Diagnostics);
+            case (_, var problem):
+                return new LoadedPolicyFile(null, null, [.. read.Diagnostics, problem!]);
+        }
+    }
+
     public static LoadResult<ApplicationFile> LoadApplication(SourceFile source, PolicySettings defaults) =>
         LoadApplication(source, YamlTreeReader.Read(source), defaults);
 

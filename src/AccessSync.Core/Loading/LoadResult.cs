@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using AccessSync.Core.Diagnostics;
+using AccessSync.Core.Model;
 
 namespace AccessSync.Core.Loading;
 
@@ -9,3 +10,6 @@ public sealed record LoadResult<T>(T? Value, ImmutableArray<Diagnostic> Diagnost
 {
     public bool HasErrors => Diagnostics.HasErrors();
 }
+
+/// <summary>One policy file loaded as whichever kind it is: at most one of the two values is set, none when it has errors.</summary>
+public sealed record LoadedPolicyFile(ApplicationFile? Application, ReusablePolicyFile? ReusablePolicy, ImmutableArray<Diagnostic> Diagnostics);

@@ -73,10 +73,10 @@ internal sealed class ModelReader(string path)
     }
 
     /// <summary>The schema lets <c>use</c> into a use entry only, so it tells the two kinds of list entry apart.</summary>
-    private static bool IsUse(JObject entry) => entry.ContainsKey("use");
+    private static bool IsUse(JObject entry) => entry.ContainsKey(ReusableUse.Key);
 
     private ReusableUse ReadUse(JObject entry, int position) =>
-        new((string)entry["use"]!, position, (int?)entry["precedence"], Span(entry["use"]!))
+        new((string)entry[ReusableUse.Key]!, position, (int?)entry["precedence"], Span(entry[ReusableUse.Key]!))
         {
             PrecedenceSpan = entry["precedence"] is { } p ? Span(p) : null,
         };

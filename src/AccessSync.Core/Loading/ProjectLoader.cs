@@ -28,7 +28,7 @@ public static class ProjectLoader
             .Zip(read)
             .AsParallel()
             .AsOrdered()
-            .Select(pair => LoadFile(pair.First, pair.Second, config.Defaults))
+            .Select(pair => FileLoader.LoadPolicyFile(pair.First, pair.Second, config.Defaults))
             .ToList();
 
         var applications = loaded
@@ -53,22 +53,4 @@ public static class ProjectLoader
         var project = diagnostics.HasErrors() ? null : new Project(config, applications) { ReusablePolicies = reusablePolicies };
         return new LoadResult<Project>(project, diagnostics);
     }
-
-    private static LoadedFile LoadFile(SourceFile source, YamlReadResult read, PolicySettings defaults)
-    {
-        switch (FileKinds.Of(source, read.Root))
-        {
-            case (FileKind.ReusablePolicy, _):
-                var reusable = FileLoader.LoadReusable(source, read, defaults);
-                return new LoadedFile(null, reusable.Value, reusable.Diagnostics);
-            case (FileKind.Application, _):
-                var application = FileLoader.LoadApplication(source, read, defaults);
-                return new LoadedFile(application.Value, null, application.Diagnostics);
-            case (_, var problem):
-                return new LoadedFile(null, null, [.. read.Diagnostics, problem!]);
-        }
-    }
-
-    /// <summary>One file loaded as whichever kind it is: at most one of the two values is set.</summary>
-    private sealed record LoadedFile(ApplicationFile? Application, ReusablePolicyFile? ReusablePolicy, ImmutableArray<Diagnostic> Diagnostics);
 }

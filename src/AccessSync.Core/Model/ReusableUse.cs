@@ -11,6 +11,9 @@ namespace AccessSync.Core.Model;
 /// <param name="Span">Where the name was written.</param>
 public sealed record ReusableUse(string Name, int Position, int? Precedence, SourceSpan Span)
 {
+    /// <summary>The key that makes a list entry a use entry.</summary>
+    public const string Key = "use";
+
     /// <summary>Where the explicit precedence was written, for diagnostics that point at it.</summary>
     public SourceSpan? PrecedenceSpan { get; init; }
 

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using System.Text.Json.Nodes;
 using AccessSync.Core.Diagnostics;
 using AccessSync.Core.Model;
+using AccessSync.Core.Normalization;
 
 namespace AccessSync.Core.Planning;
 
@@ -16,4 +18,9 @@ public sealed record DesiredPolicy(
     int Precedence,
     string? Id,
     ImmutableSortedDictionary<string, string> Fields,
-    SourceSpan Span);
+    SourceSpan Span)
+{
+    /// <summary>The same policy under another name: the name is one of its managed fields too, so both change together.</summary>
+    public DesiredPolicy Renamed(string name) =>
+        this with { Name = name, Fields = Fields.SetItem(PolicyFields.Name, JsonValue.Create(name).ToJsonString()) };
+}

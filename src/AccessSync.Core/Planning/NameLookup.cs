@@ -39,6 +39,12 @@ internal static class NameLookup
         };
     }
 
+    /// <summary>The first candidate named <paramref name="wanted"/> exactly, else in another letter case; null when none is.</summary>
+    public static T? ByName<T>(IReadOnlyCollection<T> candidates, string wanted, Func<T, string> name)
+        where T : class =>
+        candidates.FirstOrDefault(c => name(c) == wanted)
+        ?? candidates.FirstOrDefault(c => string.Equals(name(c), wanted, StringComparison.OrdinalIgnoreCase));
+
     private static string Known(IEnumerable<string> names, string wanted)
     {
         var all = names.Distinct(StringComparer.Ordinal).ToList();

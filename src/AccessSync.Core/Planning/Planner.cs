@@ -129,16 +129,8 @@ public static class Planner
     private static bool OwnsReusablePolicies(LiveApplication app, ImmutableArray<DesiredPolicy> policies) =>
         app.Scope.Kind == ScopeKind.Account && !policies.IsEmpty && !app.OwnPolicies.Any();
 
-    private static DesiredPolicy Owned(LiveApplication app, DesiredPolicy policy)
-    {
-        var name = ReusablePlan.OwnedName(app.Name, policy.Name);
-        return policy with
-        {
-            Name = name,
-            Precedence = 0,
-            Fields = policy.Fields.SetItem(Normalization.PolicyFields.Name, System.Text.Json.Nodes.JsonValue.Create(name).ToJsonString()),
-        };
-    }
+    private static DesiredPolicy Owned(LiveApplication app, DesiredPolicy policy) =>
+        policy.Renamed(ReusablePlan.OwnedName(app.Name, policy.Name)) with { Precedence = 0 };
 
     /// <summary>Whether a <c>--target</c> names this application: by its id, name or domain, or as its file does.</summary>
     private static bool Names(string target, LiveApplication app, DesiredApplication desired) =>

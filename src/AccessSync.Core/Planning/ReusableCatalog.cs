@@ -83,9 +83,7 @@ internal sealed class ReusableCatalog
         }
         else
         {
-            var free = liveScope.ReusablePolicies.Where(p => !claimed.Contains(p.Id)).ToList();
-            match = free.FirstOrDefault(p => p.Name == desired.Name)
-                ?? free.FirstOrDefault(p => string.Equals(p.Name, desired.Name, StringComparison.OrdinalIgnoreCase));
+            match = NameLookup.ByName([.. liveScope.ReusablePolicies.Where(p => !claimed.Contains(p.Id))], desired.Name, p => p.Name);
         }
 
         if (match is not null)
@@ -142,7 +140,7 @@ internal sealed class ReusableCatalog
         }
 
         var mine = Defined(scope).ToList();
-        if ((mine.FirstOrDefault(d => d.Name == use.Name) ?? mine.FirstOrDefault(d => string.Equals(d.Name, use.Name, StringComparison.OrdinalIgnoreCase))) is { } file)
+        if (NameLookup.ByName(mine, use.Name, d => d.Name) is { } file)
         {
             return LinkTarget.To(file);
         }

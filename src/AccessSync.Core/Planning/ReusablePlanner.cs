@@ -26,7 +26,6 @@ internal static class ReusablePlanner
                     ? planned.Select(t => (Key: Key(t), App: app.Name))
                     : app.Policies.Where(p => p.IsReusable).Select(p => (Key: p.Id, App: app.Name)))
                 .ToLookup(l => l.Key, l => l.App, StringComparer.Ordinal);
-            var used = finalLinks.Values.SelectMany(links => links).Select(Key).ToHashSet(StringComparer.Ordinal);
 
             foreach (var defined in catalog.Defined(scope.Scope))
             {
@@ -42,7 +41,7 @@ internal static class ReusablePlanner
                 }
             }
 
-            foreach (var policy in scope.ReusablePolicies.Where(p => !catalog.IsDefined(p.Id) && !used.Contains(p.Id) && !after[p.Id].Any()))
+            foreach (var policy in scope.ReusablePolicies.Where(p => !catalog.IsDefined(p.Id) && !after[p.Id].Any()))
             {
                 var change = prune
                     ? new DeletePolicy(policy.Id, policy.Name, WireNames.TryParseDecision(policy.Decision), null, PolicyDiff.ManagedFieldsOf(policy.Raw), Fingerprint.Of(policy.Raw))
