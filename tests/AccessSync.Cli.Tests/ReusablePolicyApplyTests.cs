@@ -126,7 +126,12 @@ public class ReusablePolicyApplyTests
         var portal = server.State.Apps(ScopeRef.Account(AccountId)).Single(a => (string?)a["name"] == "New portal");
         var policy = portal["policies"]!.AsArray().ShouldHaveSingleItem()!.AsObject();
         ((string?)policy["name"]).ShouldBe("[New portal] Allow devs");
-        server.State.ReusablePolicy(AccountId, (string)policy["id"]!).ShouldNotBeNull();
+        ((int?)policy["precedence"]).ShouldBe(1);
+        var owned = server.State.ReusablePolicy(AccountId, (string)policy["id"]!).ShouldNotBeNull();
+        ((string?)owned["decision"]).ShouldBe("allow");
+        ((string?)owned["include"]![0]!["group"]!["id"]).ShouldBe(Developers);
+        var again = await RunAsync(folder, server, "plan", "--detailed-exitcode", "--target", "New portal");
+        again.ExitCode.ShouldBe(ExitCodes.Success, again.StdOut + again.StdErr);
     }
 
     [Test]
@@ -144,6 +149,7 @@ public class ReusablePolicyApplyTests
         server.Requests.Clear();
         var apply = await RunAsync(folder, server, "apply", "--auto-approve", "--no-color", "--plan", Path.Combine(folder.Path, "plan.json"));
 
+        plan.ExitCode.ShouldBe(ExitCodes.Success, plan.StdOut + plan.StdErr);
         plan.StdOut.ShouldContain("converted from a policy of Grafana's own (make_reusable: same id, same place)");
         apply.ExitCode.ShouldBe(ExitCodes.Success, apply.StdOut + apply.StdErr);
         var writes = server.Requests.All.Where(r => r.Method != "GET").Select(r => $"{r.Method} {r.Path}").ToList();
@@ -151,6 +157,9 @@ public class ReusablePolicyApplyTests
         writes[1].ShouldBe($"PUT /accounts/{AccountId}/access/policies/{Legacy}");
         var converted = server.State.ReusablePolicy(AccountId, Legacy).ShouldNotBeNull();
         ((string?)converted["session_duration"]).ShouldBe("1h");
+        server.State.ReusablePolicies(AccountId).Count(p => (string?)p["name"] == "Block contractors").ShouldBe(1);
+        Links(server, "Grafana").ShouldBe([(Legacy, 1), (AllowDevelopers, 2)]);
+        Links(server, "Wiki")[0].ShouldBe((Legacy, 1));
         Attached(server)["Wiki"].ShouldBe(["Block contractors", "Allow staff"]);
         var again = await RunAsync(folder, server, "plan", "--detailed-exitcode", "--target", "Grafana", "--target", "Wiki");
         again.ExitCode.ShouldBe(ExitCodes.Success, again.StdOut + again.StdErr);
@@ -164,6 +173,12 @@ public class ReusablePolicyApplyTests
         server.State.Apps(ScopeRef.Account(AccountId)).ToDictionary(
             a => (string)a["name"]!,
             a => a["policies"]!.AsArray().OrderBy(p => (int)p!["precedence"]!).Select(p => (string)p!["name"]!).ToList());
+
+    /// <summary>An application's policies by id, with their precedences, in precedence order.</summary>
+    private static List<(string Id, int Precedence)> Links(EmulatorServer server, string app) =>
+        [.. server.State.Apps(ScopeRef.Account(AccountId)).Single(a => (string?)a["name"] == app)["policies"]!.AsArray()
+            .Select(p => ((string)p!["id"]!, (int)p["precedence"]!))
+            .OrderBy(p => p.Item2)];
 
     /// <summary>
     /// Replays the writes the emulator received, application by application: after every write that changes an

@@ -94,7 +94,7 @@ public class AccessWideningTests
         Reusable("an attached bypass policy the plan leaves as it is", new AttachPolicy(Some.IdFor("P"), "P", Decision.Bypass, 1), null, WideningKind.NoIdentity, "an attached bypass policy: requests skip Access entirely"),
         Reusable("an attached non_identity policy", new AttachPolicy(Some.IdFor("P"), "P", Decision.NonIdentity, 1), null, WideningKind.NoIdentity, "an attached non_identity policy: requests get in without a user identity"),
         Reusable("an attached policy the plan creates for everyone", new AttachPolicy(null, "P", Decision.Allow, 1), Created($"{{name: P, decision: allow, include: [{{everyone: true}}], {Mfa}}}"), WideningKind.Everyone, "an attached allow policy that includes everyone"),
-        Reusable("an attached policy the plan updates to include everyone", new AttachPolicy(Some.IdFor("P"), "P", Decision.Allow, 1), Updated(Live(), $"{{name: P, decision: allow, include: [{{everyone: true}}], {Mfa}}}"), WideningKind.Everyone, "an attached allow policy that includes everyone"),
+        Reusable("an attached policy the plan updates to include everyone", new AttachPolicy(Some.IdFor("P"), "P", Decision.Allow, 1), Updated(Live(), $"{{name: P, decision: allow, include: [{{everyone: true}}], {Mfa}}}"), WideningKind.Everyone, "an attached allow policy that includes everyone", flaggedAlsoAsAnUpdate: true),
         Reusable("an attached policy the plan creates with MFA off", new AttachPolicy(null, "P", Decision.Allow, 1), Created($"{{name: P, decision: allow, include: {Devs}, mfa_config: {{mfa_disabled: true}}}}"), WideningKind.CheckDisabled, "an attached allow policy with mfa_config.mfa_disabled: true"),
         Reusable("a detached deny policy", new DetachPolicy(Some.IdFor("P"), "P", Decision.Deny, 2), null, WideningKind.DenyNarrowed, "a deny policy is detached: what it blocked may get in"),
     ];
@@ -110,14 +110,17 @@ public class AccessWideningTests
     ];
 
     [TestCaseSource(nameof(Widening_attaches_and_detaches))]
-    public void Attaching_or_detaching_a_reusable_policy_that_lets_more_requests_in_is_flagged_in_the_application(PolicyChange change, PolicyChange? reusable, Scope account, WideningKind kind, string reason)
+    public void Attaching_or_detaching_a_reusable_policy_that_lets_more_requests_in_is_flagged_in_the_application(PolicyChange change, PolicyChange? reusable, Scope account, WideningKind kind, string reason, bool flaggedAlsoAsAnUpdate)
     {
         var plan = WithReusable(change, reusable, account);
 
-        var widening = AccessWidening.Find(plan).Where(w => !w.App.IsReusablePolicies).ShouldHaveSingleItem();
+        var widenings = AccessWidening.Find(plan);
 
+        var widening = widenings.Where(w => !w.App.IsReusablePolicies).ShouldHaveSingleItem();
         (widening.App.Name, widening.PolicyName, widening.Kind, widening.Reason).ShouldBe(("Grafana", "P", kind, reason));
         widening.Apps.ShouldBeEmpty();
+        // A created policy is judged only where it is attached; an updated one also once, as an update, for all its applications.
+        widenings.Where(w => w.App.IsReusablePolicies).Select(w => string.Join(", ", w.Apps)).ShouldBe(flaggedAlsoAsAnUpdate ? ["Grafana"] : []);
     }
 
     [TestCaseSource(nameof(Other_attaches_and_detaches))]
@@ -184,8 +187,8 @@ public class AccessWideningTests
             .ShouldBe(("Deploy API", WideningKind.NoIdentity, "an attached bypass policy: requests skip Access entirely"));
     }
 
-    private static TestCaseData Reusable(string name, PolicyChange change, PolicyChange? reusable, WideningKind kind, string reason) =>
-        new TestCaseData(change, reusable, Some.Account, kind, reason).SetArgDisplayNames(name);
+    private static TestCaseData Reusable(string name, PolicyChange change, PolicyChange? reusable, WideningKind kind, string reason, bool flaggedAlsoAsAnUpdate = false) =>
+        new TestCaseData(change, reusable, Some.Account, kind, reason, flaggedAlsoAsAnUpdate).SetArgDisplayNames(name);
 
     private static TestCaseData Reusable(string name, PolicyChange change, PolicyChange? reusable, Scope? account = null) =>
         new TestCaseData(change, reusable, account ?? Some.Account).SetArgDisplayNames(name);

@@ -89,6 +89,7 @@ public partial class MarkdownPlanRendererTests
         var sections = parts.SelectMany(p => SectionName().Matches(p).Select(m => m.Groups[1].Value)).ToList();
         sections.ShouldBe(["Reusable policies", .. plan.Applications.Select(a => a.App.Name)]);
         var reusable = parts.Single(p => p.Contains("<strong>Reusable policies</strong>", StringComparison.Ordinal));
+        SectionName().Matches(reusable).Count.ShouldBe(1, "the reusable section is too large to share a part");
         reusable.ShouldContain("· 60 to create</summary>");
         reusable.ShouldContain("+ create \"Shared 60\" reusable/allow-developers.yaml\n    used by: App 001, App 002\n");
         parts.ShouldAllBe(p => !p.Contains(MarkdownPlanRenderer.Truncated));

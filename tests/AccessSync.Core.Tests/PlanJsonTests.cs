@@ -58,8 +58,8 @@ public class PlanJsonTests
 
         read.Reusable.Select(r => (r.Account, r.Name, r.FilePath, r.Change?.Kind, string.Join(", ", r.Apps)))
             .ShouldBe(plan.Reusable.Select(r => (r.Account, r.Name, r.FilePath, r.Change?.Kind, string.Join(", ", r.Apps))));
-        read.Reusable.Select(r => r.Change).OfType<CreatePolicy>().Select(c => (c.Desired.Precedence, c.Desired.Span, c.Desired.Fields.Count))
-            .ShouldBe(plan.Reusable.Select(r => r.Change).OfType<CreatePolicy>().Select(c => (0, c.Desired.Span, c.Desired.Fields.Count)));
+        read.Reusable.Select(r => r.Change).OfType<CreatePolicy>().Select(c => (c.Desired.Precedence, c.Desired.Span, string.Join(", ", c.Desired.Fields)))
+            .ShouldBe(plan.Reusable.Select(r => r.Change).OfType<CreatePolicy>().Select(c => (0, c.Desired.Span, string.Join(", ", c.Desired.Fields))));
         read.Reusable.Select(r => r.Change).OfType<UpdatePolicy>().Single().Fields.ShouldBe(plan.Reusable.Select(r => r.Change).OfType<UpdatePolicy>().Single().Fields);
         read.Reusable.Select(r => r.Change).OfType<DeletePolicy>().Single().Precedence.ShouldBeNull();
         AttachesAndDetaches(read).ShouldBe(AttachesAndDetaches(plan));
@@ -68,17 +68,28 @@ public class PlanJsonTests
     }
 
     [Test]
-    public void A_plan_saved_before_reusable_policies_reads_as_one_with_none()
+    public void A_plan_without_reusable_policies_is_written_as_before_they_existed()
     {
-        var written = PlanJson.Write(SamplePlans.Realistic());
-        using var document = JsonDocument.Parse(written);
-
-        var read = PlanJson.Read(written);
+        using var document = JsonDocument.Parse(PlanJson.Write(SamplePlans.Realistic()));
 
         document.RootElement.TryGetProperty("reusable", out var _).ShouldBeFalse();
-        document.RootElement.GetProperty("summary").TryGetProperty("attach", out var _).ShouldBeFalse();
+        document.RootElement.GetProperty("summary").EnumerateObject().Select(p => p.Name).ShouldBe(["create", "update", "delete", "reorder"]);
+    }
+
+    [Test]
+    public void A_plan_saved_by_a_version_before_reusable_policies_reads_as_one_with_none_and_keeps_its_changes()
+    {
+        // Written by the version before reusable policies: reusable ones attached appear only as unmanaged entries.
+        var saved = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "tests", "AccessSync.Core.Tests", "Fixtures", "plan-saved-before-reusable-policies.json"));
+
+        var read = PlanJson.Read(saved);
+
         read.Reusable.ShouldBeEmpty();
         read.Summary.ToString().ShouldBe("Plan: 2 to create, 3 to update, 1 to delete, 2 to reorder.");
+        read.Applications.SelectMany(a => a.Changes).Any(c => c is AttachPolicy or DetachPolicy).ShouldBeFalse();
+        var admin = read.Applications.Single(a => a.App.Name == "Admin console");
+        admin.Unmanaged.ShouldHaveSingleItem().ShouldBe(new UnmanagedPolicy("2440c75d-8795-c018-d09a-e95972c7495e", "Shared baseline", 5, IsReusable: true));
+        new TextPlanRenderer().Render(read).ShouldContain("reusable policy \"Shared baseline\" (precedence 5) is attached to the application; it is managed elsewhere and left as it is");
     }
 
     [Test]

@@ -56,10 +56,19 @@ public class ProjectLoaderTests
             config,
             new ScopeFallbacks(flag, null),
             ("reusable/a.yaml", "account_id: 0123456789abcdef0123456789abcdef\n" + Policy.Replace("NAME", "A", StringComparison.Ordinal)),
-            ("reusable/b.yaml", Policy.Replace("NAME", "B", StringComparison.Ordinal))).Value!;
+            ("reusable/b.yaml", Policy.Replace("NAME", "B", StringComparison.Ordinal)),
+            ("apps/grafana.yaml", App.Replace("NAME", "Grafana", StringComparison.Ordinal))).Value!;
+        var withoutConfigScope = Load.Project(
+            config with { Scope = null },
+            new ScopeFallbacks(flag, null),
+            ("reusable/b.yaml", Policy.Replace("NAME", "B", StringComparison.Ordinal)),
+            ("apps/grafana.yaml", App.Replace("NAME", "Grafana", StringComparison.Ordinal))).Value!;
 
         project.ReusablePolicies.Select(p => p.Scope).ShouldBe([Scope.Account("0123456789abcdef0123456789abcdef"), ConfigAccount]);
+        project.Applications.ShouldHaveSingleItem().Scope.ShouldBe(ConfigAccount);
         project.ReusablePolicies.ShouldAllBe(p => p.Policy.Settings.SessionDuration == "24h");
+        withoutConfigScope.ReusablePolicies.ShouldHaveSingleItem().Scope.ShouldBe(flag);
+        withoutConfigScope.Applications.ShouldHaveSingleItem().Scope.ShouldBe(flag);
     }
 
     [Test]

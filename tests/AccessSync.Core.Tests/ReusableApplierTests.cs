@@ -56,7 +56,9 @@ public class ReusableApplierTests
         var report = await Apply(provider, Grafana, Wiki, AllowDevelopers);
 
         report.Outcomes.Single(o => o.Item.App.IsReusablePolicies && o.Item.Kind == ChangeKind.Create).Status.ShouldBe(ItemStatus.Failed);
-        report.Outcomes.Where(o => !o.Item.App.IsReusablePolicies).ShouldAllBe(o => o.Status == ItemStatus.NotAttempted);
+        var apps = report.Outcomes.Where(o => !o.Item.App.IsReusablePolicies).ToList();
+        apps.Select(o => o.Item.App.Name).Distinct().ShouldBe(["Grafana", "Wiki"]);
+        apps.ShouldAllBe(o => o.Status == ItemStatus.NotAttempted && o.Message == "reusable policy \"Allow developers\" was not created");
         report.Outcomes.Single(o => o.Item.Kind == ChangeKind.Delete && o.Item.App.IsReusablePolicies).Status.ShouldBe(ItemStatus.NotAttempted);
         provider.Writes.ShouldBe(["create reusable policy \"Allow developers\""]);
     }
@@ -72,6 +74,7 @@ public class ReusableApplierTests
         var delete = report.Outcomes.Single(o => o.Item.Kind == ChangeKind.Delete && o.Item.App.IsReusablePolicies);
         delete.Status.ShouldBe(ItemStatus.NotAttempted);
         delete.Message.ShouldBe("still attached to Wiki");
+        report.Outcomes.Where(o => o.Item.App.Name == "Grafana").ShouldNotBeEmpty();
         report.Outcomes.Where(o => o.Item.App.Name == "Grafana").ShouldAllBe(o => o.Status == ItemStatus.Done);
         provider.Writes.ShouldNotContain("delete reusable policy \"Old shared\"");
     }
@@ -152,6 +155,7 @@ public class ReusableApplierTests
         var report = await Apply(provider, files);
 
         report.Outcomes.Single(o => o.Item.App.IsReusablePolicies).Status.ShouldBe(ItemStatus.Failed);
+        report.Outcomes.Where(o => o.Item.App.Name == "Wiki").ShouldNotBeEmpty();
         report.Outcomes.Where(o => o.Item.App.Name == "Wiki").ShouldAllBe(o =>
             o.Status == ItemStatus.NotAttempted && o.Message == "reusable policy \"Allow developers\" was not made reusable");
         provider.Writes.ShouldBe(["make \"Allow developers\" of Grafana a reusable policy"]);

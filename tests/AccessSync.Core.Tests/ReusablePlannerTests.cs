@@ -45,7 +45,9 @@ public sealed class ReusablePlannerTests
         reusable.Change.ShouldBeOfType<CreatePolicy>().Desired.Fields["session_duration"].ShouldBe("\"8h\"");
         reusable.Apps.ShouldBe(["Grafana", "Wiki"]);
         reusable.FilePath.ShouldBe("apps/app3.yaml");
-        plan.Applications.SelectMany(a => a.Changes.OfType<AttachPolicy>()).Select(a => (a.PolicyId, a.Precedence)).ShouldBe([(null, 2), (null, 1)]);
+        plan.Applications
+            .SelectMany(app => app.Changes.OfType<AttachPolicy>().Select(a => (app.App.Name, a.Name, a.PolicyId, a.Precedence)))
+            .ShouldBe([("Grafana", "Allow developers", null, 2), ("Wiki", "Allow developers", null, 1)]);
         plan.Applications[1].Changes.OfType<ReorderPolicies>().ShouldHaveSingleItem().Moves.ShouldHaveSingleItem().To.ShouldBe(2);
         plan.Summary.ToString().ShouldBe("Plan: 1 to create, 0 to update, 0 to delete, 1 to reorder, 2 to attach, 0 to detach.");
     }
@@ -155,7 +157,38 @@ public sealed class ReusablePlannerTests
 
         var result = Planner.Compute(Some.Project($"zone_id: {zone.Id}\n" + Grafana + "  - use: Allow developers\n"), live, PlanOptions.All);
 
-        result.Diagnostics.ShouldHaveSingleItem().Code.ShouldBe(DiagnosticCodes.ReusableNeedsAccount);
+        var error = result.Diagnostics.ShouldHaveSingleItem();
+        error.Code.ShouldBe(DiagnosticCodes.ReusableNeedsAccount);
+        error.Span.ToString().ShouldBe("apps/app1.yaml:4:10");
+        error.Message.ShouldBe($"`use: Allow developers`: reusable policies belong to accounts, and this application is in {zone}; write the policy out in the file instead");
+    }
+
+    [Test]
+    public void A_reusable_policy_file_that_names_a_live_id_renames_that_policy_rather_than_creating_another()
+    {
+        var live = Some.Live([Some.Reusable("Old name")], Some.App("Grafana", Some.Policy("Own", 1)));
+        var file = $"kind: reusable-policy\npolicy: {{name: Allow developers, id: {Some.IdFor("Old name")}, decision: allow, include: [{{group: Developers}}]}}\n";
+
+        var plan = Some.Plan(Some.Project(Grafana + "  - {name: Own, decision: allow, include: [{group: Developers}]}\n", file), live);
+
+        var update = plan.Reusable.ShouldHaveSingleItem().Change.ShouldBeOfType<UpdatePolicy>();
+        update.PolicyId.ShouldBe(Some.IdFor("Old name"));
+        update.Fields.ShouldBe([new FieldChange("name", "\"Old name\"", "\"Allow developers\"")]);
+    }
+
+    [Test]
+    public void A_reusable_policy_file_that_names_an_id_the_account_does_not_have_is_an_error_at_the_policy()
+    {
+        var live = Some.Live([Some.Reusable("Old name")], Some.App("Grafana", Some.Policy("Own", 1)));
+        var file = "kind: reusable-policy\npolicy: {name: Allow developers, id: 00000000-0000-4000-8000-000000000999, decision: allow, include: [{group: Developers}]}\n";
+
+        var result = Planner.Compute(Some.Project(Grafana + "  - {name: Own, decision: allow, include: [{group: Developers}]}\n", file), live, PlanOptions.All);
+
+        result.Plan.ShouldBeNull();
+        var error = result.Diagnostics.ShouldHaveSingleItem();
+        error.Code.ShouldBe(DiagnosticCodes.PolicyIdNotFound);
+        error.Span.Path.ShouldBe("apps/app2.yaml");
+        error.Message.ShouldStartWith("reusable policy `Allow developers` names the id 00000000-0000-4000-8000-000000000999, but");
     }
 
     [Test]
@@ -190,8 +223,10 @@ public sealed class ReusablePlannerTests
 
         var read = PlanJson.Read(PlanJson.Write(plan));
 
+        plan.Reusable.ShouldHaveSingleItem().ConvertedFrom.ShouldNotBeNull().Name.ShouldBe("Grafana");
         read.Reusable.ShouldHaveSingleItem().ConvertedFrom.ShouldBe(plan.Reusable[0].ConvertedFrom);
-        new TextPlanRenderer().Render(plan).ShouldContain("""
+        new TextPlanRenderer().Render(read).ShouldBe(new TextPlanRenderer().Render(plan));
+        new TextPlanRenderer().Render(read).ShouldContain("""
             ~ update "Allow developers" apps/app2.yaml
                 used by: Grafana
                 converted from a policy of Grafana's own (make_reusable: same id, same place)

@@ -18,14 +18,6 @@ public class ExporterTests
     private static LivePolicy Reusable(string name, string decision = "allow", string include = """[{"group":{"id":"aa0a4aab-672b-4bdb-bc33-a59f1130a11f"}}]""") =>
         Some.Policy(new JsonObject { ["id"] = Some.IdFor(name), ["name"] = name, ["decision"] = decision, ["include"] = JsonNode.Parse(include) }.ToJsonString(), reusable: true);
 
-    /// <summary>The reusable policy as an application embeds it: at its place.</summary>
-    private static LivePolicy Attached(LivePolicy reusable, int precedence)
-    {
-        var raw = JsonNode.Parse(reusable.Raw.GetRawText())!.AsObject();
-        raw["precedence"] = precedence;
-        return Some.Policy(raw.ToJsonString(), reusable: true);
-    }
-
     private static string File(ExportResult result, string path) => result.Files.Single(f => f.RelativePath == path).Text;
 
     private static string ExportedApp(LiveScope scope, ExportOptions? options = null)
@@ -95,7 +87,7 @@ public class ExporterTests
     public void An_attached_reusable_policy_is_a_use_entry_at_its_place_and_is_defined_by_a_file_of_its_own()
     {
         var reusable = Reusable("Corporate \"SSO\"", include: """[{"everyone":{}}]""");
-        var scope = Scope([reusable], Some.App("Grafana", Some.Policy("A", 1), Attached(reusable, 2), Some.Policy("B", 3)));
+        var scope = Scope([reusable], Some.App("Grafana", Some.Policy("A", 1), Some.Attached(reusable, 2), Some.Policy("B", 3)));
 
         var result = Exporter.Export(scope, ExportOptions.Default);
 
@@ -130,7 +122,7 @@ public class ExporterTests
     public void A_use_entry_takes_an_explicit_precedence_when_list_order_does_not_give_it()
     {
         var reusable = Reusable("Corporate SSO");
-        var scope = Scope([reusable], Some.App("Grafana", Some.Policy("A", 1), Attached(reusable, 5)));
+        var scope = Scope([reusable], Some.App("Grafana", Some.Policy("A", 1), Some.Attached(reusable, 5)));
 
         var result = Exporter.Export(scope, ExportOptions.Default);
 
@@ -145,7 +137,7 @@ public class ExporterTests
     {
         var owned = Reusable("[Wiki] Allow staff", decision: "deny");
         var shared = Reusable("Corporate SSO");
-        var scope = Scope([owned, shared], Some.App("Wiki", Attached(shared, 1), Attached(owned, 2)));
+        var scope = Scope([owned, shared], Some.App("Wiki", Some.Attached(shared, 1), Some.Attached(owned, 2)));
 
         var result = Exporter.Export(scope, ExportOptions.Default);
 
@@ -172,9 +164,9 @@ public class ExporterTests
         var besideOwn = Reusable("[Grafana] Allow staff");
         var scope = Scope(
             [shared, besideOwn],
-            Some.App("Wiki", Attached(shared, 1)),
-            Some.App("Admin", Attached(shared, 1)),
-            Some.App("Grafana", Some.Policy("A", 1), Attached(besideOwn, 2)));
+            Some.App("Wiki", Some.Attached(shared, 1)),
+            Some.App("Admin", Some.Attached(shared, 1)),
+            Some.App("Grafana", Some.Policy("A", 1), Some.Attached(besideOwn, 2)));
 
         var result = Exporter.Export(scope, ExportOptions.Default);
 
@@ -191,7 +183,7 @@ public class ExporterTests
     {
         var used = Reusable("Corporate SSO");
         var unused = Reusable("Break glass");
-        var scope = Scope([used, unused], Some.App("Grafana", Attached(used, 1)), Some.App("Wiki", Some.Policy("A", 1)));
+        var scope = Scope([used, unused], Some.App("Grafana", Some.Attached(used, 1)), Some.App("Wiki", Some.Policy("A", 1)));
 
         var whole = Exporter.Export(scope, ExportOptions.Default);
         var chosen = Exporter.Export(scope, ExportOptions.Default with { Applications = ["Wiki"] });
@@ -209,7 +201,7 @@ public class ExporterTests
     {
         var first = Reusable("Corporate SSO");
         var second = Reusable("Break glass");
-        var scope = Scope([first, second], Some.App("Grafana", Attached(first, 1)), Some.App("Wiki", Attached(second, 1)), Some.App("Admin", Attached(first, 1)));
+        var scope = Scope([first, second], Some.App("Grafana", Some.Attached(first, 1)), Some.App("Wiki", Some.Attached(second, 1)), Some.App("Admin", Some.Attached(first, 1)));
 
         var result = Exporter.Export(scope, ExportOptions.Default with { Applications = ["Grafana"], WriteRootConfig = false, WriteSchema = false });
 
@@ -222,7 +214,7 @@ public class ExporterTests
     public void A_reusable_policy_no_file_can_describe_is_a_problem_while_the_applications_that_use_it_are_written()
     {
         var odd = Reusable("Future rules", include: """[{"quantum_entanglement":{"pair":"a"}}]""");
-        var scope = Scope([odd], Some.App("Grafana", Some.Policy("A", 1), Attached(odd, 2)));
+        var scope = Scope([odd], Some.App("Grafana", Some.Policy("A", 1), Some.Attached(odd, 2)));
 
         var result = Exporter.Export(scope, ExportOptions.Default);
 
@@ -251,7 +243,7 @@ public class ExporterTests
     {
         var upper = Reusable("Corporate SSO");
         var lower = Reusable("corporate sso");
-        var scope = Scope([upper, lower], Some.App("Grafana", Attached(upper, 1)), Some.App("Wiki", Attached(lower, 1)));
+        var scope = Scope([upper, lower], Some.App("Grafana", Some.Attached(upper, 1)), Some.App("Wiki", Some.Attached(lower, 1)));
 
         var result = Exporter.Export(scope, ExportOptions.Default);
 
@@ -411,7 +403,7 @@ public class ExporterTests
     public void The_account_goes_in_each_reusable_policy_file_too_when_the_folder_config_does_not_name_it()
     {
         var reusable = Reusable("Corporate SSO");
-        var scope = Scope([reusable], Some.App("Grafana", Attached(reusable, 1)));
+        var scope = Scope([reusable], Some.App("Grafana", Some.Attached(reusable, 1)));
 
         var result = Exporter.Export(scope, ExportOptions.Default with { ScopeInFiles = true, WriteRootConfig = false });
 
@@ -423,7 +415,7 @@ public class ExporterTests
     public void A_name_in_a_comment_cannot_end_its_line()
     {
         var reusable = Some.Policy("{\"id\":\"55555555-5555-4555-8555-555555555555\",\"name\":\"x\\npolicies: []\",\"decision\":\"allow\",\"include\":[{\"everyone\":{}}]}", reusable: true);
-        var scope = Scope([reusable], Some.App("Evil\u2028policies: []\u0085\u001b[31m", Some.Policy("A", 1), Attached(reusable, 2)));
+        var scope = Scope([reusable], Some.App("Evil\u2028policies: []\u0085\u001b[31m", Some.Policy("A", 1), Some.Attached(reusable, 2)));
 
         var result = Exporter.Export(scope, ExportOptions.Default);
 
@@ -458,7 +450,7 @@ public class ExporterTests
         var shared = Reusable("Corporate SSO");
         var owned = Reusable("[Wiki] Allow staff");
         var samePath = Reusable("Break glass");
-        var scope = Scope([shared, owned, samePath], Some.App("Grafana", Attached(shared, 1)), Some.App("Wiki", Attached(owned, 1)));
+        var scope = Scope([shared, owned, samePath], Some.App("Grafana", Some.Attached(shared, 1)), Some.App("Wiki", Some.Attached(owned, 1)));
         var options = ExportOptions.Default with
         {
             AlreadyDefined = [new("corporate sso", "reusable/sso.yaml"), new("[Wiki] Allow staff", "reusable/wiki.yaml"), new("Break glass", "reusable/break-glass.yaml")],

@@ -43,8 +43,8 @@ internal sealed class FakeAccessProvider(LiveState initial) : IAccessProvider
     public Task<LiveApplication?> ReadApplicationAsync(Scope scope, string appId, CancellationToken cancellationToken) =>
         Task.FromResult(Current.For(scope)?.Applications.FirstOrDefault(a => a.Id == appId));
 
-    /// <summary>After each write that succeeded, the ids of every application's policies (own and attached): what Access evaluated then.</summary>
-    public List<Dictionary<string, HashSet<string>>> States { get; } = [];
+    /// <summary>After each write that succeeded, the write and the ids of every application's policies (own and attached): what Access evaluated then.</summary>
+    public List<(string Write, Dictionary<string, HashSet<string>> Policies)> States { get; } = [];
 
     /// <summary>Applications are written in parallel; like the API, this takes one write at a time.</summary>
     public Task<StepOutcome> WriteAsync(ApplyStep step, JsonElement? body, CancellationToken cancellationToken)
@@ -54,7 +54,7 @@ internal sealed class FakeAccessProvider(LiveState initial) : IAccessProvider
             var outcome = Write(step, body).Result;
             if (outcome is StepOutcome.Done)
             {
-                States.Add(policies.ToDictionary(a => a.Key, a => a.Value.Select(p => (string)p["id"]!).ToHashSet()));
+                States.Add((step.Describe(), policies.ToDictionary(a => a.Key, a => a.Value.Select(p => (string)p["id"]!).ToHashSet())));
             }
 
             return Task.FromResult(outcome);

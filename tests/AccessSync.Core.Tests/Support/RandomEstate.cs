@@ -109,7 +109,7 @@ internal sealed class RandomEstate(int seed)
                     attached = shared[random.Next(shared.Count)];
                 }
 
-                policies.Add(Attached(attached, precedence));
+                policies.Add(Some.Attached(attached, precedence));
                 continue;
             }
 
@@ -118,14 +118,6 @@ internal sealed class RandomEstate(int seed)
 
         var raw = JsonSerializer.SerializeToElement(new { id, name, domain, type = "self_hosted", policies = policies.Select(p => p.Raw).ToArray() });
         return new LiveApplication(Some.Account, id, name, domain, [.. policies], raw);
-    }
-
-    /// <summary>A reusable policy as an application embeds it: the account's policy, at its place in the application.</summary>
-    private static LivePolicy Attached(LivePolicy reusable, int precedence)
-    {
-        var raw = JsonNode.Parse(reusable.Raw.GetRawText())!.AsObject();
-        raw["precedence"] = precedence;
-        return LivePolicy.FromJson(JsonSerializer.SerializeToElement(raw), isReusable: true);
     }
 
     /// <summary>

@@ -91,20 +91,11 @@ internal static class SamplePlans
     }
 
     /// <summary>
-    /// Every reusable-policy part: in the account's reusable section a created, an updated (narrowing a deny) and a
-    /// deleted policy, one kept because prune is off, and one owned by an application's file; in the applications,
-    /// attaches (of a bypass policy, and of an allow policy that includes everyone) and a detach of a deny policy,
-    /// beside an application's own changes; an application whose only change is an attach; and an unchanged one.
-    /// </summary>
-    /// <remarks>
-    /// The planner does not plan reusable policies yet. So that their changes hold the canonical fields and field
-    /// differences the planner makes, the reusable policies are planned as one stand-in application's, and their
-    /// changes moved to the reusable section; the attaches and detaches are added to the applications after their
-    /// own changes, the order the change kinds are declared in, which the renders must not follow.
-    /// </remarks>
-    /// <summary>
-    /// Reusable policies created, updated, deleted and converted, owned by an application, attached, detached, and one
-    /// that nothing uses, kept and reported (planned with prune off, beside the rest).
+    /// Every reusable-policy part, as the planner makes it: in the account's reusable section a created, an updated
+    /// (narrowing a deny) and a deleted policy, one owned by an application's file, and one that nothing uses, kept
+    /// and reported (planned with prune off, beside the rest); in the applications, attaches (of a bypass policy,
+    /// and of an allow policy that includes everyone) and a detach of a deny policy beside an application's own
+    /// changes, an application whose only change is an attach, and an unchanged one.
     /// </summary>
     public static Plan WithReusable()
     {
@@ -156,12 +147,12 @@ internal static class SamplePlans
         ("reusable/allow-developers.yaml", "policy: {name: Allow developers, decision: allow, include: [{group: Developers}], require: [{auth_method: mfa}]}\n"),
         ("reusable/block-contractors.yaml", "policy: {name: Block contractors, decision: deny, include: [{group: Contractors}]}\n"));
 
-    /// <summary>A change planned for the stand-in application as the reusable section holds it: from its own file, and with no precedence.</summary>
+    /// <summary>The plan of valid files, each path also its path below the root, in <see cref="Some.Account"/>.</summary>
     public static Plan Plan(Live.LiveState live, params (string Path, string Yaml)[] files) => Plan(RootConfig.Default, live, files);
 
     public static Plan Plan(RootConfig config, Live.LiveState live, params (string Path, string Yaml)[] files)
     {
-        var loaded = ProjectLoader.Load(config, [.. files.Select(f => new SourceFile(f.Path, f.Yaml) { RelativePath = f.Path })], new ScopeFallbacks(Some.Account, null));
+        var loaded = Load.Project(config, new ScopeFallbacks(Some.Account, null), files);
         Assert.That(loaded.Diagnostics.Where(d => d.IsError), Is.Empty, "the files were meant to be valid");
         return Some.Plan(loaded.Value!, live);
     }

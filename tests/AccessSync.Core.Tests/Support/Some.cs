@@ -33,6 +33,14 @@ internal static class Some
         return Policy($$$"""{"id":"{{{IdFor(name)}}}","name":"{{{name}}}","decision":"{{{decision}}}","include":{{{include}}}{{{place}}},"updated_at":"2026-01-01T00:00:00Z"{{{more}}}}""", reusable: true);
     }
 
+    /// <summary>A reusable policy as an application embeds it: the account's policy, at its place in the application.</summary>
+    public static LivePolicy Attached(LivePolicy reusable, int precedence)
+    {
+        var raw = System.Text.Json.Nodes.JsonNode.Parse(reusable.Raw.GetRawText())!.AsObject();
+        raw["precedence"] = precedence;
+        return LivePolicy.FromJson(JsonSerializer.SerializeToElement(raw), isReusable: true);
+    }
+
     public static string IdFor(string name) =>
         new Guid(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(name))).ToString();
 
