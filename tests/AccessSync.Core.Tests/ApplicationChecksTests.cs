@@ -99,9 +99,7 @@ public class ApplicationChecksTests
               - use: allow DEVELOPERS
             """);
 
-        d.Code.ShouldBe(DiagnosticCodes.DuplicatePolicyName);
-        d.Span.ShouldBe(new SourceSpan(Load.Path, 5, 10));
-        d.Message.ShouldBe("policy name `allow DEVELOPERS` is already used at line 3; each policy of an application needs its own name");
+        d.ShouldBeError(DiagnosticCodes.DuplicatePolicyName, new SourceSpan(Load.Path, 5, 10), "policy name `allow DEVELOPERS` is already used at line 3; each policy of an application needs its own name");
     }
 
     [Test]
@@ -114,9 +112,7 @@ public class ApplicationChecksTests
               - {name: Allow Developers, decision: allow, include: [{geo: US}]}
             """);
 
-        d.Code.ShouldBe(DiagnosticCodes.DuplicatePolicyName);
-        d.Span.ShouldBe(new SourceSpan(Load.Path, 4, 12));
-        d.Message.ShouldBe("policy name `Allow Developers` is already used at line 3; each policy of an application needs its own name");
+        d.ShouldBeError(DiagnosticCodes.DuplicatePolicyName, new SourceSpan(Load.Path, 4, 12), "policy name `Allow Developers` is already used at line 3; each policy of an application needs its own name");
     }
 
     [Test]
@@ -129,9 +125,7 @@ public class ApplicationChecksTests
               - {name: Second, decision: deny, include: [{geo: CA}], precedence: 1}
             """);
 
-        d.Code.ShouldBe(DiagnosticCodes.DuplicatePrecedence);
-        d.Span.ShouldBe(new SourceSpan(Load.Path, 4, 70));
-        d.Message.ShouldBe("precedence 1 is also given to `Allow developers` (line 3, by its position in the list); precedences must be unique within an application");
+        d.ShouldBeError(DiagnosticCodes.DuplicatePrecedence, new SourceSpan(Load.Path, 4, 70), "precedence 1 is also given to `Allow developers` (line 3, by its position in the list); precedences must be unique within an application");
     }
 
     [Test]
@@ -145,9 +139,7 @@ public class ApplicationChecksTests
                 precedence: 1
             """);
 
-        d.Code.ShouldBe(DiagnosticCodes.DuplicatePrecedence);
-        d.Span.ShouldBe(new SourceSpan(Load.Path, 5, 17));
-        d.Message.ShouldBe("precedence 1 is also given to `First` (line 3, by its position in the list); precedences must be unique within an application");
+        d.ShouldBeError(DiagnosticCodes.DuplicatePrecedence, new SourceSpan(Load.Path, 5, 17), "precedence 1 is also given to `First` (line 3, by its position in the list); precedences must be unique within an application");
     }
 
     [Test]

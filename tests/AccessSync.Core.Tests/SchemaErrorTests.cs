@@ -6,15 +6,11 @@ namespace AccessSync.Core.Tests;
 /// <summary>Each class of schema error, asserted by rule id, line, column and message.</summary>
 public class SchemaErrorTests
 {
-    private static void ShouldReport(string yaml, string code, int line, int column, string message)
-    {
-        var d = Load.SingleDiagnostic(yaml);
-        d.ShouldSatisfyAllConditions(
-            () => d.Code.ShouldBe(code),
-            () => d.Span.ShouldBe(new SourceSpan(Load.Path, line, column)),
-            () => d.Message.ShouldBe(message),
-            () => d.Severity.ShouldBe(Severity.Error));
-    }
+    private static void ShouldReport(string yaml, string code, int line, int column, string message) =>
+        Load.SingleDiagnostic(yaml).ShouldBeError(code, new SourceSpan(Load.Path, line, column), message);
+
+    private static void ShouldReportInReusable(string yaml, string code, int line, int column, string message) =>
+        Load.Reusable(yaml).Diagnostics.ShouldHaveSingleItem().ShouldBeError(code, new SourceSpan(Load.ReusablePath, line, column), message);
 
     [Test]
     public void An_unknown_key_within_two_edits_suggests_the_known_one() => ShouldReport(
@@ -170,30 +166,22 @@ public class SchemaErrorTests
         "`policies[0]` must be a mapping with `name`, `decision` and `include` or a mapping with `use`, not a mix of them");
 
     [Test]
-    public void A_zone_in_a_reusable_policy_file_is_refused_because_reusable_policies_belong_to_accounts()
-    {
-        var d = Load.Reusable("zone_id: 0123456789abcdef0123456789abcdef\npolicy: {name: P, decision: deny, include: [{geo: US}]}\n").Diagnostics.ShouldHaveSingleItem();
-
-        d.Code.ShouldBe(DiagnosticCodes.UnknownKey);
-        d.Span.ShouldBe(new SourceSpan(Load.ReusablePath, 1, 1));
-        d.Message.ShouldBe("`zone_id` is not allowed in a reusable-policy file: reusable policies belong to accounts, not zones; set `account_id`, or leave the account to accesssync.yaml");
-    }
+    public void A_zone_in_a_reusable_policy_file_is_refused_because_reusable_policies_belong_to_accounts() => ShouldReportInReusable(
+        "zone_id: 0123456789abcdef0123456789abcdef\npolicy: {name: P, decision: deny, include: [{geo: US}]}\n",
+        DiagnosticCodes.UnknownKey, 1, 1,
+        "`zone_id` is not allowed in a reusable-policy file: reusable policies belong to accounts, not zones; set `account_id`, or leave the account to accesssync.yaml");
 
     [Test]
-    public void An_unknown_key_in_a_reusable_policy_file_lists_the_file_s_keys()
-    {
-        var d = Load.Reusable("app: {name: A}\npolicy: {name: P, decision: deny, include: [{geo: US}]}\n").Diagnostics.ShouldHaveSingleItem();
-
-        d.Message.ShouldBe("unknown key `app`; expected one of: account_id, policy");
-    }
+    public void An_unknown_key_in_a_reusable_policy_file_lists_the_file_s_keys() => ShouldReportInReusable(
+        "app: {name: A}\npolicy: {name: P, decision: deny, include: [{geo: US}]}\n",
+        DiagnosticCodes.UnknownKey, 1, 1,
+        "unknown key `app`; expected one of: account_id, policy");
 
     [Test]
-    public void A_near_miss_of_kind_suggests_it()
-    {
-        var d = Load.Reusable("knd: reusable-policy\npolicy: {name: P, decision: deny, include: [{geo: US}]}\n").Diagnostics.ShouldHaveSingleItem();
-
-        d.Message.ShouldBe("unknown key `knd`; did you mean `kind`?");
-    }
+    public void A_near_miss_of_kind_suggests_it() => ShouldReportInReusable(
+        "knd: reusable-policy\npolicy: {name: P, decision: deny, include: [{geo: US}]}\n",
+        DiagnosticCodes.UnknownKey, 1, 1,
+        "unknown key `knd`; did you mean `kind`?");
 
     [Test]
     public void Every_error_in_a_file_is_reported_at_once_in_reading_order()
