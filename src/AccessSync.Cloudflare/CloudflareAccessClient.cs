@@ -44,14 +44,14 @@ public sealed class CloudflareAccessClient : IDisposable
 
     // ---- Applications ------------------------------------------------------------------------------------------
 
-    public async Task<IReadOnlyList<AccessApplication>> ListApplicationsAsync(Scope scope, CancellationToken cancellationToken = default) =>
+    internal async Task<IReadOnlyList<AccessApplication>> ListApplicationsAsync(Scope scope, CancellationToken cancellationToken = default) =>
         (await api.ListAsync(ScopePaths.Apps(scope), NoFilters, cancellationToken)).Select(AccessApplication.FromJson).ToList();
 
     public async Task<AccessApplication> GetApplicationAsync(Scope scope, string appId, CancellationToken cancellationToken = default) =>
         AccessApplication.FromJson(await api.SendForObjectAsync(HttpMethod.Get, ScopePaths.App(scope, appId), null, cancellationToken));
 
     /// <summary>Creates an application; if the POST's fate is unknown, looks it up by name (and domain) before sending it again.</summary>
-    public async Task<AccessApplication> CreateApplicationAsync(Scope scope, JsonObject body, CancellationToken cancellationToken = default)
+    internal async Task<AccessApplication> CreateApplicationAsync(Scope scope, JsonObject body, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(body);
         var name = JsonFields.String(body, "name");
@@ -66,16 +66,16 @@ public sealed class CloudflareAccessClient : IDisposable
     public async Task<AccessApplication> UpdateApplicationAsync(Scope scope, string appId, JsonObject body, CancellationToken cancellationToken = default) =>
         AccessApplication.FromJson(await api.SendForObjectAsync(HttpMethod.Put, ScopePaths.App(scope, appId), body, cancellationToken));
 
-    public Task DeleteApplicationAsync(Scope scope, string appId, CancellationToken cancellationToken = default) =>
+    internal Task DeleteApplicationAsync(Scope scope, string appId, CancellationToken cancellationToken = default) =>
         api.DeleteAsync(ScopePaths.App(scope, appId), cancellationToken);
 
     // ---- Application policies ----------------------------------------------------------------------------------
 
     /// <summary>The app's policies, its own and the reusable ones it uses, in precedence order.</summary>
-    public async Task<IReadOnlyList<AccessPolicy>> ListApplicationPoliciesAsync(Scope scope, string appId, CancellationToken cancellationToken = default) =>
+    internal async Task<IReadOnlyList<AccessPolicy>> ListApplicationPoliciesAsync(Scope scope, string appId, CancellationToken cancellationToken = default) =>
         (await api.ListAsync(ScopePaths.AppPolicies(scope, appId), NoFilters, cancellationToken)).Select(AccessPolicy.FromJson).ToList();
 
-    public async Task<AccessPolicy> GetApplicationPolicyAsync(Scope scope, string appId, string policyId, CancellationToken cancellationToken = default) =>
+    internal async Task<AccessPolicy> GetApplicationPolicyAsync(Scope scope, string appId, string policyId, CancellationToken cancellationToken = default) =>
         AccessPolicy.FromJson(await api.SendForObjectAsync(HttpMethod.Get, ScopePaths.AppPolicy(scope, appId, policyId), null, cancellationToken));
 
     /// <summary>
@@ -116,7 +116,7 @@ public sealed class CloudflareAccessClient : IDisposable
         return (await api.ListAsync(ScopePaths.ReusablePolicies(scope), NoFilters, cancellationToken)).Select(AccessPolicy.FromJson).ToList();
     }
 
-    public async Task<AccessPolicy> GetReusablePolicyAsync(Scope scope, string policyId, CancellationToken cancellationToken = default)
+    internal async Task<AccessPolicy> GetReusablePolicyAsync(Scope scope, string policyId, CancellationToken cancellationToken = default)
     {
         RequireAccount(scope, "reusable policies");
         return AccessPolicy.FromJson(await api.SendForObjectAsync(HttpMethod.Get, ScopePaths.ReusablePolicy(scope, policyId), null, cancellationToken));
@@ -148,16 +148,16 @@ public sealed class CloudflareAccessClient : IDisposable
 
     // ---- Groups, service tokens, identity providers ------------------------------------------------------------
 
-    public async Task<IReadOnlyList<AccessGroup>> ListGroupsAsync(Scope scope, CancellationToken cancellationToken = default) =>
+    internal async Task<IReadOnlyList<AccessGroup>> ListGroupsAsync(Scope scope, CancellationToken cancellationToken = default) =>
         (await api.ListAsync(ScopePaths.Groups(scope), NoFilters, cancellationToken)).Select(AccessGroup.FromJson).ToList();
 
-    public async Task<AccessGroup> GetGroupAsync(Scope scope, string groupId, CancellationToken cancellationToken = default) =>
+    internal async Task<AccessGroup> GetGroupAsync(Scope scope, string groupId, CancellationToken cancellationToken = default) =>
         AccessGroup.FromJson(await api.SendForObjectAsync(HttpMethod.Get, ScopePaths.Group(scope, groupId), null, cancellationToken));
 
-    public async Task<IReadOnlyList<AccessServiceToken>> ListServiceTokensAsync(Scope scope, CancellationToken cancellationToken = default) =>
+    internal async Task<IReadOnlyList<AccessServiceToken>> ListServiceTokensAsync(Scope scope, CancellationToken cancellationToken = default) =>
         (await api.ListAsync(ScopePaths.ServiceTokens(scope), NoFilters, cancellationToken)).Select(AccessServiceToken.FromJson).ToList();
 
-    public async Task<IReadOnlyList<AccessIdentityProvider>> ListIdentityProvidersAsync(Scope scope, CancellationToken cancellationToken = default) =>
+    internal async Task<IReadOnlyList<AccessIdentityProvider>> ListIdentityProvidersAsync(Scope scope, CancellationToken cancellationToken = default) =>
         (await api.ListAsync(ScopePaths.IdentityProviders(scope), NoFilters, cancellationToken)).Select(AccessIdentityProvider.FromJson).ToList();
 
     // ---- The whole estate --------------------------------------------------------------------------------------

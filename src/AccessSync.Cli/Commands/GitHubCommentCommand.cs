@@ -102,7 +102,7 @@ public sealed class GitHubCommentCommand(CliConsole console, ILogger log, Func<s
     private async Task CommentAsync(CommentTarget target, IReadOnlyList<string> parts, string marker, CancellationToken cancellationToken)
     {
         var where = $"{target.Repository}#{target.PullRequest}";
-        using var github = new GitHubClient(target.ApiUrl, target.Token);
+        using var github = new GitHubClient(target.ApiUrl, target.Token, log);
         try
         {
             var comments = await github.ListCommentsAsync(target.Repository, target.PullRequest, cancellationToken);

@@ -3,7 +3,11 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using AccessSync.Cloudflare;
+using AccessSync.Cloudflare.Resilience;
 using Flurl.Http;
+using Serilog;
+using Serilog.Core;
 
 namespace AccessSync.Cli.GitHub;
 
@@ -19,13 +23,8 @@ public sealed partial class GitHubClient : IDisposable
     /// <summary>GitHub refuses a comment body longer than this many characters.</summary>
     public const int MaxCommentChars = 65_536;
 
-    /// <summary>Attempts of a request that may be sent again (not a POST).</summary>
-    private const int MaxAttempts = 3;
-
     /// <summary>A guard against a server whose "next" link never ends.</summary>
     private const int MaxPages = 1_000;
-
-    private static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(60);
 
     private static readonly string UserAgent =
         "AccessSync/" + (typeof(GitHubClient).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0");
@@ -35,14 +34,17 @@ public sealed partial class GitHubClient : IDisposable
     private readonly string token;
 
     /// <param name="apiUrl">The REST API's base URL: https://api.github.com, or https://HOST/api/v3 on GitHub Enterprise Server.</param>
-    public GitHubClient(Uri apiUrl, string token)
+    /// <param name="logger">Told of each retry; never of the token.</param>
+    /// <param name="time">The clock for the waits between attempts and for attempt timeouts.</param>
+    public GitHubClient(Uri apiUrl, string token, ILogger? logger = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(apiUrl);
         ArgumentException.ThrowIfNullOrWhiteSpace(token);
         this.apiUrl = new Uri(apiUrl.ToString().TrimEnd('/') + "/");
         this.token = token;
-        flurl = new FlurlClient(new HttpClient { Timeout = Timeout.InfiniteTimeSpan });
-        flurl.Settings.Timeout = TimeSpan.FromSeconds(30);
+        var resilience = new ResilientHttpHandler(RetryRules(time ?? TimeProvider.System), logger ?? Logger.None, this.apiUrl) { InnerHandler = new SocketsHttpHandler() };
+        flurl = new FlurlClient(new HttpClient(resilience, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan });
+        flurl.Settings.Timeout = null; // each attempt is bounded by the retry rules' attempt timeout
         flurl.Settings.AllowedHttpStatusRange = "*"; // every failure becomes a GitHubApiException below
         flurl.Headers.AddOrReplace("User-Agent", UserAgent); // GitHub refuses requests without one
         flurl.Headers.AddOrReplace("Accept", "application/vnd.github+json");
@@ -93,64 +95,63 @@ public sealed partial class GitHubClient : IDisposable
 
     public void Dispose() => flurl.Dispose();
 
+    /// <summary>
+    /// GitHub's share of the retry rules: a 429, a 5xx or no answer is worth up to two more attempts, after
+    /// Retry-After or else about 2 s and then 4 s; a Retry-After that would take the waits past 2 minutes ends them,
+    /// since a job should fail rather than hang. A POST is never sent twice: were its first attempt to have created
+    /// the comment after all, the next run would find it and edit it in place. A PATCH sets the whole body, and a
+    /// DELETE of a comment already gone counts as done, so both may be repeated.
+    /// </summary>
+    private static HttpRetryRules RetryRules(TimeProvider time) => new()
+    {
+        Retry = new RetryOptions
+        {
+            MaxAttempts = 3,
+            MaxTotalWait = TimeSpan.FromMinutes(2),
+            BaseDelay = TimeSpan.FromSeconds(2),
+            MaxDelay = TimeSpan.FromSeconds(4),
+        },
+        AttemptTimeout = TimeSpan.FromSeconds(30),
+        RetriesAnswer = (method, status) => method != HttpMethod.Post && status is 429 or >= 500,
+        RepeatsWithoutAnswer = method => method != HttpMethod.Post,
+        TimeProvider = time,
+    };
+
     private Uri Url(string relative) => new(apiUrl, relative);
 
     /// <summary>A URL for messages: the path and query only, so a message never carries more than it needs.</summary>
     private static string Path(Uri url) => url.PathAndQuery;
 
     /// <summary>
-    /// Sends a request, and sends it again after a 429, a 5xx or no answer, up to <see cref="MaxAttempts"/> times,
-    /// waiting as Retry-After says or else a little longer each time. A POST is never sent twice: were its first
-    /// attempt to have created the comment after all, the next run would find it and edit it in place.
+    /// Sends a request; the handler under the FlurlClient retries it as <see cref="RetryRules"/> say. What comes back is
+    /// a success, or a failure as a <see cref="GitHubApiException"/>.
     /// </summary>
     private async Task<IFlurlResponse> SendAsync(HttpMethod method, Uri url, string? body, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        using var content = body is null
+            ? null
+            : new StringContent(new JsonObject { ["body"] = body }.ToJsonString(), Encoding.UTF8, "application/json");
+        IFlurlResponse response;
+        try
         {
-            var retryable = method != HttpMethod.Post && attempt < MaxAttempts;
-            using var content = body is null
-                ? null
-                : new StringContent(new JsonObject { ["body"] = body }.ToJsonString(), Encoding.UTF8, "application/json");
-            IFlurlResponse response;
-            try
-            {
-                response = await flurl.Request(url.AbsoluteUri).SendAsync(method, content, HttpCompletionOption.ResponseContentRead, cancellationToken);
-            }
-            catch (FlurlHttpException e) when (!cancellationToken.IsCancellationRequested)
-            {
-                if (retryable)
-                {
-                    await Task.Delay(Backoff(attempt), cancellationToken);
-                    continue;
-                }
+            response = await flurl.Request(url.AbsoluteUri).SendAsync(method, content, HttpCompletionOption.ResponseContentRead, cancellationToken);
+        }
+        catch (FlurlHttpException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new GitHubApiException(Redact($"GitHub API: {method} {Path(url)}: no answer from {apiUrl.Authority}: {OneLine((e.InnerException ?? e).Message)}"), innerException: e);
+        }
 
-                throw new GitHubApiException(Redact($"GitHub API: {method} {Path(url)}: no answer from {apiUrl.Authority}: {OneLine((e.InnerException ?? e).Message)}"), innerException: e);
-            }
+        // A comment to delete that is gone already (an earlier attempt's answer was lost, or someone deleted it) is what was wanted.
+        if (response.StatusCode is >= 200 and < 300 || (method == HttpMethod.Delete && response.StatusCode == 404))
+        {
+            return response;
+        }
 
-            // A comment to delete that is gone already (an earlier attempt's answer was lost, or someone deleted it) is what was wanted.
-            if (response.StatusCode is >= 200 and < 300 || (method == HttpMethod.Delete && response.StatusCode == 404))
-            {
-                return response;
-            }
-
-            using (response)
-            {
-                if (retryable && response.StatusCode is 429 or >= 500)
-                {
-                    await Task.Delay(RetryAfter(response) ?? Backoff(attempt), cancellationToken);
-                    continue;
-                }
-
-                throw new GitHubApiException(Redact(await FailureMessageAsync(method, url, response)), response.StatusCode);
-            }
+        using (response)
+        {
+            throw new GitHubApiException(Redact(await FailureMessageAsync(method, url, response)), response.StatusCode);
         }
     }
-
-    private static TimeSpan Backoff(int attempt) => TimeSpan.FromSeconds(attempt * 2);
-
-    /// <summary>The wait GitHub asks for, within reason: a job should fail rather than hang for an hour.</summary>
-    private static TimeSpan? RetryAfter(IFlurlResponse response) =>
-        response.ResponseMessage.Headers.RetryAfter?.Delta is { } delta && delta <= MaxRetryAfter ? delta : null;
 
     private static async Task<string> FailureMessageAsync(HttpMethod method, Uri url, IFlurlResponse response)
     {

@@ -41,7 +41,7 @@ internal sealed class ApiConnection : IDisposable
         flurl.Settings.AllowedHttpStatusRange = "*"; // failures become CloudflareApiException here, not FlurlHttpException
         flurl.Headers.AddOrReplace("User-Agent", UserAgent);
         flurl.Headers.AddOrReplace("Accept", "application/json");
-        createPipeline = RetryPipelines.Build<JsonObject>(
+        createPipeline = RetryPipeline.Build<JsonObject>(
             new RetryPolicy(options.Retry),
             options.TimeProvider,
             (outcome, _) => outcome.Exception is CloudflareTransportException

@@ -6,9 +6,10 @@ using Serilog;
 namespace AccessSync.Cloudflare.Http;
 
 /// <summary>
-/// The one handler layer under the FlurlClient, outermost first: retry (Retry-After, backoff) → rate limit → trace →
-/// attempt timeout → credentials → transport. Retrying above the limiter makes every attempt spend budget; tracing
-/// above the timeout sees each attempt whole; credentials go on below the tracing, so it never sees them.
+/// The one handler layer under the FlurlClient, outermost first: resilience (retry → rate limit → attempt timeout, one
+/// Polly pipeline) → trace → credentials → transport. Retrying above the limiter makes every attempt spend budget;
+/// timing out below it bounds only the time on the wire; tracing inside the attempt sees each one, its failures
+/// included; credentials go on below the tracing, so it never sees them.
 /// </summary>
 internal static class HandlerChain
 {
@@ -22,13 +23,7 @@ internal static class HandlerChain
         };
 
         HttpMessageHandler chain = new CredentialsHandler(credentials) { InnerHandler = transport };
-        chain = new AttemptTimeoutHandler(options.AttemptTimeout, options.TimeProvider) { InnerHandler = chain };
         chain = new TraceHandler(logger, options.BaseUrl, options.TimeProvider, statistics) { InnerHandler = chain };
-        if (limiter is not null)
-        {
-            chain = new RateLimitHandler(limiter) { InnerHandler = chain };
-        }
-
-        return new RetryHandler(new RetryPolicy(options.Retry), options.TimeProvider, logger, options.BaseUrl) { InnerHandler = chain };
+        return new ResilientHttpHandler(HttpRetryRules.Cloudflare(options, limiter), logger, options.BaseUrl) { InnerHandler = chain };
     }
 }

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Polly.Timeout;
 
 namespace AccessSync.Cloudflare.Resilience;
 
@@ -21,5 +22,5 @@ internal static class Transience
 
     /// <summary>No answer came back: a connection refused, reset or closed early, or an attempt timed out.</summary>
     public static bool IsTransportFailure(Exception exception) =>
-        exception is HttpRequestException or IOException or SocketException or TimeoutException;
+        exception is HttpRequestException or IOException or SocketException or TimeoutException or TimeoutRejectedException;
 }

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using Polly.Timeout;
 
 namespace AccessSync.Cloudflare.Resilience;
 
@@ -11,6 +12,8 @@ internal static class TransportFailure
         {
             switch (e)
             {
+                case TimeoutRejectedException timeout:
+                    return $"no response within {RetryPolicy.Seconds(timeout.Timeout)}";
                 case TimeoutException timeout:
                     return timeout.Message;
                 case SocketException socket:

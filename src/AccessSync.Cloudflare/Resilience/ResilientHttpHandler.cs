@@ -1,29 +1,40 @@
-using AccessSync.Cloudflare.Resilience;
+using AccessSync.Cloudflare.Http;
 using Polly;
 using Serilog;
 
-namespace AccessSync.Cloudflare.Http;
+namespace AccessSync.Cloudflare.Resilience;
 
 /// <summary>
-/// Sends each request again after a transient failure, as <see cref="RetryPolicy"/> rules: 429 and 5xx answers and
-/// transport failures, honouring Retry-After. A POST is repeated here only on 429; the client handles the rest (see
-/// <see cref="Transience.MayRepeat"/>). Each attempt passes through the rate limiter below this handler.
+/// Sends each request through the one retry pipeline (<see cref="RetryPipeline"/>: retry → request budget → attempt
+/// timeout), as <see cref="HttpRetryRules"/> decide for the API at hand: an answer it names as transient, or no answer
+/// at all for a request that may be repeated, is sent again after the server's Retry-After or else a backoff. Each
+/// attempt reads the whole body, so a connection reset or stall half-way through a large answer is a failure of that
+/// attempt, retried like any other.
 /// </summary>
-internal sealed class RetryHandler : DelegatingHandler
+public sealed class ResilientHttpHandler : DelegatingHandler
 {
     private static readonly ResiliencePropertyKey<HttpRequestMessage> RequestKey = new("AccessSync.Request");
 
     private readonly ResiliencePipeline<HttpResponseMessage> pipeline;
-    private readonly TimeProvider time;
+    private readonly HttpRetryRules rules;
     private readonly ILogger logger;
     private readonly Uri baseUrl;
 
-    public RetryHandler(RetryPolicy policy, TimeProvider time, ILogger logger, Uri baseUrl)
+    /// <param name="baseUrl">The API's root, so that logs name a request by its path under it.</param>
+    public ResilientHttpHandler(HttpRetryRules rules, ILogger logger, Uri baseUrl)
     {
-        this.time = time;
+        ArgumentNullException.ThrowIfNull(rules);
+        rules.Retry.Validate();
+        this.rules = rules;
         this.logger = logger;
         this.baseUrl = baseUrl;
-        pipeline = RetryPipelines.Build<HttpResponseMessage>(policy, time, Classify, OnStop, OnRetry);
+        pipeline = RetryPipeline.Build<HttpResponseMessage>(
+            new RetryPolicy(rules.Retry),
+            rules.TimeProvider,
+            Classify,
+            OnStop,
+            OnRetry,
+            new AttemptBounds(rules.AttemptTimeout, rules.Limiter));
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -36,12 +47,18 @@ internal sealed class RetryHandler : DelegatingHandler
                 async (ctx, state) =>
                 {
                     AttemptRecord.Of(state).Begin();
+                    HttpResponseMessage? response = null;
                     try
                     {
-                        return Outcome.FromResult(await SendOnceAsync(state, ctx.CancellationToken));
+                        response = await base.SendAsync(state, ctx.CancellationToken);
+                        await response.Content.LoadIntoBufferAsync(ctx.CancellationToken);
+                        return Outcome.FromResult(response);
                     }
-                    catch (Exception ex) when (!ctx.CancellationToken.IsCancellationRequested)
+                    catch (Exception ex)
                     {
+                        // An outcome rather than a throw: the retry decides what the failure means, and Polly's timeout
+                        // turns a cancellation it caused into a TimeoutRejectedException, the caller's own staying one.
+                        response?.Dispose();
                         return Outcome.FromException<HttpResponseMessage>(ex);
                     }
                 },
@@ -56,9 +73,6 @@ internal sealed class RetryHandler : DelegatingHandler
         }
     }
 
-    private Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        base.SendAsync(request, cancellationToken);
-
     private Transient Classify(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
     {
         if (!context.Properties.TryGetValue(RequestKey, out var request))
@@ -68,12 +82,12 @@ internal sealed class RetryHandler : DelegatingHandler
 
         if (outcome.Result is { } response)
         {
-            return Transience.IsRetryable(request.Method, (int)response.StatusCode)
-                ? Transient.Yes(RetryAfter.From(response, time.GetUtcNow()))
+            return rules.RetriesAnswer(request.Method, (int)response.StatusCode)
+                ? Transient.Yes(RetryAfter.From(response, rules.TimeProvider.GetUtcNow()))
                 : Transient.No;
         }
 
-        return outcome.Exception is { } failure && Transience.MayRepeat(request.Method) && Transience.IsTransportFailure(failure)
+        return outcome.Exception is { } failure && rules.RepeatsWithoutAnswer(request.Method) && Transience.IsTransportFailure(failure)
             ? Transient.Yes()
             : Transient.No;
     }
