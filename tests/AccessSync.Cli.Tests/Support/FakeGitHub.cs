@@ -35,7 +35,7 @@ internal sealed class FakeGitHub : IAsyncDisposable
     private readonly Lock gate = new();
     private readonly List<FakeComment> comments = [];
     private long nextId = 1_000;
-    private (string Method, int Count, int Status) failures = (string.Empty, 0, 0);
+    private (string Method, int Count, int Status, string? RetryAfter) failures = (string.Empty, 0, 0, null);
 
     private FakeGitHub(WebApplication app, string token)
     {
@@ -85,12 +85,13 @@ internal sealed class FakeGitHub : IAsyncDisposable
 
     public void ForgetCalls() => calls.Clear();
 
-    /// <summary>Answers the next <paramref name="count"/> requests of <paramref name="method"/> with <paramref name="status"/> and <c>Retry-After: 0</c>.</summary>
-    public void FailNext(string method, int count, int status)
+    /// <summary>Answers the next <paramref name="count"/> requests of <paramref name="method"/> with <paramref name="status"/>.</summary>
+    /// <param name="retryAfter">The Retry-After header to send, in seconds; <c>null</c> sends none.</param>
+    public void FailNext(string method, int count, int status, string? retryAfter = "0")
     {
         lock (gate)
         {
-            failures = (method, count, status);
+            failures = (method, count, status, retryAfter);
         }
     }
 
@@ -122,18 +123,23 @@ internal sealed class FakeGitHub : IAsyncDisposable
             }
 
             int? failWith = null;
+            string? retryAfter = null;
             lock (gate)
             {
                 if (failures.Count > 0 && failures.Method == context.Request.Method)
                 {
                     failures.Count--;
-                    failWith = failures.Status;
+                    (failWith, retryAfter) = (failures.Status, failures.RetryAfter);
                 }
             }
 
             if (failWith is { } status)
             {
-                context.Response.Headers.RetryAfter = "0";
+                if (retryAfter is not null)
+                {
+                    context.Response.Headers.RetryAfter = retryAfter;
+                }
+
                 await Answer(context, status, new JsonObject { ["message"] = "Server Error" });
                 return;
             }
