@@ -2,9 +2,11 @@ using System.Net;
 using System.Net.Sockets;
 using AccessSync.Cloudflare.Tests.Support;
 using AccessSync.Emulator;
+using AccessSync.Testing;
 
 namespace AccessSync.Cloudflare.Tests;
 
+/// <summary>Retries against the emulator, on a clock only the test moves: each wait between attempts is checked, none is slept.</summary>
 public class RetryTests
 {
     private const string AppsPattern = "/access/apps$";
@@ -14,29 +16,35 @@ public class RetryTests
     [Test]
     public async Task A_429_storm_is_waited_out_as_long_as_retry_after_says()
     {
-        await using var h = await Harness.StartAsync(new EstateSeed(Apps: 2).Build());
+        var clock = new SteppedClock();
+        await using var h = await Harness.StartAsync(new EstateSeed(Apps: 2).Build(), clock: clock);
         for (var i = 0; i < 3; i++)
         {
             h.Server.Faults.Enqueue(Fault.Status(429, retryAfterSeconds: 2).When("GET", AppsPattern));
         }
 
-        (await h.Client.ListApplicationsAsync(Harness.Account)).Count.ShouldBe(2);
+        var listing = h.Client.ListApplicationsAsync(Harness.Account);
+        var waits = await WaitsAsync(clock, 3);
 
+        (await listing).Count.ShouldBe(2);
         h.Requests.Select(r => r.Status).ShouldBe([429, 429, 429, 200]);
-        h.Clock.Requested.Count(d => d == TimeSpan.FromSeconds(2)).ShouldBe(3);
+        waits.ShouldBe(Enumerable.Repeat(TimeSpan.FromSeconds(2), 3));
         h.Logs.Rendered.Count(l => l.Contains("HTTP 429 on attempt", StringComparison.Ordinal) && l.Contains("retrying in 2 s", StringComparison.Ordinal)).ShouldBe(3);
     }
 
     [Test]
     public async Task Past_the_attempt_bound_a_429_storm_ends_in_a_clear_error()
     {
-        await using var h = await Harness.StartAsync(new EstateSeed(Apps: 1).Build(), o => o with { Retry = o.Retry with { MaxAttempts = 3 } });
+        var clock = new SteppedClock();
+        await using var h = await Harness.StartAsync(new EstateSeed(Apps: 1).Build(), o => o with { Retry = o.Retry with { MaxAttempts = 3 } }, clock: clock);
         for (var i = 0; i < 5; i++)
         {
             h.Server.Faults.Enqueue(Fault.Status(429, retryAfterSeconds: 1).When("GET", AppsPattern));
         }
 
-        var ex = await Should.ThrowAsync<CloudflareApiException>(h.Client.ListApplicationsAsync(Harness.Account));
+        var listing = h.Client.ListApplicationsAsync(Harness.Account);
+        await WaitsAsync(clock, 2);
+        var ex = await Should.ThrowAsync<CloudflareApiException>(listing);
 
         ex.Message.ShouldBe($"Cloudflare API error 10429 on GET {AppsPath}: Please wait and consider throttling your request speed (HTTP 429; gave up after 3 attempts)");
         (ex.StatusCode, ex.Attempts).ShouldBe((429, 3));
@@ -58,15 +66,23 @@ public class RetryTests
     [Test]
     public async Task Server_errors_are_retried_until_the_request_succeeds()
     {
-        await using var h = await Harness.StartAsync(new EstateSeed(Apps: 1).Build());
+        var clock = new SteppedClock();
+        await using var h = await Harness.StartAsync(new EstateSeed(Apps: 1).Build(), clock: clock);
         foreach (var status in new[] { 500, 502, 503, 504 })
         {
             h.Server.Faults.Enqueue(Fault.Status(status).When("GET", AppsPattern));
         }
 
-        (await h.Client.ListApplicationsAsync(Harness.Account)).Count.ShouldBe(1);
+        var listing = h.Client.ListApplicationsAsync(Harness.Account);
+        var waits = await WaitsAsync(clock, 4);
 
+        (await listing).Count.ShouldBe(1);
         h.Requests.Select(r => r.Status).ShouldBe([500, 502, 503, 504, 200]);
+        for (var i = 0; i < waits.Count; i++)
+        {
+            var backoff = TimeSpan.FromSeconds(0.5 * Math.Pow(2, i));
+            waits[i].ShouldBeInRange(backoff * 0.75, backoff, "0.5 s doubling, less up to a quarter");
+        }
     }
 
     [Test]
@@ -83,25 +99,31 @@ public class RetryTests
     [Test]
     public async Task Connection_resets_are_retried_until_the_request_succeeds()
     {
-        await using var h = await Harness.StartAsync(new EstateSeed(Apps: 1).Build());
+        var clock = new SteppedClock();
+        await using var h = await Harness.StartAsync(new EstateSeed(Apps: 1).Build(), clock: clock);
         h.Server.Faults.Enqueue(Fault.Reset().When("GET", AppsPattern));
         h.Server.Faults.Enqueue(Fault.Reset().When("GET", AppsPattern));
 
-        (await h.Client.ListApplicationsAsync(Harness.Account)).Count.ShouldBe(1);
+        var listing = h.Client.ListApplicationsAsync(Harness.Account);
+        await WaitsAsync(clock, 2);
 
+        (await listing).Count.ShouldBe(1);
         h.Requests.Select(r => r.Status).ShouldBe([0, 0, 200]);
     }
 
     [Test]
     public async Task An_update_whose_answer_was_lost_is_sent_again()
     {
-        await using var h = await Harness.StartAsync(new EstateSeed(Apps: 1, PoliciesPerApp: 1).Build());
+        var clock = new SteppedClock();
+        await using var h = await Harness.StartAsync(new EstateSeed(Apps: 1, PoliciesPerApp: 1).Build(), clock: clock);
         var policy = (await h.Client.ListApplicationPoliciesAsync(Harness.Account, EstateSeed.AppId(0))).Single();
         var body = policy.ToWriteBody();
         body["session_duration"] = "2h";
         h.Server.Faults.Enqueue(Fault.ResetAfterCommit().When("PUT"));
 
-        var updated = await h.Client.UpdateApplicationPolicyAsync(Harness.Account, EstateSeed.AppId(0), policy.Id, body);
+        var updating = h.Client.UpdateApplicationPolicyAsync(Harness.Account, EstateSeed.AppId(0), policy.Id, body);
+        await WaitsAsync(clock, 1);
+        var updated = await updating;
 
         updated.SessionDuration.ShouldBe("2h");
         h.Requests.Count(r => r.Method == "PUT").ShouldBe(2);
@@ -110,10 +132,13 @@ public class RetryTests
     [Test]
     public async Task A_delete_whose_answer_was_lost_counts_as_done()
     {
-        await using var h = await Harness.StartAsync(new EstateSeed(Apps: 1, PoliciesPerApp: 2).Build());
+        var clock = new SteppedClock();
+        await using var h = await Harness.StartAsync(new EstateSeed(Apps: 1, PoliciesPerApp: 2).Build(), clock: clock);
         h.Server.Faults.Enqueue(Fault.ResetAfterCommit().When("DELETE"));
 
-        await h.Client.DeleteApplicationPolicyAsync(Harness.Account, EstateSeed.AppId(0), EstateSeed.PolicyId(0, 1));
+        var deleting = h.Client.DeleteApplicationPolicyAsync(Harness.Account, EstateSeed.AppId(0), EstateSeed.PolicyId(0, 1));
+        await WaitsAsync(clock, 1);
+        await deleting;
 
         h.Server.State.AppPolicies(Harness.AccountRef, EstateSeed.AppId(0)).Count.ShouldBe(1);
         h.Requests.Where(r => r.Method == "DELETE").Select(r => r.Status).ShouldBe([0, 404]);
@@ -123,12 +148,14 @@ public class RetryTests
     public async Task A_host_that_cannot_be_reached_ends_in_one_line_naming_it()
     {
         var port = FreePort();
-        var clock = new ScaledClock();
+        var clock = new SteppedClock();
         using var client = new CloudflareAccessClient(
             CloudflareCredentials.ApiToken(Harness.Token),
             Harness.Options(new Uri($"http://127.0.0.1:{port}/client/v4"), clock) with { Retry = new RetryOptions { MaxAttempts = 3 } });
 
-        var ex = await Should.ThrowAsync<CloudflareTransportException>(client.ListGroupsAsync(Harness.Account));
+        var listing = client.ListGroupsAsync(Harness.Account);
+        await WaitsAsync(clock, 2);
+        var ex = await Should.ThrowAsync<CloudflareTransportException>(listing);
 
         ex.Message.ShouldBe($"could not reach 127.0.0.1:{port}: connection refused (GET /accounts/{EstateSeed.AccountId}/access/groups; gave up after 3 attempts)");
         ex.Attempts.ShouldBe(3);
@@ -137,13 +164,33 @@ public class RetryTests
     [Test]
     public async Task An_attempt_that_takes_too_long_is_abandoned_and_retried()
     {
-        await using var h = await Harness.StartAsync(new EstateSeed(Apps: 1).Build(), o => o with { AttemptTimeout = TimeSpan.FromSeconds(50) });
+        var clock = new SteppedClock();
+        var timeout = TimeSpan.FromSeconds(50);
+        await using var h = await Harness.StartAsync(new EstateSeed(Apps: 1).Build(), o => o with { AttemptTimeout = timeout }, clock: clock);
         h.Server.Faults.Enqueue(Fault.Delay(TimeSpan.FromSeconds(5)).When("GET", AppsPattern));
 
-        (await h.Client.ListApplicationsAsync(Harness.Account)).Count.ShouldBe(1);
+        var listing = h.Client.ListApplicationsAsync(Harness.Account);
+        await clock.AdvanceToNextTimerAsync(due => due == timeout);
+        await WaitsAsync(clock, 1, timeout);
 
-        h.Requests.Count.ShouldBe(2);
-        h.Logs.Rendered.ShouldContain(l => l.Contains("no response within 50 s", StringComparison.Ordinal));
+        (await listing).Count.ShouldBe(1);
+        h.Logs.Rendered.ShouldContain(l => l.Contains("no response within 50 s on attempt 1", StringComparison.Ordinal));
+        h.Logs.Rendered.ShouldContain(l => l.Contains(" 200 in ", StringComparison.Ordinal) && l.Contains("(attempt 2)", StringComparison.Ordinal));
+
+        // The emulator counts the abandoned attempt once it notices the client gone, which may come after the retry's answer.
+        h.Requests.ShouldContain(r => r.Status == 200);
+    }
+
+    /// <summary>Lets the client's next <paramref name="count"/> waits between attempts pass, and returns how long each was.</summary>
+    private static async Task<List<TimeSpan>> WaitsAsync(SteppedClock clock, int count, TimeSpan? attemptTimeout = null)
+    {
+        var waits = new List<TimeSpan>();
+        for (var i = 0; i < count; i++)
+        {
+            waits.Add(await clock.AdvanceToNextTimerAsync(due => due != (attemptTimeout ?? Harness.AttemptTimeout)));
+        }
+
+        return waits;
     }
 
     private static int FreePort()

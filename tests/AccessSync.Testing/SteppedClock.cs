@@ -30,8 +30,10 @@ public sealed class SteppedClock : FakeTimeProvider
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
+        // Counted once set, never before: a test that advanced the clock in between would leave it waiting for ever.
+        var timer = new ObservedTimer(base.CreateTimer(callback, state, dueTime, period), this);
         Record(dueTime);
-        return new ObservedTimer(base.CreateTimer(callback, state, dueTime, period), this);
+        return timer;
     }
 
     /// <summary>
@@ -93,8 +95,9 @@ public sealed class SteppedClock : FakeTimeProvider
     {
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
+            var changed = timer.Change(dueTime, period);
             clock.Record(dueTime);
-            return timer.Change(dueTime, period);
+            return changed;
         }
 
         public void Dispose() => timer.Dispose();

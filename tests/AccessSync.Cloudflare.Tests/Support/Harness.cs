@@ -15,7 +15,7 @@ internal sealed class Harness : IAsyncDisposable
     public static readonly ScopeRef AccountRef = ScopeRef.Account(EstateSeed.AccountId);
     public static readonly ScopeRef ZoneRef = ScopeRef.Zone(EstateSeed.ZoneId);
 
-    private Harness(EmulatorServer server, CloudflareAccessClient client, ScaledClock clock, CollectingSink logs)
+    private Harness(EmulatorServer server, CloudflareAccessClient client, TimeProvider clock, CollectingSink logs)
     {
         Server = server;
         Client = client;
@@ -27,25 +27,27 @@ internal sealed class Harness : IAsyncDisposable
 
     public CloudflareAccessClient Client { get; }
 
-    public ScaledClock Clock { get; }
+    public TimeProvider Clock { get; }
 
     public CollectingSink Logs { get; }
 
     public IReadOnlyList<RecordedRequest> Requests => Server.Requests.All;
 
     /// <param name="configure">Changes to the test defaults: 1/100 time, no client rate limit, 6 attempts.</param>
+    /// <param name="clock">The client's clock instead of 1/100 time: a <see cref="Testing.SteppedClock"/> for a test that checks each wait.</param>
     public static async Task<Harness> StartAsync(
         JsonObject? seed = null,
         Func<CloudflareClientOptions, CloudflareClientOptions>? configure = null,
         CloudflareCredentials? credentials = null,
-        LogEventLevel level = LogEventLevel.Debug)
+        LogEventLevel level = LogEventLevel.Debug,
+        TimeProvider? clock = null)
     {
         var server = await EmulatorServer.StartAsync(new EmulatorOptions
         {
             Seed = seed is null ? null : EmulatorSeed.From(seed),
             Credentials = EmulatorCredentials.Token(Token),
         });
-        var clock = new ScaledClock();
+        clock ??= new ScaledClock();
         var logs = new CollectingSink();
         var options = Options(server.BaseUrl, clock);
         var client = new CloudflareAccessClient(credentials ?? CloudflareCredentials.ApiToken(Token), configure?.Invoke(options) ?? options, logs.Logger(level));
@@ -58,8 +60,11 @@ internal sealed class Harness : IAsyncDisposable
         RateLimit = null,
         TimeProvider = clock,
         // Scaled to 1/100: a long attempt timeout stays long in real time, so only the faults a test injects fail.
-        AttemptTimeout = TimeSpan.FromMinutes(10),
+        AttemptTimeout = AttemptTimeout,
     };
+
+    /// <summary>Each attempt's timeout under the test defaults.</summary>
+    public static TimeSpan AttemptTimeout { get; } = TimeSpan.FromMinutes(10);
 
     public async ValueTask DisposeAsync()
     {
