@@ -74,7 +74,7 @@ public class ExampleFilesTests
         var used = LoadExamples()
             .SelectMany(f => f.Policies)
             .SelectMany(p => p.Include.Concat(p.Exclude ?? []).Concat(p.Require ?? []))
-            .Select(r => r.Kind)
+            .Select(r => r.Kind.Key)
             .ToHashSet();
 
         AllRuleKinds.Except(used).ShouldBeEmpty("rule kinds no example uses");

@@ -76,7 +76,7 @@ public partial class MarkdownPlanRendererTests
                 .. Enumerable.Range(1, 60).Select(i => created with
                 {
                     Name = $"Shared {i:D2}",
-                    Change = new CreatePolicy(desired with { Name = $"Shared {i:D2}", Fields = desired.Fields.SetItem("name", $"\"Shared {i:D2}\"") }),
+                    Change = new CreatePolicy(desired.Renamed($"Shared {i:D2}")),
                     Apps = ["App 001", "App 002"],
                 }),
             ],

@@ -1,6 +1,7 @@
 using AccessSync.Core.Diagnostics;
 using AccessSync.Core.Model;
 using AccessSync.Core.Tests.Support;
+using AccessSync.Core.Rules;
 
 namespace AccessSync.Core.Tests;
 
@@ -48,9 +49,8 @@ public class ModelReaderTests
     {
         var parsed = Load.ValidApplication(Load.WithPolicy($"decision: deny\ninclude:\n  - {rule}")).Policies[0].Include[0];
 
-        parsed.Kind.ShouldBe(kind);
-        parsed.ReferenceName.ShouldBe(name);
-        parsed.Fields.ShouldBeEmpty();
+        parsed.Kind.Key.ShouldBe(kind);
+        parsed.ShouldBeAssignableTo<ReferenceRule>()!.Reference.ShouldBe(ObjectReference.Name(name));
     }
 
     [Test]
@@ -119,7 +119,7 @@ public class ModelReaderTests
         var policy = file.Policy;
         policy.Name.ShouldBe("Allow developers");
         policy.Id.ShouldBe("f174e90a-fafe-4643-bbbc-4a0ed4fc8415");
-        policy.Include.ShouldHaveSingleItem().ReferenceName.ShouldBe("Developers");
+        policy.Include.ShouldHaveSingleItem().ShouldBeOfType<GroupRule>().Reference.ShouldBe(ObjectReference.Name("Developers"));
         policy.Settings.ShouldBe(new PolicySettings(SessionDuration: "8h", IsolationRequired: false));
         policy.Position.ShouldBe(0);
         policy.Precedence.ShouldBeNull();
@@ -160,8 +160,8 @@ public class ModelReaderTests
         p.Id.ShouldBe("f174e90a-fafe-4643-bbbc-4a0ed4fc8415");
         p.Precedence.ShouldBe(3);
         p.Decision.ShouldBe(Decision.Allow);
-        p.Exclude!.Value.ShouldHaveSingleItem().Kind.ShouldBe("group");
-        p.Require!.Value.ShouldHaveSingleItem().Kind.ShouldBe("group");
+        p.Exclude!.Value.ShouldHaveSingleItem().ShouldBeOfType<GroupRule>();
+        p.Require!.Value.ShouldHaveSingleItem().ShouldBeOfType<GroupRule>();
         var s = p.Settings;
         s.ApprovalRequired.ShouldBe(true);
         s.ApprovalGroups!.Value.Select(g => g.ApprovalsNeeded).ShouldBe([1, 3]);

@@ -1,6 +1,7 @@
 using AccessSync.Core.Schema;
 using AccessSync.Core.Tests.Support;
 using AccessSync.Testing;
+using AccessSync.Core.Rules;
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
 
@@ -82,7 +83,9 @@ public class SchemaContractTests
     {
         var file = Load.ValidApplication(Load.WithPolicy($"decision: allow\ninclude:\n  - {{{kind}: {body}}}\nrequire: [{{geo: US}}]"));
 
-        file.Policies[0].Include[0].Kind.ShouldBe(kind);
+        var rule = file.Policies[0].Include[0];
+        rule.Kind.Key.ShouldBe(kind);
+        rule.ShouldNotBeOfType<UnknownRule>();
     }
 
     [TestCaseSource(nameof(ShortForms))]

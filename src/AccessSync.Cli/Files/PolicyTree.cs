@@ -60,10 +60,10 @@ public sealed record PolicyTree(RootConfig Config, ImmutableArray<SourceFile> Po
         return new PolicyTree(config, files.ToImmutable(), diagnostics.ToImmutable());
     }
 
-    private static IEnumerable<(FileInfo File, string Relative)> YamlFilesBelow(DirectoryInfo root, PathFilter filter)
+    private static IEnumerable<FoundFile> YamlFilesBelow(DirectoryInfo root, PathFilter filter)
     {
         var pending = new Stack<DirectoryInfo>([root]);
-        var found = new List<(FileInfo, string)>();
+        var found = new List<FoundFile>();
         while (pending.Count > 0)
         {
             var directory = pending.Pop();
@@ -80,12 +80,12 @@ public sealed record PolicyTree(RootConfig Config, ImmutableArray<SourceFile> Po
                 }
                 else if (entry is FileInfo file && PathFilter.IsYaml(file.Name) && !PathFilter.IsHidden(file.Name) && !filter.IsIgnored(relative))
                 {
-                    found.Add((file, relative));
+                    found.Add(new FoundFile(file, relative));
                 }
             }
         }
 
-        return found.OrderBy(f => f.Item2, StringComparer.Ordinal);
+        return found.OrderBy(f => f.Relative, StringComparer.Ordinal);
     }
 
     private static SourceFile? ReadSource(FileInfo file, ImmutableArray<Diagnostic>.Builder diagnostics)
@@ -118,4 +118,7 @@ public sealed record PolicyTree(RootConfig Config, ImmutableArray<SourceFile> Po
 
         return decoded.File;
     }
+
+    /// <summary>A YAML file below the root, and its path relative to the root (with forward slashes).</summary>
+    private sealed record FoundFile(FileInfo File, string Relative);
 }

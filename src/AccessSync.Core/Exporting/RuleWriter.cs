@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AccessSync.Core.Live;
-using AccessSync.Core.Loading;
+using AccessSync.Core.Rules;
 
 namespace AccessSync.Core.Exporting;
 
@@ -48,12 +48,13 @@ internal sealed class RuleWriter
         }
 
         var fields = body.EnumerateObject().ToList();
-        if (fields.Count == 0 && RuleShortForms.TrueForEmpty.Contains(kind))
+        var known = RuleKinds.Find(kind);
+        if (fields.Count == 0 && known is { IsFlag: true })
         {
             return true;
         }
 
-        if (fields is [var only] && RuleShortForms.ValueField.TryGetValue(kind, out var shortField) && only.Name == shortField)
+        if (fields is [var only] && known?.ShortFormField is { } shortField && only.Name == shortField)
         {
             if (ShortForm(kind, only.Value) is { } shortForm)
             {

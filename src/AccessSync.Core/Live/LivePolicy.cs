@@ -1,4 +1,7 @@
+using System.Collections.Immutable;
 using System.Text.Json;
+using AccessSync.Core.Normalization;
+using AccessSync.Core.Rules;
 
 namespace AccessSync.Core.Live;
 
@@ -18,4 +21,17 @@ public sealed record LivePolicy(string Id, string Name, string Decision, int? Pr
         raw.TryGetProperty("updated_at", out var updated) && updated.ValueKind == JsonValueKind.String ? updated.GetString() : null,
         isReusable,
         raw.Clone());
+
+    /// <summary>
+    /// The typed rules of one of its lists (<c>include</c>, <c>exclude</c>, <c>require</c>): empty when absent, as the
+    /// API means it. Read when asked, not when the policy is: planning compares the API's own text first.
+    /// </summary>
+    public ImmutableArray<Rule> Rules(RuleList list) => RuleWire.ReadList(JsonPath.Get(Raw, WireKey(list)));
+
+    private static string WireKey(RuleList list) => list switch
+    {
+        RuleList.Exclude => PolicyFields.Exclude,
+        RuleList.Require => PolicyFields.Require,
+        _ => PolicyFields.Include,
+    };
 }

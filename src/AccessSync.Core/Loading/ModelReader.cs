@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using AccessSync.Core.Diagnostics;
 using AccessSync.Core.Model;
+using AccessSync.Core.Rules;
 using AccessSync.Core.Yaml;
 using Newtonsoft.Json.Linq;
 
@@ -92,42 +93,25 @@ internal sealed class ModelReader(string path)
         (int?)policy["precedence"],
         new PolicySpans(Span(policy), Span(policy["name"]!), policy["precedence"] is { } p ? Span(p) : null));
 
-    private ImmutableArray<AccessRule>? ReadRules(JToken? rules) =>
+    private ImmutableArray<Rule>? ReadRules(JToken? rules) =>
         rules is JArray array ? [.. array.Cast<JObject>().Select(ReadRule)] : null;
 
-    private AccessRule ReadRule(JObject rule)
+    private Rule ReadRule(JObject rule)
     {
         var property = rule.Properties().Single();
         var kind = property.Name;
-        var span = Span(property);
-        switch (property.Value)
+        var read = property.Value switch
         {
-            case JObject apiShape:
-                return new AccessRule(kind, ReadFields(apiShape), null, span);
-            case JValue { Type: JTokenType.Boolean }:
-                // everyone: true, certificate: true, ... : the API's shape is an empty object.
-                return new AccessRule(kind, ImmutableSortedDictionary<string, RuleValue>.Empty, null, span);
-            case JArray list:
-                return new AccessRule(kind, Fields(RuleShortForms.ValueField[kind], RuleValue.Of(list.Select(i => (string)i!))), null, span);
-            default:
-                var value = (string)property.Value!;
-                if (RuleShortForms.ResolvableByName.Contains(kind) && !Guid.TryParse(value, out _))
-                {
-                    return new AccessRule(kind, ImmutableSortedDictionary<string, RuleValue>.Empty, value, span);
-                }
-
-                return new AccessRule(kind, Fields(RuleShortForms.ValueField[kind], RuleValue.Of(value)), null, span);
-        }
+            JObject apiShape => RuleShortForms.FromFields(kind, [.. apiShape.Properties().Select(p => new RuleField(p.Name, ReadValue(p.Value)))]),
+            // everyone: true, certificate: true, ... : the API's shape is an empty object.
+            JValue { Type: JTokenType.Boolean } => RuleShortForms.FromFlag(kind),
+            var value => RuleShortForms.FromValue(kind, ReadValue(value)),
+        };
+        return read with { Span = Span(property) };
     }
 
-    private static ImmutableSortedDictionary<string, RuleValue> ReadFields(JObject fields) =>
-        fields.Properties().ToImmutableSortedDictionary(
-            p => p.Name,
-            p => p.Value is JArray items ? RuleValue.Of(items.Select(i => (string)i!)) : RuleValue.Of((string)p.Value!),
-            StringComparer.Ordinal);
-
-    private static ImmutableSortedDictionary<string, RuleValue> Fields(string name, RuleValue value) =>
-        ImmutableSortedDictionary.Create<string, RuleValue>(StringComparer.Ordinal).Add(name, value);
+    private static RuleValue ReadValue(JToken value) =>
+        value is JArray items ? RuleValue.Of(items.Select(i => (string)i!)) : RuleValue.Of((string)value!);
 
     private static PolicySettings ReadSettings(JObject o) => new(
         (string?)o["session_duration"],

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using AccessSync.Core.Diagnostics;
+using AccessSync.Core.Rules;
 
 namespace AccessSync.Core.Model;
 
@@ -12,9 +13,9 @@ namespace AccessSync.Core.Model;
 public sealed record PolicySpec(
     string Name,
     Decision Decision,
-    ImmutableArray<AccessRule> Include,
-    ImmutableArray<AccessRule>? Exclude,
-    ImmutableArray<AccessRule>? Require,
+    ImmutableArray<Rule> Include,
+    ImmutableArray<Rule>? Exclude,
+    ImmutableArray<Rule>? Require,
     PolicySettings Settings,
     string? Id,
     int? Precedence,

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using AccessSync.Core.Normalization;
+using AccessSync.Core.Json;
 
 namespace AccessSync.Core.Planning;
 
@@ -15,7 +15,7 @@ public sealed record Fingerprint(string? UpdatedAt, string ContentHash)
     {
         var updatedAt = raw.TryGetProperty("updated_at", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
         // Key order is not content: the same object serialised twice must hash alike.
-        var canonical = Normalizer.Sorted(raw)?.ToJsonString() ?? "null";
+        var canonical = SortedJson.Of(raw)?.ToJsonString() ?? "null";
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)))[..16];
         return new Fingerprint(updatedAt, hash);
     }

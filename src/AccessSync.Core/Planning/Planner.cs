@@ -20,7 +20,7 @@ public static class Planner
         var matchedTargets = new HashSet<string>(StringComparer.Ordinal);
         var reusable = ReusableCatalog.Build(project, live, diagnostics);
         var finalLinks = new Dictionary<string, IReadOnlyCollection<LinkTarget>>(StringComparer.Ordinal);
-        var pending = new List<(DesiredApplication Desired, LiveApplication App, ImmutableArray<DesiredPolicy> Policies, List<DesiredLink> Links)>();
+        var pending = new List<PendingApplication>();
 
         foreach (var desired in project.Applications)
         {
@@ -80,7 +80,7 @@ public static class Planner
                 policies = [];
             }
 
-            pending.Add((desired, app, policies, links));
+            pending.Add(new PendingApplication(desired, app, policies, links));
         }
 
         // Planned once every file was read: a later file may convert a policy an earlier one already uses.
@@ -357,4 +357,7 @@ public static class Planner
             }
         }
     }
+
+    /// <summary>An application whose file has been read against live, waiting for every file to be read before it is planned.</summary>
+    private sealed record PendingApplication(DesiredApplication Desired, LiveApplication App, ImmutableArray<DesiredPolicy> Policies, List<DesiredLink> Links);
 }

@@ -7,6 +7,7 @@ using AccessSync.Core.Diagnostics;
 using AccessSync.Core.Model;
 using AccessSync.Core.Normalization;
 using AccessSync.Core.Planning;
+using AccessSync.Core.Wire;
 
 namespace AccessSync.Core.Rendering;
 
@@ -462,13 +463,12 @@ public static class PlanJson
     private static DesiredPolicy ReadDesired(Node policy)
     {
         var span = policy.Member("span");
-        return new DesiredPolicy(
-            policy.Member("name").String(),
-            ReadDecision(policy.Member("decision")),
+        var desired = PolicyWire.ReadDesired(
             policy.Member("precedence").Int(),
             policy.Member("id").StringOrNull(),
             ReadValues(policy.Member("fields")),
             new SourceSpan(span.Member("path").String(), span.Member("line").Int(), span.Member("column").Int()));
+        return desired with { Name = policy.Member("name").String(), Decision = ReadDecision(policy.Member("decision")) };
     }
 
     private static Decision ReadDecision(Node decision) => decision.OneOf(WireNames.Of, Enum.GetValues<Decision>());

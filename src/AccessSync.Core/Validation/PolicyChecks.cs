@@ -1,5 +1,6 @@
 using AccessSync.Core.Diagnostics;
 using AccessSync.Core.Model;
+using AccessSync.Core.Rules;
 
 namespace AccessSync.Core.Validation;
 
@@ -9,10 +10,10 @@ internal static class PolicyChecks
     public static IEnumerable<Diagnostic> AllowsEveryone(PolicySpec policy) =>
         policy.Decision == Decision.Allow && (policy.Require is null || policy.Require.Value.IsEmpty)
             ? policy.Include
-                .Where(rule => rule.Kind == "everyone")
+                .OfType<EveryoneRule>()
                 .Select(rule => Diagnostic.Warning(
                     DiagnosticCodes.AllowsEveryone,
                     $"policy `{policy.Name}` allows everyone and requires nothing: anyone who can reach the application gets in; add a `require` rule or narrow `include`",
-                    rule.Span))
+                    rule.Span ?? policy.Spans.Policy))
             : [];
 }

@@ -3,6 +3,7 @@ using AccessSync.Core.Diagnostics;
 using AccessSync.Core.Model;
 using AccessSync.Core.Planning;
 using AccessSync.Core.Rendering;
+using AccessSync.Core.Rules;
 
 namespace AccessSync.Cli.Tests.Support;
 
@@ -37,11 +38,9 @@ internal static class SavedPlans
         Decision.Allow,
         policy,
         null,
-        ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, new Dictionary<string, string>
-        {
-            ["include"] = $$$"""[{"email":{"email":"team-{{{policy}}}-lead@example.com"}},{"email_domain":{"domain":"app{{{app}}}.example.com"}}]""",
-            ["require"] = """[{"geo":{"country_code":"NL"}}]""",
-            ["session_duration"] = $"\"{sessionDuration}\"",
-        }),
+        [new EmailRule($"team-{policy}-lead@example.com"), new EmailDomainRule($"app{app}.example.com")],
+        null,
+        [new CountryRule("NL")],
+        new PolicySettings(SessionDuration: sessionDuration),
         new SourceSpan($"apps/app-{app:D4}.yaml", 3 + (policy * 6), 5));
 }

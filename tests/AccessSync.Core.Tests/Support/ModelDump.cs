@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 using AccessSync.Core.Model;
+using AccessSync.Core.Rules;
 
 namespace AccessSync.Core.Tests.Support;
 
@@ -25,7 +26,7 @@ internal static class ModelDump
         return text.ToString();
     }
 
-    private static void Rules(StringBuilder text, string list, ImmutableArray<AccessRule>? rules)
+    private static void Rules(StringBuilder text, string list, ImmutableArray<Rule>? rules)
     {
         if (rules is null)
         {
@@ -35,7 +36,7 @@ internal static class ModelDump
 
         foreach (var rule in rules)
         {
-            text.AppendLine($"    {list} {rule}{(rule.IsUnresolvedReference ? "  (name to resolve)" : string.Empty)}");
+            text.AppendLine($"    {list} {rule}{(rule is ReferenceRule { Reference.IsName: true } ? "  (name to resolve)" : string.Empty)}");
         }
     }
 

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace AccessSync.Core.Model;
+namespace AccessSync.Core.Rules;
 
 /// <summary>The value of one field inside a rule: text for all kinds but user_risk_score, which takes a list.</summary>
 public abstract record RuleValue
@@ -8,6 +8,9 @@ public abstract record RuleValue
     public static RuleValue Of(string text) => new TextRuleValue(text);
 
     public static RuleValue Of(IEnumerable<string> items) => new ListRuleValue([.. items]);
+
+    /// <summary>A rule's optional text field: null stays null, so an absent field is left out.</summary>
+    public static implicit operator RuleValue?(string? text) => text is null ? null : Of(text);
 }
 
 public sealed record TextRuleValue(string Text) : RuleValue
