@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using AccessSync.Core.Model;
 using AccessSync.Core.Planning;
@@ -36,14 +35,4 @@ public interface IAccessWriter
 
     /// <summary>PUT the application: a full replacement, its policies list included.</summary>
     Task<WriteAnswer> UpdateApplicationAsync(AppTarget app, JsonObject body, CancellationToken cancellationToken);
-}
-
-/// <summary>How the API answered one write.</summary>
-/// <param name="Written">The object the API says it stored; null for a delete, or when it answered without one.</param>
-/// <param name="Failure">The API's error, one line; null when it accepted the write.</param>
-public sealed record WriteAnswer(JsonElement? Written, string? Failure)
-{
-    public static WriteAnswer Done(JsonElement? written) => new(written, null);
-
-    public static WriteAnswer Failed(string message) => new(null, message);
 }

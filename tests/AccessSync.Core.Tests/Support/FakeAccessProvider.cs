@@ -33,6 +33,9 @@ internal sealed class FakeAccessProvider(LiveState initial) : IAccessProvider, I
 
     public List<string> Writes { get; } = [];
 
+    /// <summary>Each body as the writer was handed it, by the write it came with.</summary>
+    public List<(string Write, JsonObject Body)> Bodies { get; } = [];
+
     public LiveState Current => new([.. initial.Scopes.Select(s => s with
     {
         Applications = [.. s.Applications.Select(Read)],
@@ -55,7 +58,7 @@ internal sealed class FakeAccessProvider(LiveState initial) : IAccessProvider, I
             var sent = Received(body);
             sent["id"] = $"00000000-0000-4000-8000-{++nextId:D12}";
             return Store(policies[app.Id], null, sent);
-        });
+        }, body);
 
     public Task<WriteAnswer> UpdatePolicyAsync(AppTarget app, string policyId, JsonObject body, CancellationToken cancellationToken) =>
         Write($"update \"{(string?)body["name"]}\" at precedence {body["precedence"]}", (string?)body["name"], () =>
@@ -66,7 +69,7 @@ internal sealed class FakeAccessProvider(LiveState initial) : IAccessProvider, I
             sent["id"] = policyId;
             KeepIgnored(old, sent);
             return Store(list, old, sent);
-        });
+        }, body);
 
     public Task<WriteAnswer> DeletePolicyAsync(AppTarget app, string policyId, CancellationToken cancellationToken)
     {
@@ -85,7 +88,7 @@ internal sealed class FakeAccessProvider(LiveState initial) : IAccessProvider, I
             sent["id"] = $"00000000-0000-4000-9000-{++nextId:D12}";
             reusable[(string)sent["id"]!] = sent;
             return WriteAnswer.Done(JsonSerializer.SerializeToElement(sent));
-        });
+        }, body);
 
     public Task<WriteAnswer> UpdateReusablePolicyAsync(Scope account, string policyId, JsonObject body, CancellationToken cancellationToken) =>
         Write($"update reusable policy \"{(string?)body["name"]}\"", (string?)body["name"], () =>
@@ -95,7 +98,7 @@ internal sealed class FakeAccessProvider(LiveState initial) : IAccessProvider, I
             KeepIgnored(reusable[policyId], sent);
             reusable[policyId] = sent;
             return WriteAnswer.Done(JsonSerializer.SerializeToElement(sent));
-        });
+        }, body);
 
     public Task<WriteAnswer> DeleteReusablePolicyAsync(Scope account, string policyId, CancellationToken cancellationToken)
     {
@@ -127,17 +130,22 @@ internal sealed class FakeAccessProvider(LiveState initial) : IAccessProvider, I
     }
 
     public Task<WriteAnswer> UpdateApplicationAsync(AppTarget app, JsonObject body, CancellationToken cancellationToken) =>
-        Write($"set the policies of {app.Name}", (string?)body["name"], () => SetPolicies(policies[app.Id], Received(body)));
+        Write($"set the policies of {app.Name}", (string?)body["name"], () => SetPolicies(policies[app.Id], Received(body)), body);
 
     /// <summary>
     /// Applications are written in parallel; like the API, this takes one write at a time. A write to a policy (or
     /// application) named in <see cref="FailingPolicies"/> fails with an API error.
     /// </summary>
-    private Task<WriteAnswer> Write(string description, string? name, Func<WriteAnswer> write)
+    private Task<WriteAnswer> Write(string description, string? name, Func<WriteAnswer> write, JsonObject? body = null)
     {
         lock (States)
         {
             Writes.Add(description);
+            if (body is not null)
+            {
+                Bodies.Add((description, body));
+            }
+
             var answer = name is not null && FailingPolicies.Contains(name)
                 ? WriteAnswer.Failed("Cloudflare API error 10001 on PUT …: injected failure")
                 : write();
