@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AccessSync.Cloudflare.Model;
