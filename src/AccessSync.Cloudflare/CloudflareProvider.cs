@@ -1,19 +1,20 @@
 using System.Collections.Concurrent;
-using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AccessSync.Cloudflare.Model;
 using AccessSync.Core.Applying;
 using AccessSync.Core.Live;
 using AccessSync.Core.Model;
+using AccessSync.Core.Planning;
 
 namespace AccessSync.Cloudflare;
 
 /// <summary>
-/// The core's <see cref="IAccessProvider"/> over Cloudflare's API: maps the wire objects to the live model and
-/// performs one write per step. API, auth and network failures come back as failed outcomes, never exceptions.
+/// The core's <see cref="IAccessProvider"/> over Cloudflare's API: maps the wire objects to the live model, and
+/// is its own <see cref="IAccessWriter"/>, one endpoint per method, sending each body as the core built it. API,
+/// auth and network failures come back as failed answers, never exceptions.
 /// </summary>
-public sealed class CloudflareProvider(CloudflareAccessClient client) : IAccessProvider
+public sealed class CloudflareProvider(CloudflareAccessClient client) : IAccessProvider, IAccessWriter
 {
     /// <summary>Ids of reusable policies per account, to tell them apart from an application's own (embedded ones carry no flag).</summary>
     private readonly ConcurrentDictionary<Scope, Task<HashSet<string>>> reusableIds = new();
@@ -40,46 +41,60 @@ public sealed class CloudflareProvider(CloudflareAccessClient client) : IAccessP
         return ToLive(scope, app, policy => reusable.Contains(policy.Id));
     }
 
-    public async Task<StepOutcome> WriteAsync(ApplyStep step, JsonElement? body, CancellationToken cancellationToken)
+    public IAccessWriter Writer => this;
+
+    public Task<WriteAnswer> CreatePolicyAsync(AppTarget app, JsonObject body, CancellationToken cancellationToken) =>
+        AnswerAsync(async () => (await client.CreateApplicationPolicyAsync(app.Scope, app.Id, body, cancellationToken)).Raw);
+
+    public Task<WriteAnswer> UpdatePolicyAsync(AppTarget app, string policyId, JsonObject body, CancellationToken cancellationToken) =>
+        AnswerAsync(async () => (await client.UpdateApplicationPolicyAsync(app.Scope, app.Id, policyId, body, cancellationToken)).Raw);
+
+    public Task<WriteAnswer> DeletePolicyAsync(AppTarget app, string policyId, CancellationToken cancellationToken) =>
+        AnswerAsync(async () =>
+        {
+            await client.DeleteApplicationPolicyAsync(app.Scope, app.Id, policyId, cancellationToken);
+            return null;
+        });
+
+    public Task<WriteAnswer> CreateReusablePolicyAsync(Scope account, JsonObject body, CancellationToken cancellationToken) =>
+        AnswerAsync(async () =>
+        {
+            var created = await client.CreateReusablePolicyAsync(account, body, cancellationToken);
+            Remember(account, created.Id);
+            return created.Raw;
+        });
+
+    public Task<WriteAnswer> UpdateReusablePolicyAsync(Scope account, string policyId, JsonObject body, CancellationToken cancellationToken) =>
+        AnswerAsync(async () => (await client.UpdateReusablePolicyAsync(account, policyId, body, cancellationToken)).Raw);
+
+    public Task<WriteAnswer> DeleteReusablePolicyAsync(Scope account, string policyId, CancellationToken cancellationToken) =>
+        AnswerAsync(async () =>
+        {
+            await client.DeleteReusablePolicyAsync(account, policyId, cancellationToken);
+            return null;
+        });
+
+    public Task<WriteAnswer> MakePolicyReusableAsync(AppTarget owner, string policyId, CancellationToken cancellationToken) =>
+        AnswerAsync(async () =>
+        {
+            var reusable = await client.MakePolicyReusableAsync(owner.Scope, owner.Id, policyId, cancellationToken);
+            Remember(owner.Scope, reusable.Id);
+            return reusable.Raw;
+        });
+
+    public Task<WriteAnswer> UpdateApplicationAsync(AppTarget app, JsonObject body, CancellationToken cancellationToken) =>
+        AnswerAsync(async () => (await client.UpdateApplicationAsync(app.Scope, app.Id, body, cancellationToken)).Raw);
+
+    /// <summary>The API's answer to one write (the object it returned, if any), or its error as a failed answer.</summary>
+    private static async Task<WriteAnswer> AnswerAsync(Func<Task<JsonObject?>> write)
     {
-        var scope = step.App.Scope;
         try
         {
-            switch (step)
-            {
-                case CreateStep:
-                    var created = await client.CreateApplicationPolicyAsync(scope, step.App.Id, Body(body), cancellationToken);
-                    return new StepOutcome.Done(Element(created.Raw));
-                case UpdateStep update:
-                    var updated = await client.UpdateApplicationPolicyAsync(scope, step.App.Id, update.PolicyId, Body(body), cancellationToken);
-                    return new StepOutcome.Done(Element(updated.Raw));
-                case DeleteStep delete:
-                    await client.DeleteApplicationPolicyAsync(scope, step.App.Id, delete.PolicyId, cancellationToken);
-                    return new StepOutcome.Done(null);
-                case CreateReusableStep:
-                    var createdReusable = await client.CreateReusablePolicyAsync(scope, Body(body), cancellationToken);
-                    Remember(scope, createdReusable.Id);
-                    return new StepOutcome.Done(Element(createdReusable.Raw));
-                case UpdateReusableStep reusable:
-                    var updatedReusable = await client.UpdateReusablePolicyAsync(scope, reusable.PolicyId, Body(body), cancellationToken);
-                    return new StepOutcome.Done(Element(updatedReusable.Raw));
-                case DeleteReusableStep reusable:
-                    await client.DeleteReusablePolicyAsync(scope, reusable.PolicyId, cancellationToken);
-                    return new StepOutcome.Done(null);
-                case MakeReusableStep make:
-                    var reusablePolicy = await client.MakePolicyReusableAsync(scope, make.Owner.Id, make.PolicyId, cancellationToken);
-                    Remember(scope, reusablePolicy.Id);
-                    return new StepOutcome.Done(Element(reusablePolicy.Raw));
-                case SetAppPoliciesStep:
-                    var app = await client.UpdateApplicationAsync(scope, step.App.Id, Body(body), cancellationToken);
-                    return new StepOutcome.Done(Element(app.Raw));
-                default:
-                    throw new ArgumentOutOfRangeException(nameof(step), step, "an unknown kind of step");
-            }
+            return WriteAnswer.Done(await write() is { } written ? Element(written) : null);
         }
         catch (CloudflareException e)
         {
-            return new StepOutcome.Failed(e.Message);
+            return WriteAnswer.Failed(e.Message);
         }
     }
 
@@ -99,9 +114,6 @@ public sealed class CloudflareProvider(CloudflareAccessClient client) : IAccessP
         scope.Kind == ScopeKind.Account
             ? [.. (await client.ListReusablePoliciesAsync(scope, cancellationToken)).Select(p => p.Id)]
             : [];
-
-    private static JsonObject Body(JsonElement? body) =>
-        JsonNode.Parse((body ?? throw new ArgumentNullException(nameof(body), "a write needs a body")).GetRawText())!.AsObject();
 
     private static JsonElement Element(JsonObject raw) => JsonSerializer.SerializeToElement(raw);
 

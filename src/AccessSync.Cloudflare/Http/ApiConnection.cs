@@ -1,5 +1,6 @@
+using System.Net.Http.Headers;
 using System.Reflection;
-using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.RateLimiting;
 using AccessSync.Cloudflare.Redaction;
@@ -60,7 +61,10 @@ internal sealed class ApiConnection : IDisposable
 
     public ErrorFactory Errors => errors;
 
-    public async Task<JsonObject> SendForObjectAsync(HttpMethod method, string path, JsonObject? body, CancellationToken cancellationToken)
+    public Task<JsonObject> SendForObjectAsync(HttpMethod method, string path, JsonObject? body, CancellationToken cancellationToken) =>
+        SendForObjectAsync(method, path, body is null ? null : Utf8(body), cancellationToken);
+
+    private async Task<JsonObject> SendForObjectAsync(HttpMethod method, string path, byte[]? body, CancellationToken cancellationToken)
     {
         var envelope = await SendAsync(method, path, [], body, cancellationToken);
         return envelope.Result as JsonObject ?? throw errors.UnexpectedResponse(method.Method, path, "result is not an object");
@@ -104,9 +108,11 @@ internal sealed class ApiConnection : IDisposable
     /// </summary>
     public async Task<JsonObject> CreateAsync(string path, JsonObject body, Func<CancellationToken, Task<JsonObject?>>? probe, CancellationToken cancellationToken)
     {
+        // Serialised once: every attempt sends the same bytes.
+        var content = Utf8(body);
         if (probe is null)
         {
-            return await SendForObjectAsync(HttpMethod.Post, path, body, cancellationToken);
+            return await SendForObjectAsync(HttpMethod.Post, path, content, cancellationToken);
         }
 
         var attempt = 0;
@@ -119,7 +125,7 @@ internal sealed class ApiConnection : IDisposable
                     return existing;
                 }
 
-                return await SendForObjectAsync(HttpMethod.Post, path, body, token);
+                return await SendForObjectAsync(HttpMethod.Post, path, content, token);
             },
             cancellationToken);
     }
@@ -137,11 +143,12 @@ internal sealed class ApiConnection : IDisposable
         }
     }
 
-    public async Task<Envelope> SendAsync(
+    /// <param name="body">The body as UTF-8 JSON, serialised once by the caller.</param>
+    private async Task<Envelope> SendAsync(
         HttpMethod method,
         string path,
         IReadOnlyList<KeyValuePair<string, string>> query,
-        JsonObject? body,
+        byte[]? body,
         CancellationToken cancellationToken)
     {
         var request = flurl.Request(path.TrimStart('/'));
@@ -150,7 +157,7 @@ internal sealed class ApiConnection : IDisposable
             request.SetQueryParam(name, value);
         }
 
-        using var content = body is null ? null : new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        using var content = body is null ? null : new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } } };
         IFlurlResponse response;
         try
         {
@@ -189,6 +196,9 @@ internal sealed class ApiConnection : IDisposable
         flurl.Dispose();
         limiter?.Dispose();
     }
+
+    /// <summary>The one serialisation of a body on its way to the wire: the node as built, written as UTF-8 JSON.</summary>
+    private static byte[] Utf8(JsonObject body) => JsonSerializer.SerializeToUtf8Bytes(body);
 
     private static List<JsonObject> Detach(JsonArray array)
     {

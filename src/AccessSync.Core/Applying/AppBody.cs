@@ -13,15 +13,15 @@ public static class AppBody
     /// <summary>Fields the API sets itself.</summary>
     private static readonly string[] ReadOnly = ["id", "created_at", "updated_at", "aud"];
 
-    public static JsonElement WithPolicies(JsonElement liveApp, IEnumerable<(string Id, int Precedence)> policies)
+    public static JsonObject WithPolicies(JsonElement liveApp, IEnumerable<(string Id, int Precedence)> policies)
     {
-        var body = JsonNode.Parse(liveApp.GetRawText())!.AsObject();
+        var body = JsonObject.Create(liveApp)!;
         foreach (var field in ReadOnly)
         {
             body.Remove(field);
         }
 
         body["policies"] = new JsonArray([.. policies.OrderBy(p => p.Precedence).Select(p => (JsonNode)new JsonObject { ["id"] = p.Id, ["precedence"] = p.Precedence })]);
-        return JsonSerializer.SerializeToElement(body);
+        return body;
     }
 }

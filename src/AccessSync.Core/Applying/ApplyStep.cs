@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using AccessSync.Core.Planning;
 
 namespace AccessSync.Core.Applying;
@@ -18,9 +20,68 @@ public enum StepPurpose
 /// every precedence unique after each one; each names the plan items it realises (none for a move that only
 /// makes room; an update that also moves the policy realises both its update and its reorder).
 /// </summary>
+/// <remarks>
+/// Each kind of step knows its own write: it builds its body from the <see cref="LiveObjects"/> as they are when
+/// it runs, sends it through the one endpoint of <see cref="IAccessWriter"/> it needs, and checks the object the
+/// API then holds (<see cref="CheckReadBack"/>), which works the same whether that object came with the answer or
+/// from a read afterwards.
+/// </remarks>
 public abstract record ApplyStep(AppTarget App, ImmutableArray<PlanItem> Items, StepPurpose Purpose)
 {
+    /// <summary>Why a write the API accepted without giving back what it wrote fails: nothing shows it did what was sent.</summary>
+    private protected const string Unchecked = "the API answered without the object it wrote, so the write could not be checked";
+
     public abstract string Describe();
+
+    /// <summary>Performs the write and checks what the API answered: returns why it failed, or null.</summary>
+    internal async Task<string?> WriteAsync(IAccessWriter writer, LiveObjects live, CancellationToken cancellationToken)
+    {
+        var answer = await SendAsync(writer, live, cancellationToken);
+        return answer.Failure ?? CheckReadBack(answer.Written, live);
+    }
+
+    /// <summary>Builds the body (once, for an endpoint that takes one) and sends it.</summary>
+    private protected abstract Task<WriteAnswer> SendAsync(IAccessWriter writer, LiveObjects live, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Checks the object the API holds after the write (<paramref name="written"/>; null when it gave none back)
+    /// against what was sent, and records it in <paramref name="live"/> for the writes after it. Returns why the
+    /// write did not do what it should, or null.
+    /// </summary>
+    internal abstract string? CheckReadBack(JsonElement? written, LiveObjects live);
+
+    /// <summary>A policy the API created: kept under its id and, when it is as sent, known by its name to the writes after it.</summary>
+    private protected static string? CheckCreated(JsonElement? written, DesiredPolicy desired, int? precedence, LiveObjects live)
+    {
+        if (written is not { } policy)
+        {
+            return Unchecked;
+        }
+
+        var failure = ReadBack.Failure(desired, precedence, policy);
+        if (policy.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String)
+        {
+            live.Wrote(id.GetString()!, policy);
+            if (failure is null)
+            {
+                live.CreatedAs(desired.Name, id.GetString()!);
+            }
+        }
+
+        return failure;
+    }
+
+    /// <summary>A policy the API replaced: kept as it now is, and checked against what was sent.</summary>
+    private protected static string? CheckUpdated(JsonElement? written, string policyId, DesiredPolicy? desired, int? precedence, LiveObjects live)
+    {
+        if (written is not { } policy)
+        {
+            return Unchecked;
+        }
+
+        live.Wrote(policyId, policy);
+        return ReadBack.Failure(desired, precedence, policy);
+    }
 }
 
 /// <summary>POST a new policy of the application.</summary>
@@ -30,6 +91,13 @@ public sealed record CreateStep(AppTarget App, ImmutableArray<PlanItem> Items, D
     public int Precedence { get; init; } = Desired.Precedence;
 
     public override string Describe() => $"create \"{Desired.Name}\" at precedence {Precedence}";
+
+    internal JsonObject Body() => PolicyBody.ForCreate(Desired, Precedence);
+
+    private protected override Task<WriteAnswer> SendAsync(IAccessWriter writer, LiveObjects live, CancellationToken cancellationToken) =>
+        writer.CreatePolicyAsync(App, Body(), cancellationToken);
+
+    internal override string? CheckReadBack(JsonElement? written, LiveObjects live) => CheckCreated(written, Desired, Precedence, live);
 }
 
 /// <summary>
@@ -41,30 +109,70 @@ public sealed record UpdateStep(AppTarget App, ImmutableArray<PlanItem> Items, S
     public override string Describe() => Desired is null
         ? $"move \"{Name}\" to precedence {Precedence}{(Purpose == StepPurpose.MakeRoom ? " (to make room)" : string.Empty)}"
         : $"update \"{Desired.Name}\" at precedence {Precedence}";
+
+    /// <summary>The policy as the API last gave it, changed where the plan changes it.</summary>
+    internal JsonObject Body(LiveObjects live) => PolicyBody.ForUpdate(live.Policy(PolicyId), Desired, Precedence);
+
+    private protected override Task<WriteAnswer> SendAsync(IAccessWriter writer, LiveObjects live, CancellationToken cancellationToken) =>
+        writer.UpdatePolicyAsync(App, PolicyId, Body(live), cancellationToken);
+
+    internal override string? CheckReadBack(JsonElement? written, LiveObjects live) => CheckUpdated(written, PolicyId, Desired, Precedence, live);
 }
 
 /// <summary>DELETE a live policy of the application.</summary>
 public sealed record DeleteStep(AppTarget App, ImmutableArray<PlanItem> Items, string PolicyId, string Name) : ApplyStep(App, Items, StepPurpose.Change)
 {
     public override string Describe() => $"delete \"{Name}\"";
+
+    private protected override Task<WriteAnswer> SendAsync(IAccessWriter writer, LiveObjects live, CancellationToken cancellationToken) =>
+        writer.DeletePolicyAsync(App, PolicyId, cancellationToken);
+
+    internal override string? CheckReadBack(JsonElement? written, LiveObjects live)
+    {
+        live.Deleted(PolicyId);
+        return null;
+    }
 }
 
 /// <summary>POST a reusable policy of the account.</summary>
 public sealed record CreateReusableStep(AppTarget App, ImmutableArray<PlanItem> Items, DesiredPolicy Desired) : ApplyStep(App, Items, StepPurpose.Change)
 {
     public override string Describe() => $"create reusable policy \"{Desired.Name}\"";
+
+    internal JsonObject Body() => PolicyBody.ForCreateReusable(Desired);
+
+    private protected override Task<WriteAnswer> SendAsync(IAccessWriter writer, LiveObjects live, CancellationToken cancellationToken) =>
+        writer.CreateReusablePolicyAsync(App.Scope, Body(), cancellationToken);
+
+    internal override string? CheckReadBack(JsonElement? written, LiveObjects live) => CheckCreated(written, Desired, null, live);
 }
 
 /// <summary>PUT a reusable policy: its live object with the managed fields of <paramref name="Desired"/>. Every application using it changes with it.</summary>
 public sealed record UpdateReusableStep(AppTarget App, ImmutableArray<PlanItem> Items, string PolicyId, DesiredPolicy Desired) : ApplyStep(App, Items, StepPurpose.Change)
 {
     public override string Describe() => $"update reusable policy \"{Desired.Name}\"";
+
+    internal JsonObject Body(LiveObjects live) => PolicyBody.ForUpdateReusable(live.Policy(PolicyId), Desired);
+
+    private protected override Task<WriteAnswer> SendAsync(IAccessWriter writer, LiveObjects live, CancellationToken cancellationToken) =>
+        writer.UpdateReusablePolicyAsync(App.Scope, PolicyId, Body(live), cancellationToken);
+
+    internal override string? CheckReadBack(JsonElement? written, LiveObjects live) => CheckUpdated(written, PolicyId, Desired, null, live);
 }
 
 /// <summary>DELETE a reusable policy, once no application uses it.</summary>
 public sealed record DeleteReusableStep(AppTarget App, ImmutableArray<PlanItem> Items, string PolicyId, string Name) : ApplyStep(App, Items, StepPurpose.Change)
 {
     public override string Describe() => $"delete reusable policy \"{Name}\"";
+
+    private protected override Task<WriteAnswer> SendAsync(IAccessWriter writer, LiveObjects live, CancellationToken cancellationToken) =>
+        writer.DeleteReusablePolicyAsync(App.Scope, PolicyId, cancellationToken);
+
+    internal override string? CheckReadBack(JsonElement? written, LiveObjects live)
+    {
+        live.Deleted(PolicyId);
+        return null;
+    }
 }
 
 /// <summary>
@@ -72,9 +180,22 @@ public sealed record DeleteReusableStep(AppTarget App, ImmutableArray<PlanItem> 
 /// its precedence. One write attaches, detaches and reorders at once, so the application goes from its old set of
 /// policies to its new one with no state in between.
 /// </summary>
-public sealed record SetAppPoliciesStep(AppTarget App, ImmutableArray<PlanItem> Items, ImmutableArray<PolicyLink> Links) : ApplyStep(App, Items, StepPurpose.Change)
+/// <param name="Application">The application as read: the write sends it whole, only its policies list replaced.</param>
+public sealed record SetAppPoliciesStep(AppTarget App, ImmutableArray<PlanItem> Items, ImmutableArray<PolicyLink> Links, JsonElement Application) : ApplyStep(App, Items, StepPurpose.Change)
 {
     public override string Describe() => $"set the policies of {App.Name} ({string.Join(", ", Links.Select(l => $"{l.Precedence}: \"{l.Name}\""))})";
+
+    internal JsonObject Body(LiveObjects live) => AppBody.WithPolicies(Application, Sent(live).Select(l => (l.PolicyId!, l.Precedence)));
+
+    private protected override Task<WriteAnswer> SendAsync(IAccessWriter writer, LiveObjects live, CancellationToken cancellationToken) =>
+        writer.UpdateApplicationAsync(App, Body(live), cancellationToken);
+
+    /// <summary>The list is checked against the ids it sent, every one known by now.</summary>
+    internal override string? CheckReadBack(JsonElement? written, LiveObjects live) =>
+        written is { } app ? ReadBack.LinkFailure(Sent(live), app) : Unchecked;
+
+    /// <summary>The links as sent: a policy created earlier in this apply named by its id.</summary>
+    private ImmutableArray<PolicyLink> Sent(LiveObjects live) => [.. Links.Select(l => l with { PolicyId = live.IdOf(l) })];
 }
 
 /// <summary>One entry of an application's policies list.</summary>
@@ -86,4 +207,19 @@ public sealed record PolicyLink(string? PolicyId, string Name, int Precedence, b
 public sealed record MakeReusableStep(AppTarget App, ImmutableArray<PlanItem> Items, AppTarget Owner, string PolicyId, string Name) : ApplyStep(App, Items, StepPurpose.Change)
 {
     public override string Describe() => $"make \"{Name}\" of {Owner.Name} a reusable policy";
+
+    private protected override Task<WriteAnswer> SendAsync(IAccessWriter writer, LiveObjects live, CancellationToken cancellationToken) =>
+        writer.MakePolicyReusableAsync(Owner, PolicyId, cancellationToken);
+
+    /// <summary>The policy is the account's now, as the API answered it; the later update of its fields starts from that.</summary>
+    internal override string? CheckReadBack(JsonElement? written, LiveObjects live)
+    {
+        if (written is not { } policy)
+        {
+            return Unchecked;
+        }
+
+        live.Wrote(PolicyId, policy);
+        return null;
+    }
 }

@@ -11,21 +11,25 @@ namespace AccessSync.Core.Applying;
 /// never heard of included), and replaces only the managed fields and the precedence: PUT replaces the whole
 /// policy, so anything left out could be reset.
 /// </summary>
+/// <remarks>
+/// The body is built once, as a node the provider sends as it is: it is serialised only on its way to the wire.
+/// </remarks>
 public static class PolicyBody
 {
     /// <summary>Fields the API sets itself; sending them back is pointless and some APIs refuse it.</summary>
     private static readonly string[] ReadOnly = ["id", "created_at", "updated_at", "account_id", "app_count", "reusable"];
 
-    public static JsonElement ForCreate(DesiredPolicy desired, int precedence) => Build(new JsonObject(), desired, precedence);
+    public static JsonObject ForCreate(DesiredPolicy desired, int precedence) => Build(new JsonObject(), desired, precedence);
 
     /// <summary>A reusable policy has no precedence: its place is in each application's policies list.</summary>
-    public static JsonElement ForCreateReusable(DesiredPolicy desired) => Build(new JsonObject(), desired, null);
+    public static JsonObject ForCreateReusable(DesiredPolicy desired) => Build(new JsonObject(), desired, null);
 
-    public static JsonElement ForUpdateReusable(JsonElement live, DesiredPolicy desired) => ForUpdate(live, desired, null);
+    public static JsonObject ForUpdateReusable(JsonElement live, DesiredPolicy desired) => ForUpdate(live, desired, null);
 
-    public static JsonElement ForUpdate(JsonElement live, DesiredPolicy? desired, int? precedence)
+    public static JsonObject ForUpdate(JsonElement live, DesiredPolicy? desired, int? precedence)
     {
-        var body = JsonNode.Parse(live.GetRawText())!.AsObject();
+        // A node over the live element, not a copy parsed from its text: only the fields changed below are rebuilt.
+        var body = JsonObject.Create(live)!;
         foreach (var field in ReadOnly)
         {
             body.Remove(field);
@@ -34,7 +38,8 @@ public static class PolicyBody
         return Build(body, desired, precedence);
     }
 
-    private static JsonElement Build(JsonObject body, DesiredPolicy? desired, int? precedence)
+    /// <summary>The one place a desired policy becomes the JSON of its managed fields.</summary>
+    private static JsonObject Build(JsonObject body, DesiredPolicy? desired, int? precedence)
     {
         foreach (var (path, json) in desired?.Fields ?? ImmutableSortedDictionary<string, string>.Empty)
         {
@@ -50,6 +55,6 @@ public static class PolicyBody
             body[PolicyFields.Precedence] = precedence;
         }
 
-        return JsonSerializer.SerializeToElement(body);
+        return body;
     }
 }

@@ -56,7 +56,7 @@ internal static class PolicyListSequence
         var denyDeletes = deletes.Where(d => d.Decision == Decision.Deny).ToList();
         var list = final.Concat(denyDeletes.Select(d => new PolicyLink(d.PolicyId, d.Name, above++, IsReusable: false)));
         var listItems = items.Where(i => i.Kind is ChangeKind.Attach or ChangeKind.Detach or ChangeKind.Reorder);
-        steps.Add(new SetAppPoliciesStep(app, [.. listItems], [.. list]));
+        steps.Add(new SetAppPoliciesStep(app, [.. listItems], [.. list], live.Raw));
         steps.AddRange(denyDeletes.Select(d => new DeleteStep(app, [ItemOf(ChangeKind.Delete, d.PolicyId, d.Name)], d.PolicyId, d.Name)));
         return [.. steps];
     }

@@ -46,6 +46,14 @@ public static class ReadBack
         ];
     }
 
+    /// <summary>Why a policy write failed although the API accepted it: the fields it did not apply as sent; null when it applied them all.</summary>
+    public static string? Failure(DesiredPolicy? desired, int? precedence, JsonElement written) =>
+        Mismatches(desired, precedence, written) is { IsEmpty: false } mismatches ? Describe(mismatches) : null;
+
+    /// <summary>Why a policies-list write failed although the API accepted it; null when it kept the list as sent.</summary>
+    public static string? LinkFailure(IReadOnlyCollection<PolicyLink> sent, JsonElement app) =>
+        LinkMismatches(sent, app) is { IsEmpty: false } wrong ? $"the API did not apply the policies list as sent: {string.Join("; ", wrong)}" : null;
+
     public static string Describe(ImmutableArray<FieldChange> mismatches) =>
         "the API did not apply "
         + string.Join("; ", mismatches.Select(m => $"{m.Path} (sent {m.Before}, it kept {m.After})"))

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using AccessSync.Core.Applying;
 using AccessSync.Core.Live;
 using AccessSync.Core.Model;
+using AccessSync.Core.Planning;
 
 namespace AccessSync.Core.Tests.Support;
 
@@ -13,7 +14,7 @@ namespace AccessSync.Core.Tests.Support;
 /// fields or fail chosen writes, and counts writes. An application's attached reusable policies are links
 /// (<c>{id, precedence, reusable: true}</c>) to the account's reusable policies.
 /// </summary>
-internal sealed class FakeAccessProvider(LiveState initial) : IAccessProvider
+internal sealed class FakeAccessProvider(LiveState initial) : IAccessProvider, IAccessWriter
 {
     private readonly Dictionary<string, List<JsonObject>> policies = initial.Scopes
         .SelectMany(s => s.Applications)
@@ -32,6 +33,9 @@ internal sealed class FakeAccessProvider(LiveState initial) : IAccessProvider
 
     public List<string> Writes { get; } = [];
 
+    /// <summary>Each body as the writer was handed it, by the write it came with.</summary>
+    public List<(string Write, JsonObject Body)> Bodies { get; } = [];
+
     public LiveState Current => new([.. initial.Scopes.Select(s => s with
     {
         Applications = [.. s.Applications.Select(Read)],
@@ -46,117 +50,141 @@ internal sealed class FakeAccessProvider(LiveState initial) : IAccessProvider
     /// <summary>After each write that succeeded, the write and the ids of every application's policies (own and attached): what Access evaluated then.</summary>
     public List<(string Write, Dictionary<string, HashSet<string>> Policies)> States { get; } = [];
 
-    /// <summary>Applications are written in parallel; like the API, this takes one write at a time.</summary>
-    public Task<StepOutcome> WriteAsync(ApplyStep step, JsonElement? body, CancellationToken cancellationToken)
+    public IAccessWriter Writer => this;
+
+    public Task<WriteAnswer> CreatePolicyAsync(AppTarget app, JsonObject body, CancellationToken cancellationToken) =>
+        Write($"create \"{(string?)body["name"]}\" at precedence {body["precedence"]}", (string?)body["name"], () =>
+        {
+            var sent = Received(body);
+            sent["id"] = $"00000000-0000-4000-8000-{++nextId:D12}";
+            return Store(policies[app.Id], null, sent);
+        }, body);
+
+    public Task<WriteAnswer> UpdatePolicyAsync(AppTarget app, string policyId, JsonObject body, CancellationToken cancellationToken) =>
+        Write($"update \"{(string?)body["name"]}\" at precedence {body["precedence"]}", (string?)body["name"], () =>
+        {
+            var list = policies[app.Id];
+            var old = list.Single(p => (string?)p["id"] == policyId);
+            var sent = Received(body);
+            sent["id"] = policyId;
+            KeepIgnored(old, sent);
+            return Store(list, old, sent);
+        }, body);
+
+    public Task<WriteAnswer> DeletePolicyAsync(AppTarget app, string policyId, CancellationToken cancellationToken)
+    {
+        var name = (string?)policies[app.Id].FirstOrDefault(p => (string?)p["id"] == policyId)?["name"];
+        return Write($"delete \"{name}\"", name, () =>
+        {
+            policies[app.Id].RemoveAll(p => (string?)p["id"] == policyId);
+            return WriteAnswer.Done(null);
+        });
+    }
+
+    public Task<WriteAnswer> CreateReusablePolicyAsync(Scope account, JsonObject body, CancellationToken cancellationToken) =>
+        Write($"create reusable policy \"{(string?)body["name"]}\"", (string?)body["name"], () =>
+        {
+            var sent = Received(body);
+            sent["id"] = $"00000000-0000-4000-9000-{++nextId:D12}";
+            reusable[(string)sent["id"]!] = sent;
+            return WriteAnswer.Done(JsonSerializer.SerializeToElement(sent));
+        }, body);
+
+    public Task<WriteAnswer> UpdateReusablePolicyAsync(Scope account, string policyId, JsonObject body, CancellationToken cancellationToken) =>
+        Write($"update reusable policy \"{(string?)body["name"]}\"", (string?)body["name"], () =>
+        {
+            var sent = Received(body);
+            sent["id"] = policyId;
+            KeepIgnored(reusable[policyId], sent);
+            reusable[policyId] = sent;
+            return WriteAnswer.Done(JsonSerializer.SerializeToElement(sent));
+        }, body);
+
+    public Task<WriteAnswer> DeleteReusablePolicyAsync(Scope account, string policyId, CancellationToken cancellationToken)
+    {
+        var name = (string?)reusable.GetValueOrDefault(policyId)?["name"];
+        return Write($"delete reusable policy \"{name}\"", name, () =>
+        {
+            if (policies.Values.Any(list => list.Any(p => (string?)p["id"] == policyId)))
+            {
+                return WriteAnswer.Failed($"Cloudflare API error 12130: policy {policyId} is still used by an application");
+            }
+
+            reusable.Remove(policyId);
+            return WriteAnswer.Done(null);
+        });
+    }
+
+    public Task<WriteAnswer> MakePolicyReusableAsync(AppTarget owner, string policyId, CancellationToken cancellationToken)
+    {
+        var list = policies[owner.Id];
+        var own = list.Single(p => (string?)p["id"] == policyId);
+        return Write($"make \"{(string?)own["name"]}\" of {owner.Name} a reusable policy", (string?)own["name"], () =>
+        {
+            var policy = own.DeepClone().AsObject();
+            policy.Remove("precedence");
+            reusable[policyId] = policy;
+            list[list.IndexOf(own)] = Link(policyId, (int?)own["precedence"]);
+            return WriteAnswer.Done(JsonSerializer.SerializeToElement(policy));
+        });
+    }
+
+    public Task<WriteAnswer> UpdateApplicationAsync(AppTarget app, JsonObject body, CancellationToken cancellationToken) =>
+        Write($"set the policies of {app.Name}", (string?)body["name"], () => SetPolicies(policies[app.Id], Received(body)), body);
+
+    /// <summary>
+    /// Applications are written in parallel; like the API, this takes one write at a time. A write to a policy (or
+    /// application) named in <see cref="FailingPolicies"/> fails with an API error.
+    /// </summary>
+    private Task<WriteAnswer> Write(string description, string? name, Func<WriteAnswer> write, JsonObject? body = null)
     {
         lock (States)
         {
-            var outcome = Write(step, body).Result;
-            if (outcome is StepOutcome.Done)
+            Writes.Add(description);
+            if (body is not null)
             {
-                States.Add((step.Describe(), policies.ToDictionary(a => a.Key, a => a.Value.Select(p => (string)p["id"]!).ToHashSet())));
+                Bodies.Add((description, body));
             }
 
-            return Task.FromResult(outcome);
+            var answer = name is not null && FailingPolicies.Contains(name)
+                ? WriteAnswer.Failed("Cloudflare API error 10001 on PUT …: injected failure")
+                : write();
+            if (answer.Failure is null)
+            {
+                States.Add((description, policies.ToDictionary(a => a.Key, a => a.Value.Select(p => (string)p["id"]!).ToHashSet())));
+            }
+
+            return Task.FromResult(answer);
         }
     }
 
-    private Task<StepOutcome> Write(ApplyStep step, JsonElement? body)
+    /// <summary>The body as the API receives it: a copy, so storing it leaves the sender's object alone.</summary>
+    private static JsonObject Received(JsonObject body) => body.DeepClone().AsObject();
+
+    /// <summary>The fields this API ignores keep their old values.</summary>
+    private void KeepIgnored(JsonObject old, JsonObject sent)
     {
-        Writes.Add(step.Describe());
-        var sent = body is { } b ? JsonNode.Parse(b.GetRawText())!.AsObject() : null;
-        var name = (string?)sent?["name"] ?? (step as DeleteStep)?.Name ?? (step as MakeReusableStep)?.Name;
-        if (name is not null && FailingPolicies.Contains(name))
+        foreach (var field in IgnoredFields)
         {
-            return Task.FromResult<StepOutcome>(new StepOutcome.Failed("Cloudflare API error 10001 on PUT …: injected failure"));
-        }
-
-        if (step.App.IsReusablePolicies)
-        {
-            return Task.FromResult(WriteReusable(step, body));
-        }
-
-        var list = policies[step.App.Id];
-
-        switch (step)
-        {
-            case DeleteStep delete:
-                list.RemoveAll(p => (string?)p["id"] == delete.PolicyId);
-                return Task.FromResult<StepOutcome>(new StepOutcome.Done(null));
-            case CreateStep:
-                sent!["id"] = $"00000000-0000-4000-8000-{++nextId:D12}";
-                return Store(list, null, sent);
-            case UpdateStep update:
-                var old = list.Single(p => (string?)p["id"] == update.PolicyId);
-                sent!["id"] = update.PolicyId;
-                foreach (var field in IgnoredFields)
-                {
-                    sent[field] = old[field]?.DeepClone();
-                }
-
-                return Store(list, old, sent);
-            case SetAppPoliciesStep:
-                return Task.FromResult(SetPolicies(list, sent!));
-            default:
-                throw new ArgumentOutOfRangeException(nameof(step));
+            sent[field] = old[field]?.DeepClone();
         }
     }
 
     private static JsonObject Link(string id, int? precedence) => new() { ["id"] = id, ["precedence"] = precedence, ["reusable"] = true };
 
-    private StepOutcome WriteReusable(ApplyStep step, JsonElement? body)
-    {
-        var sent = body is { } b ? JsonNode.Parse(b.GetRawText())!.AsObject() : null;
-        switch (step)
-        {
-            case CreateReusableStep:
-                sent!["id"] = $"00000000-0000-4000-9000-{++nextId:D12}";
-                reusable[(string)sent["id"]!] = sent;
-                return new StepOutcome.Done(JsonSerializer.SerializeToElement(sent));
-            case UpdateReusableStep update:
-                var old = reusable[update.PolicyId];
-                sent!["id"] = update.PolicyId;
-                foreach (var field in IgnoredFields)
-                {
-                    sent[field] = old[field]?.DeepClone();
-                }
-
-                reusable[update.PolicyId] = sent;
-                return new StepOutcome.Done(JsonSerializer.SerializeToElement(sent));
-            case MakeReusableStep make:
-                var list = policies[make.Owner.Id];
-                var own = list.Single(p => (string?)p["id"] == make.PolicyId);
-                var policy = own.DeepClone().AsObject();
-                policy.Remove("precedence");
-                reusable[make.PolicyId] = policy;
-                list[list.IndexOf(own)] = Link(make.PolicyId, (int?)own["precedence"]);
-                return new StepOutcome.Done(JsonSerializer.SerializeToElement(policy));
-            case DeleteReusableStep delete:
-                if (policies.Values.Any(list => list.Any(p => (string?)p["id"] == delete.PolicyId)))
-                {
-                    return new StepOutcome.Failed($"Cloudflare API error 12130: policy {delete.PolicyId} is still used by an application");
-                }
-
-                reusable.Remove(delete.PolicyId);
-                return new StepOutcome.Done(null);
-            default:
-                throw new ArgumentOutOfRangeException(nameof(step));
-        }
-    }
-
     /// <summary>An application PUT with a policies list: own policies left out are deleted, reusable ones linked.</summary>
-    private StepOutcome SetPolicies(List<JsonObject> list, JsonObject app)
+    private WriteAnswer SetPolicies(List<JsonObject> list, JsonObject app)
     {
         var links = app["policies"]!.AsArray().Select(l => (Id: (string)l!["id"]!, Precedence: (int)l["precedence"]!)).ToList();
         if (links.GroupBy(l => l.Precedence).Any(g => g.Count() > 1))
         {
-            return new StepOutcome.Failed("Cloudflare API error 12130: access.api.error.invalid_request: policy precedences must be unique");
+            return WriteAnswer.Failed("Cloudflare API error 12130: access.api.error.invalid_request: policy precedences must be unique");
         }
 
         if (IgnoredFields.Contains("policies"))
         {
             app["policies"] = new JsonArray([.. list.Select(p => (JsonNode)p.DeepClone())]);
-            return new StepOutcome.Done(JsonSerializer.SerializeToElement(app));
+            return WriteAnswer.Done(JsonSerializer.SerializeToElement(app));
         }
 
         var updated = new List<JsonObject>();
@@ -173,21 +201,21 @@ internal sealed class FakeAccessProvider(LiveState initial) : IAccessProvider
             }
             else
             {
-                return new StepOutcome.Failed($"Cloudflare API error 12130: no policy with id {id}");
+                return WriteAnswer.Failed($"Cloudflare API error 12130: no policy with id {id}");
             }
         }
 
         list.Clear();
         list.AddRange(updated);
         app["policies"] = new JsonArray([.. updated.Select(p => (JsonNode)p.DeepClone())]);
-        return new StepOutcome.Done(JsonSerializer.SerializeToElement(app));
+        return WriteAnswer.Done(JsonSerializer.SerializeToElement(app));
     }
 
-    private static Task<StepOutcome> Store(List<JsonObject> list, JsonObject? old, JsonObject policy)
+    private static WriteAnswer Store(List<JsonObject> list, JsonObject? old, JsonObject policy)
     {
         if (list.Any(p => p != old && (int?)p["precedence"] == (int?)policy["precedence"]))
         {
-            return Task.FromResult<StepOutcome>(new StepOutcome.Failed("Cloudflare API error 12130: access.api.error.invalid_request: policy precedences must be unique"));
+            return WriteAnswer.Failed("Cloudflare API error 12130: access.api.error.invalid_request: policy precedences must be unique");
         }
 
         if (old is not null)
@@ -197,7 +225,7 @@ internal sealed class FakeAccessProvider(LiveState initial) : IAccessProvider
 
         policy["updated_at"] = "2026-11-25T00:00:00Z";
         list.Add(policy);
-        return Task.FromResult<StepOutcome>(new StepOutcome.Done(JsonSerializer.SerializeToElement(policy)));
+        return WriteAnswer.Done(JsonSerializer.SerializeToElement(policy));
     }
 
     private JsonObject Embedded(JsonObject link)
