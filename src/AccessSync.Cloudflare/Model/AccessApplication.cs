@@ -6,10 +6,6 @@ namespace AccessSync.Cloudflare.Model;
 /// <summary>An Access application, with the policies it embeds (the full objects, with precedence).</summary>
 public sealed record AccessApplication : AccessObject
 {
-    /// <summary>Fields the API sets and a write need not send.</summary>
-    public static readonly IReadOnlySet<string> ReadOnlyFields =
-        new HashSet<string>(StringComparer.Ordinal) { "id", "aud", "created_at", "updated_at" };
-
     private AccessApplication(JsonObject raw)
         : base(raw)
     {
@@ -38,5 +34,5 @@ public sealed record AccessApplication : AccessObject
     public static AccessApplication FromJson(JsonObject raw) => new(raw);
 
     /// <summary>A deep copy of every field but the read-only ones. <c>policies</c> is kept as read: full objects.</summary>
-    public JsonObject ToWriteBody() => JsonFields.CopyWithout(Raw, ReadOnlyFields);
+    public JsonObject ToWriteBody() => JsonFields.CopyWithout(Raw, Core.Wire.ReadOnlyFields.Application);
 }

@@ -9,10 +9,6 @@ namespace AccessSync.Cloudflare.Model;
 /// </summary>
 public sealed record AccessPolicy : AccessObject
 {
-    /// <summary>Fields the API sets and a write need not send.</summary>
-    public static readonly IReadOnlySet<string> ReadOnlyFields =
-        new HashSet<string>(StringComparer.Ordinal) { "id", "created_at", "updated_at", "app_count", "reusable", "account_id" };
-
     private AccessPolicy(JsonObject raw)
         : base(raw)
     {
@@ -54,5 +50,5 @@ public sealed record AccessPolicy : AccessObject
     public static AccessPolicy FromJson(JsonObject raw) => new(raw);
 
     /// <summary>A deep copy of every field but the read-only ones: change what you manage and send it.</summary>
-    public JsonObject ToWriteBody() => JsonFields.CopyWithout(Raw, ReadOnlyFields);
+    public JsonObject ToWriteBody() => JsonFields.CopyWithout(Raw, Core.Wire.ReadOnlyFields.Policy);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AccessSync.Core.Wire;
 
 namespace AccessSync.Core.Applying;
 
@@ -10,13 +11,10 @@ namespace AccessSync.Core.Applying;
 /// </summary>
 public static class AppBody
 {
-    /// <summary>Fields the API sets itself.</summary>
-    private static readonly string[] ReadOnly = ["id", "created_at", "updated_at", "aud"];
-
     public static JsonObject WithPolicies(JsonElement liveApp, IEnumerable<(string Id, int Precedence)> policies)
     {
         var body = JsonObject.Create(liveApp)!;
-        foreach (var field in ReadOnly)
+        foreach (var field in ReadOnlyFields.Application)
         {
             body.Remove(field);
         }

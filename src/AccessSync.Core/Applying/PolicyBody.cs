@@ -1,8 +1,8 @@
-using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AccessSync.Core.Normalization;
 using AccessSync.Core.Planning;
+using AccessSync.Core.Wire;
 
 namespace AccessSync.Core.Applying;
 
@@ -16,9 +16,6 @@ namespace AccessSync.Core.Applying;
 /// </remarks>
 public static class PolicyBody
 {
-    /// <summary>Fields the API sets itself; sending them back is pointless and some APIs refuse it.</summary>
-    private static readonly string[] ReadOnly = ["id", "created_at", "updated_at", "account_id", "app_count", "reusable"];
-
     public static JsonObject ForCreate(DesiredPolicy desired, int precedence) => Build(new JsonObject(), desired, precedence);
 
     /// <summary>A reusable policy has no precedence: its place is in each application's policies list.</summary>
@@ -30,7 +27,7 @@ public static class PolicyBody
     {
         // A node over the live element, not a copy parsed from its text: only the fields changed below are rebuilt.
         var body = JsonObject.Create(live)!;
-        foreach (var field in ReadOnly)
+        foreach (var field in ReadOnlyFields.Policy)
         {
             body.Remove(field);
         }
@@ -41,9 +38,9 @@ public static class PolicyBody
     /// <summary>The one place a desired policy becomes the JSON of its managed fields.</summary>
     private static JsonObject Build(JsonObject body, DesiredPolicy? desired, int? precedence)
     {
-        foreach (var (path, json) in desired?.Fields ?? ImmutableSortedDictionary<string, string>.Empty)
+        foreach (var (path, value) in desired is null ? [] : PolicyWire.ManagedValues(desired))
         {
-            JsonPath.Set(body, path, JsonNode.Parse(json));
+            JsonPath.Set(body, path, value);
         }
 
         if (precedence is null)

@@ -15,15 +15,19 @@ namespace AccessSync.Core.Wire;
 /// </summary>
 public static class PolicyWire
 {
-    /// <summary>Each managed path of <paramref name="policy"/> to its JSON text, as a write sends it.</summary>
-    public static ImmutableSortedDictionary<string, string> ManagedFields(DesiredPolicy policy)
+    /// <summary>Each managed path of <paramref name="policy"/> to its JSON text: how the plan compares and records it.</summary>
+    public static ImmutableSortedDictionary<string, string> ManagedFields(DesiredPolicy policy) =>
+        ManagedValues(policy).ToImmutableSortedDictionary(f => f.Key, f => f.Value.ToJsonString(), StringComparer.Ordinal);
+
+    /// <summary>Each managed path of <paramref name="policy"/> to its value, as a write sends it; a path it does not manage is absent.</summary>
+    public static IReadOnlyList<KeyValuePair<string, JsonNode>> ManagedValues(DesiredPolicy policy)
     {
-        var fields = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        var fields = new List<KeyValuePair<string, JsonNode>>();
         void Add(string path, JsonNode? value)
         {
             if (value is not null)
             {
-                fields[path] = value.ToJsonString();
+                fields.Add(KeyValuePair.Create(path, value));
             }
         }
 
@@ -47,7 +51,7 @@ public static class PolicyWire
         Add(PolicyFields.RdpRemoteToLocal, List(s.ConnectionRules?.Rdp?.AllowedClipboardRemoteToLocalFormats));
         Add(PolicyFields.SshUsernames, List(s.ConnectionRules?.Ssh?.Usernames));
         Add(PolicyFields.SshAllowEmailAlias, Flag(s.ConnectionRules?.Ssh?.AllowEmailAlias));
-        return fields.ToImmutable();
+        return fields;
     }
 
     /// <summary>
