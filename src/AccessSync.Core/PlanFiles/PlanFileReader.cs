@@ -39,7 +39,7 @@ public static class PlanFileReader
                 throw new PlanFormatException(PlanFormatErrors.Describe(e, parsed.RootElement, PlanFileContext.Relaxed), e);
             }
 
-            return Plan(document);
+            return PlanOf(document);
         }
     }
 
@@ -56,14 +56,14 @@ public static class PlanFileReader
             throw new PlanFormatException("not an AccessSync plan: it has no format_version");
         }
 
-        if (version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var number) || number != Planning.Plan.FormatVersion)
+        if (version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var number) || number != Plan.FormatVersion)
         {
             throw new PlanFormatException(
-                $"the plan has format_version {version.GetRawText()}; this AccessSync reads format_version {Planning.Plan.FormatVersion} (make the plan again with this version)");
+                $"the plan has format_version {version.GetRawText()}; this AccessSync reads format_version {Plan.FormatVersion} (make the plan again with this version)");
         }
     }
 
-    private static Plan Plan(PlanDocument document) => new(
+    private static Plan PlanOf(PlanDocument document) => new(
         [.. document.Applications.Select((a, i) => Application(a, $"applications[{i}]"))],
         document.Names.ToImmutableSortedDictionary(StringComparer.Ordinal),
         new SafetyOptions(document.Safety.MaxDeletePercent, document.Safety.MaxUpdatePercent, document.Safety.MinPolicies, document.Safety.AllowEmptyApps))
@@ -116,7 +116,7 @@ public static class PlanFileReader
             Desired(update.Policy, $"{path}.policy"),
             [.. update.Fields.Select(f => new FieldChange(f.Path, Text(f.Before), Text(f.After)))],
             Fingerprint(update.Fingerprint)),
-        AttachDocument attach => new AttachPolicy(attach.PolicyId, attach.Name, Decision(attach.Decision, $"{path}.decision"), attach.Precedence),
+        AttachDocument attach => new AttachPolicy(attach.PolicyId, attach.Name, DecisionOf(attach.Decision, $"{path}.decision"), attach.Precedence),
         DetachDocument detach => new DetachPolicy(detach.PolicyId, detach.Name, DecisionOrNull(detach.Decision, $"{path}.decision"), detach.Precedence),
         ReorderDocument reorder => new ReorderPolicies(
             [.. reorder.Moves.Select(m => new PrecedenceMove(m.PolicyId, m.PolicyName, m.From, m.To, Fingerprint(m.Fingerprint)))],
@@ -126,15 +126,15 @@ public static class PlanFileReader
 
     private static DesiredPolicy Desired(PolicyDocument policy, string path) => new(
         policy.Name,
-        Decision(policy.Decision, $"{path}.decision"),
+        DecisionOf(policy.Decision, $"{path}.decision"),
         policy.Precedence,
         policy.Id,
         Values(policy.Fields),
         new SourceSpan(policy.Span.Path, policy.Span.Line, policy.Span.Column));
 
-    private static Decision Decision(string name, string path) => OneOf(name, Enum.GetValues<Decision>(), WireNames.Of, path);
+    private static Decision DecisionOf(string name, string path) => OneOf(name, Enum.GetValues<Decision>(), WireNames.Of, path);
 
-    private static Decision? DecisionOrNull(string? name, string path) => name is null ? null : Decision(name, path);
+    private static Decision? DecisionOrNull(string? name, string path) => name is null ? null : DecisionOf(name, path);
 
     private static T OneOf<T>(string text, IEnumerable<T> values, Func<T, string> name, string path)
     {
