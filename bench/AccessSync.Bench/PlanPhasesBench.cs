@@ -7,6 +7,7 @@ using AccessSync.Cloudflare.Tests.Support;
 using AccessSync.Core.Loading;
 using AccessSync.Core.Model;
 using AccessSync.Core.Planning;
+using AccessSync.Core.Review;
 using AccessSync.Core.Schema;
 using AccessSync.Core.Yaml;
 
@@ -62,7 +63,8 @@ internal static class PlanPhasesBench
                 using var providerClient = BenchEmulator.Client(new CloudflareClientOptions { BaseUrl = server.BaseUrl });
                 var live = await TimeAsync("provider read (HTTP+JSON+mapping)", () => new CloudflareProvider(providerClient).ReadAsync([scope], CancellationToken.None));
                 var plan = Time("plan", () => Planner.Compute(project, live, PlanOptions.All)).Plan ?? throw new InvalidOperationException("no plan");
-                Time("render", () => PlanOutput.Render(plan, PlanFormat.Text, useColor: false));
+                var review = Time("review", () => PlanReviewer.Review(plan));
+                Time("render", () => PlanOutput.Render(review, PlanFormat.Text, useColor: false));
                 await TimeAsync("[load+validate and provider read at once]", async () =>
                 {
                     using var overlapClient = BenchEmulator.Client(new CloudflareClientOptions { BaseUrl = server.BaseUrl });

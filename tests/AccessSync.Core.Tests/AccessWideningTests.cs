@@ -1,6 +1,7 @@
 using AccessSync.Core.Live;
 using AccessSync.Core.Model;
 using AccessSync.Core.Planning;
+using AccessSync.Core.Review;
 using AccessSync.Core.Tests.Support;
 
 namespace AccessSync.Core.Tests;
@@ -52,7 +53,7 @@ public class AccessWideningTests
     {
         var plan = PlanFor(live, file);
 
-        var widening = AccessWidening.Find(plan).ShouldHaveSingleItem();
+        var widening = Reviewed.Widenings(plan).ShouldHaveSingleItem();
 
         widening.Kind.ShouldBe(kind);
         widening.Reason.ShouldBe(reason);
@@ -66,7 +67,7 @@ public class AccessWideningTests
         var plan = PlanFor(live, file);
 
         plan.HasChanges.ShouldBeTrue("the case must plan a change to mean anything");
-        AccessWidening.Find(plan).ShouldBeEmpty();
+        Reviewed.Widenings(plan).ShouldBeEmpty();
     }
 
     [Test]
@@ -74,7 +75,7 @@ public class AccessWideningTests
     {
         var plan = PlanFor(null, "{name: P, decision: bypass, include: [{everyone: true}]}");
 
-        AccessWidening.Find(plan).Select(w => w.Kind).ShouldBe([WideningKind.NoIdentity, WideningKind.Everyone]);
+        Reviewed.Widenings(plan).Select(w => w.Kind).ShouldBe([WideningKind.NoIdentity, WideningKind.Everyone]);
     }
 
     [Test]
@@ -82,7 +83,7 @@ public class AccessWideningTests
     {
         var plan = PlanFor(Live(decision: "deny", include: """[{"everyone":{}}]"""), $"{{name: P, decision: allow, include: [{{everyone: true}}], {Mfa}}}");
 
-        AccessWidening.Find(plan).Select(w => (w.Kind, w.Reason)).ShouldBe(
+        Reviewed.Widenings(plan).Select(w => (w.Kind, w.Reason)).ShouldBe(
         [
             (WideningKind.DenyNarrowed, "decision deny → allow: it no longer blocks"),
             (WideningKind.Everyone, "it includes everyone, and now lets them in"),
@@ -114,7 +115,7 @@ public class AccessWideningTests
     {
         var plan = WithReusable(change, reusable, account);
 
-        var widenings = AccessWidening.Find(plan);
+        var widenings = Reviewed.Widenings(plan);
 
         var widening = widenings.Where(w => !w.App.IsReusablePolicies).ShouldHaveSingleItem();
         (widening.App.Name, widening.PolicyName, widening.Kind, widening.Reason).ShouldBe(("Grafana", "P", kind, reason));
@@ -126,7 +127,7 @@ public class AccessWideningTests
     [TestCaseSource(nameof(Other_attaches_and_detaches))]
     public void Attaching_or_detaching_a_reusable_policy_that_does_not_widen_access_is_not_flagged(PolicyChange change, PolicyChange? reusable, Scope account)
     {
-        AccessWidening.Find(WithReusable(change, reusable, account)).ShouldBeEmpty();
+        Reviewed.Widenings(WithReusable(change, reusable, account)).ShouldBeEmpty();
     }
 
     [Test]
@@ -134,7 +135,7 @@ public class AccessWideningTests
     {
         var plan = SamplePlans.WithReusable();
 
-        var widening = AccessWidening.Find(plan).Where(w => w.PolicyName == "Block contractors").ShouldHaveSingleItem();
+        var widening = Reviewed.Widenings(plan).Where(w => w.PolicyName == "Block contractors").ShouldHaveSingleItem();
 
         widening.App.ShouldBe(AppTarget.ReusablePoliciesOf(Some.Account));
         widening.Apps.ShouldBe(["Grafana", "Wiki"]);
@@ -147,7 +148,7 @@ public class AccessWideningTests
         var update = Updated(Live(extra: "\"session_duration\":\"60m\",\"approval_required\":true"), $"{{name: P, decision: bypass, include: {Devs}, session_duration: 8h, approval_required: false}}");
         var plan = WithReusable(null, update, Some.Account);
 
-        AccessWidening.Find(plan).Select(w => (w.App.Name, w.Kind, w.Reason)).ShouldBe(
+        Reviewed.Widenings(plan).Select(w => (w.App.Name, w.Kind, w.Reason)).ShouldBe(
         [
             ("Reusable policies", WideningKind.NoIdentity, "decision allow → bypass: requests skip Access entirely"),
             ("Reusable policies", WideningKind.LongerSession, "session_duration 1h → 8h"),
@@ -160,7 +161,7 @@ public class AccessWideningTests
     {
         var plan = WithReusable(null, Deleted(Live(decision: "deny")), Some.Account);
 
-        var widening = AccessWidening.Find(plan).ShouldHaveSingleItem();
+        var widening = Reviewed.Widenings(plan).ShouldHaveSingleItem();
 
         (widening.App.IsReusablePolicies, widening.PolicyName, widening.Kind, widening.Reason).ShouldBe((true, "P", WideningKind.DenyNarrowed, "a deny policy is deleted: what it blocked may get in"));
         widening.Apps.ShouldBe(["Grafana"]);
@@ -174,14 +175,14 @@ public class AccessWideningTests
             Reusable = [new ReusablePlan(Some.Account, "P", "reusable/p.yaml", change, [])],
         };
 
-        AccessWidening.Find(unused(Deleted(Live(decision: "deny")))).ShouldBeEmpty();
-        AccessWidening.Find(unused(Updated(Live(), $"{{name: P, decision: bypass, include: {Devs}}}"))).ShouldBeEmpty();
+        Reviewed.Widenings(unused(Deleted(Live(decision: "deny")))).ShouldBeEmpty();
+        Reviewed.Widenings(unused(Updated(Live(), $"{{name: P, decision: bypass, include: {Devs}}}"))).ShouldBeEmpty();
     }
 
     [Test]
     public void A_created_reusable_policy_is_flagged_where_it_is_attached_and_not_where_it_is_created()
     {
-        var widenings = AccessWidening.Find(SamplePlans.WithReusable()).Where(w => w.PolicyName == "[Deploy API] Health checks");
+        var widenings = Reviewed.Widenings(SamplePlans.WithReusable()).Where(w => w.PolicyName == "[Deploy API] Health checks");
 
         widenings.Select(w => (w.App.Name, w.Kind, w.Reason)).ShouldHaveSingleItem()
             .ShouldBe(("Deploy API", WideningKind.NoIdentity, "an attached bypass policy: requests skip Access entirely"));

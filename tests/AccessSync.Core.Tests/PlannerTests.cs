@@ -1,6 +1,7 @@
 using AccessSync.Core.Diagnostics;
 using AccessSync.Core.Model;
 using AccessSync.Core.Planning;
+using AccessSync.Core.Review;
 using AccessSync.Core.Tests.Support;
 
 namespace AccessSync.Core.Tests;
@@ -140,7 +141,7 @@ public class PlannerTests
 
         var reorder = plan.Applications[0].Changes.ShouldHaveSingleItem().ShouldBeOfType<ReorderPolicies>();
         reorder.Overtakes.ShouldBe([new Overtake("Allow", "Block")]);
-        var widening = AccessWidening.Find(plan).ShouldHaveSingleItem();
+        var widening = Reviewed.Widenings(plan).ShouldHaveSingleItem();
         widening.Kind.ShouldBe(WideningKind.Overtakes);
         widening.Reason.ShouldBe("allow \"Allow\" now comes before deny \"Block\": what both match is now let in");
     }
@@ -153,7 +154,7 @@ public class PlannerTests
         var plan = Some.Plan(Some.Project(Grafana + "  - {name: Bypass, decision: bypass, include: [{group: Developers}]}\n  - {name: Block, decision: deny, include: [{group: Developers}]}\n  - {name: Allow, decision: allow, include: [{group: Developers}]}\n"), live);
 
         plan.Applications[0].Changes.ShouldHaveSingleItem().ShouldBeOfType<ReorderPolicies>().Overtakes.ShouldBeEmpty();
-        AccessWidening.Find(plan).ShouldBeEmpty();
+        Reviewed.Widenings(plan).ShouldBeEmpty();
     }
 
     [Test]

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using AccessSync.Core.Rendering;
+using AccessSync.Core.Yaml;
 using AccessSync.Core.Tests.Support;
 
 namespace AccessSync.Core.Tests;
@@ -73,8 +74,8 @@ public class PolicyYamlTests
     [Test]
     public void An_item_is_one_line_with_the_names_of_its_ids()
     {
-        PolicyYaml.Item(JsonNode.Parse($$$"""{"group":{"id":"{{{Some.DevelopersId}}}"}}"""), Names).ShouldBe($"group: {{id: {Some.DevelopersId}}} # Developers");
-        PolicyYaml.Item(JsonNode.Parse("""{"everyone":{}}"""), Names).ShouldBe("everyone: {}");
-        PolicyYaml.Item(JsonValue.Create("totp"), Names).ShouldBe("totp");
+        RuleText.Of(JsonNode.Parse($$$"""{"group":{"id":"{{{Some.DevelopersId}}}"}}"""), Names).ShouldBe($"group: {{id: {Some.DevelopersId}}} # Developers");
+        RuleText.Of(JsonNode.Parse("""{"everyone":{}}"""), Names).ShouldBe("everyone: {}");
+        RuleText.Of(JsonValue.Create("totp"), Names).ShouldBe("totp");
     }
 }

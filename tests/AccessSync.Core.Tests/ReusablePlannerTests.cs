@@ -1,7 +1,9 @@
 using AccessSync.Core.Diagnostics;
 using AccessSync.Core.Model;
+using AccessSync.Core.PlanFiles;
 using AccessSync.Core.Planning;
 using AccessSync.Core.Rendering;
+using AccessSync.Core.Review;
 using AccessSync.Core.Tests.Support;
 using Shouldly;
 
@@ -221,7 +223,7 @@ public sealed class ReusablePlannerTests
         var live = Some.Live(Some.App("Grafana", Some.Policy("Allow developers", 1)));
         var plan = Some.Plan(Some.Project(Grafana + "  - use: Allow developers\n", AllowDevelopers), live);
 
-        var read = PlanJson.Read(PlanJson.Write(plan));
+        var read = PlanFileReader.Read(PlanFileWriter.Write(PlanReviewer.Review(plan)));
 
         plan.Reusable.ShouldHaveSingleItem().ConvertedFrom.ShouldNotBeNull().Name.ShouldBe("Grafana");
         read.Reusable.ShouldHaveSingleItem().ConvertedFrom.ShouldBe(plan.Reusable[0].ConvertedFrom);

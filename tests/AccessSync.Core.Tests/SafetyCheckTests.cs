@@ -1,6 +1,7 @@
 using AccessSync.Core.Live;
 using AccessSync.Core.Model;
 using AccessSync.Core.Planning;
+using AccessSync.Core.Review;
 using AccessSync.Core.Safety;
 using AccessSync.Core.Tests.Support;
 
@@ -112,6 +113,6 @@ public class SafetyCheckTests
             .ToList();
         var yaml = lines.Count == 0 ? "app: {name: Grafana}\npolicies: []\n" : "app: {name: Grafana}\npolicies:\n" + string.Concat(lines);
         var plan = Some.Plan(Some.Project(yaml), Some.Live([.. (unattached ?? []).Select(name => Some.Reusable(name))], Some.App("Grafana", policies)));
-        return SafetyCheck.Evaluate(plan, options ?? SafetyOptions.Default);
+        return PlanReviewer.Review(plan, options ?? SafetyOptions.Default).Violations;
     }
 }

@@ -1,4 +1,5 @@
 using AccessSync.Core.Planning;
+using AccessSync.Core.Review;
 using AccessSync.Core.Rendering;
 using AccessSync.Core.Tests.Support;
 using AccessSync.Testing;
@@ -44,7 +45,7 @@ public class TextPlanRendererTests
         reusable.Reusable.Select(r => r.Change?.Kind).Distinct().ShouldBe([ChangeKind.Create, ChangeKind.Update, null, ChangeKind.Delete], ignoreOrder: true);
         reusable.Reusable.ShouldContain(r => r.Name.StartsWith("[Deploy API] ", StringComparison.Ordinal));
         reusable.Applications.ShouldContain(a => a.Changes.All(c => c.Kind == ChangeKind.Attach));
-        AccessWidening.Find(plan).Select(w => w.Kind).Distinct().Order().ShouldBe(Enum.GetValues<WideningKind>());
+        Reviewed.Widenings(plan).Select(w => w.Kind).Distinct().Order().ShouldBe(Enum.GetValues<WideningKind>());
         foreach (var sample in new[] { plan, reusable })
         {
             sample.Applications.ShouldContain(a => !a.HasChanges);

@@ -7,7 +7,7 @@ using AccessSync.Core.Live;
 using AccessSync.Core.Model;
 using AccessSync.Core.Planning;
 using AccessSync.Core.Rendering;
-using AccessSync.Core.Safety;
+using AccessSync.Core.Review;
 using Serilog;
 
 namespace AccessSync.Cli.Commands;
@@ -62,16 +62,16 @@ public sealed class ApplyCommand(CliConsole console, ILogger log)
 
     private async Task<int> ApplyAsync(Plan plan, LiveState? live, Connection connection, ApplySettings settings, GlobalSettings global, CancellationToken cancellationToken)
     {
-        await console.Out.WriteAsync(PlanOutput.Render(plan, PlanFormat.Text, console.UseColor(global.NoColor)));
+        var review = PlanReviewer.Review(plan);
+        await console.Out.WriteAsync(PlanOutput.Render(review, PlanFormat.Text, console.UseColor(global.NoColor)));
         if (!plan.HasChanges)
         {
             return ExitCodes.Success;
         }
 
-        var violations = SafetyCheck.Evaluate(plan, plan.Safety);
-        if (!violations.IsEmpty && !settings.Force)
+        if (!review.Violations.IsEmpty && !settings.Force)
         {
-            foreach (var violation in violations)
+            foreach (var violation in review.Violations)
             {
                 await console.Error.WriteLineAsync($"error: refusing to apply: {violation}");
             }

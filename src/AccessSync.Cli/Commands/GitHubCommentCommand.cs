@@ -1,8 +1,8 @@
 using AccessSync.Cli.Files;
 using AccessSync.Cli.GitHub;
 using AccessSync.Cli.Hosting;
-using AccessSync.Core.Planning;
 using AccessSync.Core.Rendering;
+using AccessSync.Core.Review;
 using Serilog;
 
 namespace AccessSync.Cli.Commands;
@@ -55,19 +55,19 @@ public sealed class GitHubCommentCommand(CliConsole console, ILogger log, Func<s
         var target = settings.Comment ? ResolveTarget(settings, run) : null;
         var options = new MarkdownPlanOptions(marker);
         var renderer = new MarkdownPlanRenderer(options);
-        var plan = settings.Plan is { } file ? await PlanFile.LoadAsync(file, cancellationToken) : null;
+        var review = settings.Plan is { } file ? PlanReviewer.Review(await PlanFile.LoadAsync(file, cancellationToken)) : null;
 
-        if (summaryPath is not null && plan is not null)
+        if (summaryPath is not null && review is not null)
         {
-            await WriteStepSummaryAsync(summaryPath, plan, renderer, cancellationToken);
+            await WriteStepSummaryAsync(summaryPath, review, renderer, cancellationToken);
         }
 
         if (target is not null)
         {
             // Every part, its footer included, stays within GitHub's limit on a comment.
             var footer = run.Footer();
-            var parts = plan is not null
-                ? [.. renderer.RenderParts(plan, Math.Min(MarkdownPlanRenderer.DefaultMaxChars, GitHubClient.MaxCommentChars - footer.Length)).Select(p => p + footer)]
+            var parts = review is not null
+                ? [.. renderer.RenderParts(review, Math.Min(MarkdownPlanRenderer.DefaultMaxChars, GitHubClient.MaxCommentChars - footer.Length)).Select(p => p + footer)]
                 : new[] { FailureNote(options, run) };
             await CommentAsync(target, parts, marker, cancellationToken);
         }
@@ -88,9 +88,9 @@ public sealed class GitHubCommentCommand(CliConsole console, ILogger log, Func<s
             ? path
             : throw new UsageException("--step-summary needs GITHUB_STEP_SUMMARY, the file GitHub Actions sets for each step; it is not set");
 
-    private async Task WriteStepSummaryAsync(string path, Plan plan, MarkdownPlanRenderer renderer, CancellationToken cancellationToken)
+    private async Task WriteStepSummaryAsync(string path, PlanReview review, MarkdownPlanRenderer renderer, CancellationToken cancellationToken)
     {
-        var (bytes, truncated) = await StepSummary.AppendAsync(path, plan, renderer, cancellationToken);
+        var (bytes, truncated) = await StepSummary.AppendAsync(path, review, renderer, cancellationToken);
         if (truncated)
         {
             await console.Error.WriteLineAsync($"warning: the plan is larger than the 1 MiB GitHub allows a step summary; the summary holds only its beginning ({bytes} bytes)");

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using AccessSync.Cli.Files;
 using AccessSync.Cli.Hosting;
 using AccessSync.Cli.Remote;
-using AccessSync.Core.Safety;
+using AccessSync.Core.Review;
 using Serilog;
 
 namespace AccessSync.Cli.Commands;
@@ -39,14 +39,15 @@ public sealed class PlanCommand(CliConsole console, ILogger log)
             return ExitCodes.Error;
         }
 
-        await console.Out.WriteAsync(PlanOutput.Render(planned.Plan, settings.Format, console.UseColor(global.NoColor)));
+        var review = PlanReviewer.Review(planned.Plan);
+        await console.Out.WriteAsync(PlanOutput.Render(review, settings.Format, console.UseColor(global.NoColor)));
         if (settings.Out is { } file)
         {
-            await PlanFile.SaveAsync(planned.Plan, file, cancellationToken);
+            await PlanFile.SaveAsync(review, file, cancellationToken);
             await console.Error.WriteLineAsync($"Saved the plan to {file}. Apply exactly this plan with: accesssync apply --plan {file}");
         }
 
-        foreach (var violation in SafetyCheck.Evaluate(planned.Plan, planned.Plan.Safety))
+        foreach (var violation in review.Violations)
         {
             await console.Error.WriteLineAsync($"warning: apply will refuse this plan without --force: {violation}");
         }

@@ -1,15 +1,15 @@
-using AccessSync.Core.Planning;
 using AccessSync.Core.Rendering;
+using AccessSync.Core.Review;
 
 namespace AccessSync.Cli.Commands;
 
-/// <summary>A plan in the format asked for.</summary>
+/// <summary>A reviewed plan in the format asked for.</summary>
 public static class PlanOutput
 {
-    public static string Render(Plan plan, PlanFormat format, bool useColor) => format switch
+    public static string Render(PlanReview review, PlanFormat format, bool useColor) => format switch
     {
-        PlanFormat.Json => PlanJson.Write(plan),
-        PlanFormat.Markdown => new MarkdownPlanRenderer().Render(plan),
-        _ => new TextPlanRenderer(new TextPlanOptions(UseColor: useColor)).Render(plan),
+        PlanFormat.Json => new JsonPlanRenderer().Render(review),
+        PlanFormat.Markdown => new MarkdownPlanRenderer().Render(review),
+        _ => new TextPlanRenderer(new TextPlanOptions(UseColor: useColor)).Render(review),
     };
 }

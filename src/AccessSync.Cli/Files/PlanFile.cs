@@ -1,16 +1,18 @@
 using AccessSync.Cli.Commands;
 using AccessSync.Core.Planning;
-using AccessSync.Core.Rendering;
+using AccessSync.Core.PlanFiles;
+using AccessSync.Core.Review;
 
 namespace AccessSync.Cli.Files;
 
 /// <summary>Saved plans on disk: the JSON render, read back for <c>apply --plan</c>.</summary>
 public static class PlanFile
 {
-    public static async Task SaveAsync(Plan plan, FileInfo file, CancellationToken cancellationToken)
+    /// <summary>Saves the plan with its review, as the JSON render shows them; a saved plan is reviewed again when it is read.</summary>
+    public static async Task SaveAsync(PlanReview review, FileInfo file, CancellationToken cancellationToken)
     {
         file.Directory?.Create();
-        await File.WriteAllTextAsync(file.FullName, PlanJson.Write(plan), cancellationToken);
+        await File.WriteAllTextAsync(file.FullName, PlanFileWriter.Write(review), cancellationToken);
     }
 
     public static async Task<Plan> LoadAsync(FileInfo file, CancellationToken cancellationToken)
@@ -22,7 +24,7 @@ public static class PlanFile
 
         try
         {
-            return PlanJson.Read(await File.ReadAllTextAsync(file.FullName, cancellationToken));
+            return PlanFileReader.Read(await File.ReadAllTextAsync(file.FullName, cancellationToken));
         }
         catch (PlanFormatException e)
         {

@@ -1,6 +1,7 @@
 using System.Text;
 using AccessSync.Core.Planning;
 using AccessSync.Core.Rendering;
+using AccessSync.Core.Review;
 
 namespace AccessSync.Cli.GitHub;
 
@@ -17,12 +18,13 @@ public static class StepSummary
     private const int SmallestPart = 1_000;
 
     /// <summary>The Markdown for a summary of at most <paramref name="budgetBytes"/> UTF-8 bytes (empty when not even the note fits), and whether it was cut.</summary>
-    public static (string Markdown, bool Truncated) Render(Plan plan, MarkdownPlanRenderer renderer, long budgetBytes)
+    public static (string Markdown, bool Truncated) Render(PlanReview review, MarkdownPlanRenderer renderer, long budgetBytes)
     {
-        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(review);
+        var plan = review.Plan;
         ArgumentNullException.ThrowIfNull(renderer);
         // Most plans fit whole: one part, the very document Render gives.
-        if (budgetBytes >= SmallestPart && renderer.RenderParts(plan, (int)Math.Min(int.MaxValue, budgetBytes)) is [var whole] && Bytes(whole) <= budgetBytes)
+        if (budgetBytes >= SmallestPart && renderer.RenderParts(review, (int)Math.Min(int.MaxValue, budgetBytes)) is [var whole] && Bytes(whole) <= budgetBytes)
         {
             return (whole, false);
         }
@@ -30,7 +32,7 @@ public static class StepSummary
         // Else the first part and the note, the limit lowered until the part fits in bytes too (a character may take three).
         for (var maxChars = (int)Math.Min(int.MaxValue, budgetBytes - Bytes(Note(plan, int.MaxValue))); maxChars >= SmallestPart; maxChars = maxChars * 9 / 10)
         {
-            var parts = renderer.RenderParts(plan, maxChars);
+            var parts = renderer.RenderParts(review, maxChars);
             var document = parts[0] + Note(plan, parts.Count);
             if (Bytes(document) <= budgetBytes)
             {
@@ -44,14 +46,14 @@ public static class StepSummary
 
     /// <summary>Appends the summary to the file GitHub Actions named, within what the step has left of its 1 MiB.</summary>
     /// <returns>What was written, for the command's report.</returns>
-    public static async Task<(long Bytes, bool Truncated)> AppendAsync(string path, Plan plan, MarkdownPlanRenderer renderer, CancellationToken cancellationToken)
+    public static async Task<(long Bytes, bool Truncated)> AppendAsync(string path, PlanReview review, MarkdownPlanRenderer renderer, CancellationToken cancellationToken)
     {
         var file = new FileInfo(path);
         var used = file.Exists ? file.Length : 0;
 
         // A newline first, so that whatever an earlier command wrote does not run into the plan's marker line.
         var separator = used > 0 ? "\n" : string.Empty;
-        var (text, truncated) = Render(plan, renderer, LimitBytes - 1 - used - separator.Length);
+        var (text, truncated) = Render(review, renderer, LimitBytes - 1 - used - separator.Length);
         if (text.Length == 0)
         {
             return (0, truncated);

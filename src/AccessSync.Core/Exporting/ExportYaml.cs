@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AccessSync.Core.Normalization;
-using AccessSync.Core.Rendering;
+using AccessSync.Core.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -19,7 +19,7 @@ namespace AccessSync.Core.Exporting;
 /// </summary>
 internal static class ExportYaml
 {
-    private static readonly EmitterSettings Settings = PolicyYaml.EmitterSettings(indentSequences: true);
+    private static readonly EmitterSettings Settings = YamlEmit.Settings(indentSequences: true);
 
     /// <summary>The file: the comment lines (without their <c># </c>), then the document.</summary>
     public static string Render(IEnumerable<string> comments, JsonObject document)
@@ -56,7 +56,7 @@ internal static class ExportYaml
         emitter.Emit(new MappingStart(null, null, true, MappingStyle.Block));
         foreach (var (key, value) in mapping)
         {
-            emitter.Emit(PolicyYaml.Text(key));
+            emitter.Emit(YamlEmit.Text(key));
             switch (value)
             {
                 case JsonArray list when PolicyFields.RuleLists.Contains(key) && list.Count > 0:
@@ -79,7 +79,7 @@ internal static class ExportYaml
                         }
                         else
                         {
-                            PolicyYaml.Flow(emitter, item);
+                            YamlEmit.Flow(emitter, item);
                         }
                     }
 
@@ -89,7 +89,7 @@ internal static class ExportYaml
                     Block(emitter, nested);
                     break;
                 default:
-                    PolicyYaml.Flow(emitter, value);
+                    YamlEmit.Flow(emitter, value);
                     break;
             }
         }
@@ -104,12 +104,12 @@ internal static class ExportYaml
         {
             var (kind, value) = single.Single();
             emitter.Emit(new MappingStart(null, null, true, MappingStyle.Block));
-            emitter.Emit(PolicyYaml.Text(kind));
-            PolicyYaml.Flow(emitter, value);
+            emitter.Emit(YamlEmit.Text(kind));
+            YamlEmit.Flow(emitter, value);
             emitter.Emit(new MappingEnd());
             return;
         }
 
-        PolicyYaml.Flow(emitter, rule);
+        YamlEmit.Flow(emitter, rule);
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Net;
 using System.Text;
 using AccessSync.Core.Planning;
+using AccessSync.Core.Review;
 
 namespace AccessSync.Core.Rendering;
 
@@ -39,20 +40,22 @@ public sealed class MarkdownPlanRenderer(MarkdownPlanOptions options) : IPlanRen
     }
 
     /// <summary>The whole plan as one document.</summary>
-    public string Render(Plan plan) => RenderParts(plan, int.MaxValue).Single();
+    public string Render(PlanReview review) => RenderParts(review, int.MaxValue).Single();
 
     /// <summary>
     /// The plan in parts of at most <paramref name="maxChars"/> characters each, every one starting with the marker
     /// and, when there are several, saying <c>(part i of n)</c>. A part break never falls inside a section (an
     /// application's, or an account's reusable policies'); a section too large for a part on its own is cut, and says so.
     /// </summary>
-    public IReadOnlyList<string> RenderParts(Plan plan, int maxChars = DefaultMaxChars)
+    public IReadOnlyList<string> RenderParts(PlanReview review, int maxChars = DefaultMaxChars)
     {
+        ArgumentNullException.ThrowIfNull(review);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxChars, MinimumMaxChars);
 
         // Every part's header is at most this long, whatever its number turns out to be.
         var budget = maxChars == int.MaxValue ? int.MaxValue : maxChars - Header(int.MaxValue, int.MaxValue).Length;
-        var sections = PlanSections.Of(plan);
+        var plan = review.Plan;
+        var sections = PlanSections.Of(review);
         var summary = plan.Summary;
         ChangeKind[] columns = summary.Attach > 0 || summary.Detach > 0 ? [.. CountedKinds, .. ReusableKinds] : CountedKinds;
         var blocks = Intro(plan, sections, columns, budget)

@@ -1,9 +1,10 @@
 using System.Collections.Immutable;
 using AccessSync.Core.Planning;
+using AccessSync.Core.Review;
 
 namespace AccessSync.Core.Rendering;
 
-/// <summary>One change as a section shows it, with the ways it widens access worked out once for every render.</summary>
+/// <summary>One change as a section shows it, with the ways it widens access, as the plan's review found them.</summary>
 /// <param name="Reusable">The reusable policy the change is to, in a reusable-policies section; null in an application.</param>
 internal sealed record SectionChange(PolicyChange Change, ReusablePlan? Reusable, ImmutableArray<Widening> Widenings);
 
@@ -52,19 +53,20 @@ internal static class PlanSections
         });
 
     /// <summary>The reusable policies of each account (by account id), then the applications in plan order.</summary>
-    public static ImmutableArray<PlanSection> Of(Plan plan)
+    public static ImmutableArray<PlanSection> Of(PlanReview review)
     {
+        var plan = review.Plan;
         var reusable = plan.Reusable
             .GroupBy(r => r.Account)
             .OrderBy(g => g.Key.Id, StringComparer.Ordinal)
             .Select(g => new PlanSection(
                 AppTarget.ReusablePoliciesOf(g.Key),
-                [.. DisplayOrder(g.Where(r => r.Change is not null), r => r.Change!.Kind).Select(r => new SectionChange(r.Change!, r, AccessWidening.Of(plan, r)))],
+                [.. DisplayOrder(g.Where(r => r.Change is not null), r => r.Change!.Kind).Select(r => new SectionChange(r.Change!, r, review.WideningsOf(r.Change!)))],
                 [],
                 [.. g.Where(r => r.Change is null)]));
         var applications = plan.Applications.Select(a => new PlanSection(
             a.App,
-            [.. DisplayOrder(a.Changes, c => c.Kind).Select(c => new SectionChange(c, null, AccessWidening.Of(plan, a.App, c)))],
+            [.. DisplayOrder(a.Changes, c => c.Kind).Select(c => new SectionChange(c, null, review.WideningsOf(c)))],
             a.Unmanaged,
             []));
         return [.. reusable, .. applications];

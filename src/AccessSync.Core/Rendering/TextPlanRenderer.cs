@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using AccessSync.Core.Planning;
+using AccessSync.Core.Review;
+using AccessSync.Core.Yaml;
 
 namespace AccessSync.Core.Rendering;
 
@@ -23,10 +25,11 @@ public sealed class TextPlanRenderer(TextPlanOptions options) : IPlanRenderer
     {
     }
 
-    public string Render(Plan plan)
+    public string Render(PlanReview review)
     {
+        var plan = review.Plan;
         var text = new StringBuilder();
-        var sections = PlanSections.Of(plan);
+        var sections = PlanSections.Of(review);
         foreach (var section in sections.Where(s => s.HasChanges))
         {
             text.Append(RenderSection(section, plan.Names)).Append('\n');
@@ -153,12 +156,12 @@ public sealed class TextPlanRenderer(TextPlanOptions options) : IPlanRenderer
         yield return $"    {field.Path}:";
         foreach (var item in Except(was, now))
         {
-            yield return Paint(Ansi.Red, $"-     {PolicyYaml.Item(item, names)}");
+            yield return Paint(Ansi.Red, $"-     {RuleText.Of(item, names)}");
         }
 
         foreach (var item in Except(now, was))
         {
-            yield return Paint(Ansi.Green, $"+     {PolicyYaml.Item(item, names)}");
+            yield return Paint(Ansi.Green, $"+     {RuleText.Of(item, names)}");
         }
     }
 

@@ -58,9 +58,12 @@ public static class PolicyWire
     /// The typed policy whose managed fields are <paramref name="fields"/> (as <see cref="ManagedFields"/> writes
     /// them): how a saved plan gives back the policies it will write.
     /// </summary>
-    public static DesiredPolicy ReadDesired(int precedence, string? id, IReadOnlyDictionary<string, string> fields, Diagnostics.SourceSpan span)
+    public static DesiredPolicy ReadDesired(int precedence, string? id, IReadOnlyDictionary<string, string> fields, Diagnostics.SourceSpan span) =>
+        ReadDesired(precedence, id, fields.ToDictionary(f => f.Key, f => JsonDocument.Parse(f.Value).RootElement.Clone(), StringComparer.Ordinal), span);
+
+    /// <inheritdoc cref="ReadDesired(int, string?, IReadOnlyDictionary{string, string}, Diagnostics.SourceSpan)"/>
+    public static DesiredPolicy ReadDesired(int precedence, string? id, IReadOnlyDictionary<string, JsonElement> json, Diagnostics.SourceSpan span)
     {
-        var json = fields.ToDictionary(f => f.Key, f => JsonDocument.Parse(f.Value).RootElement.Clone(), StringComparer.Ordinal);
         JsonElement? Get(string path) => json.TryGetValue(path, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
         string? TextAt(string path) => Get(path) is { ValueKind: JsonValueKind.String } text ? text.GetString() : null;
         bool? FlagAt(string path) => Get(path) is { ValueKind: JsonValueKind.True or JsonValueKind.False } flag ? flag.GetBoolean() : null;

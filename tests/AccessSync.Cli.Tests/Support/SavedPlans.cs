@@ -1,8 +1,9 @@
 using System.Collections.Immutable;
 using AccessSync.Core.Diagnostics;
 using AccessSync.Core.Model;
+using AccessSync.Core.PlanFiles;
 using AccessSync.Core.Planning;
-using AccessSync.Core.Rendering;
+using AccessSync.Core.Review;
 using AccessSync.Core.Rules;
 
 namespace AccessSync.Cli.Tests.Support;
@@ -29,7 +30,7 @@ internal static class SavedPlans
     public static string Write(string folder, Plan plan, string name = "plan.json")
     {
         var path = Path.Combine(folder, name);
-        File.WriteAllText(path, PlanJson.Write(plan));
+        File.WriteAllText(path, PlanFileWriter.Write(PlanReviewer.Review(plan)));
         return path;
     }
 

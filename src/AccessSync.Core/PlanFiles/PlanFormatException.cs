@@ -1,4 +1,4 @@
-namespace AccessSync.Core.Rendering;
+namespace AccessSync.Core.PlanFiles;
 
 /// <summary>A saved plan that cannot be read: not JSON, another format version, or a member missing or of the wrong kind.</summary>
 public sealed class PlanFormatException : Exception

@@ -4,42 +4,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AccessSync.Core.Model;
 using AccessSync.Core.Normalization;
-using AccessSync.Core.Rendering;
+using AccessSync.Core.Planning;
+using AccessSync.Core.Yaml;
 
-namespace AccessSync.Core.Planning;
-
-/// <summary>How a change lets more requests in.</summary>
-public enum WideningKind
-{
-    /// <summary>An allowing policy now includes <c>everyone</c>.</summary>
-    Everyone,
-
-    /// <summary>A policy now bypasses Access or lets requests in without an identity (bypass, non_identity).</summary>
-    NoIdentity,
-
-    /// <summary>A rule that narrowed who an allowing policy matches is gone (require, exclude).</summary>
-    RuleRemoved,
-
-    /// <summary>A deny policy blocks fewer requests, or none: deleted, no longer deny, or an include rule removed.</summary>
-    DenyNarrowed,
-
-    /// <summary>A session (or an MFA session) lasts longer.</summary>
-    LongerSession,
-
-    /// <summary>A check is turned off: approval, isolation, purpose justification, or MFA is disabled.</summary>
-    CheckDisabled,
-
-    /// <summary>An allow policy now comes before a deny policy it came after, so the deny no longer stops what both match.</summary>
-    Overtakes,
-}
-
-/// <summary>One change that widens access, and why, in a few words a reviewer reads next to the change.</summary>
-/// <param name="App">The application the change is in; <see cref="AppTarget.ReusablePoliciesOf"/> for a change to a reusable policy.</param>
-public sealed record Widening(AppTarget App, string PolicyName, WideningKind Kind, string Reason)
-{
-    /// <summary>For a change to a reusable policy, the applications it widens access to: every one that uses it.</summary>
-    public ImmutableArray<string> Apps { get; init; } = [];
-}
+namespace AccessSync.Core.Review;
 
 /// <summary>
 /// Flags the changes of a plan that let more requests in, so that a reviewer looks twice: a pure reading of the
@@ -59,13 +27,6 @@ public static class AccessWidening
         (PolicyFields.IsolationRequired, true),
         (PolicyFields.PurposeJustificationRequired, true),
         (PolicyFields.MfaDisabled, false),
-    ];
-
-    /// <summary>Every widening of the plan, in the order the renders show them: the reusable policies, then each application.</summary>
-    public static ImmutableArray<Widening> Find(Plan plan) =>
-    [
-        .. plan.Reusable.SelectMany(r => Of(plan, r)),
-        .. plan.Applications.SelectMany(a => a.Changes.SelectMany(c => Of(plan, a.App, c))),
     ];
 
     /// <summary>
@@ -90,7 +51,7 @@ public static class AccessWidening
         switch (change)
         {
             case CreatePolicy create:
-                Added(PolicyDiff.CanonicalFields(create.Desired), create.Desired.Decision, "a new", found);
+                Added(FieldsOf(create.Desired), create.Desired.Decision, "a new", found);
                 break;
             case UpdatePolicy update:
                 Updated(update, found, plan.Names);
@@ -145,15 +106,15 @@ public static class AccessWidening
     private static ImmutableSortedDictionary<string, string>? ReusableAfter(Plan plan, Scope account, string name) =>
         plan.Reusable.FirstOrDefault(r => r.Account == account && r.Name == name)?.Change switch
         {
-            CreatePolicy create => PolicyDiff.CanonicalFields(create.Desired),
-            UpdatePolicy update => PolicyDiff.CanonicalFields(update.Desired),
+            CreatePolicy create => FieldsOf(create.Desired),
+            UpdatePolicy update => FieldsOf(update.Desired),
             _ => null,
         };
 
     private static void Updated(UpdatePolicy update, List<(WideningKind, string)> found, IReadOnlyDictionary<string, string> names)
     {
         var fields = update.Fields.ToDictionary(f => f.Path, StringComparer.Ordinal);
-        var desired = PolicyDiff.CanonicalFields(update.Desired);
+        var desired = FieldsOf(update.Desired);
         var after = WireNames.Of(update.Desired.Decision);
         var isDeny = update.Desired.Decision == Decision.Deny;
         var wasDeny = fields.TryGetValue(PolicyFields.Decision, out var decision) ? Text(decision.Before) == "deny" : isDeny;
@@ -225,9 +186,12 @@ public static class AccessWidening
         var kept = Items(rules.After).Select(i => i?.ToJsonString()).ToHashSet(StringComparer.Ordinal);
         foreach (var lost in Items(rules.Before).Where(i => !kept.Contains(i?.ToJsonString())))
         {
-            found.Add((kind, $"{rules.Path} loses {PolicyYaml.Item(lost, names)}"));
+            found.Add((kind, $"{rules.Path} loses {RuleText.Of(lost, names)}"));
         }
     }
+
+    /// <summary>A desired policy's canonical fields: the one place this reading takes them from.</summary>
+    private static ImmutableSortedDictionary<string, string> FieldsOf(DesiredPolicy desired) => PolicyDiff.CanonicalFields(desired);
 
     private static string What(string decision) => decision == "bypass"
         ? "requests skip Access entirely"

@@ -1,29 +1,31 @@
 using System.Text.Json;
+using AccessSync.Core.PlanFiles;
 using AccessSync.Core.Planning;
 using AccessSync.Core.Rendering;
+using AccessSync.Core.Review;
 using AccessSync.Core.Tests.Support;
 using AccessSync.Testing;
 
 namespace AccessSync.Core.Tests;
 
-public class PlanJsonTests
+public class PlanFileTests
 {
     [Test]
     public void A_realistic_plan_is_written_as_approved()
     {
-        Approvals.Verify(PlanJson.Write(SamplePlans.Realistic()), "plan-json");
+        Approvals.Verify(Write(SamplePlans.Realistic()), "plan-json");
     }
 
     [Test]
     public void A_plan_with_reusable_policies_is_written_as_approved()
     {
-        Approvals.Verify(PlanJson.Write(SamplePlans.WithReusable()), "plan-json-reusable");
+        Approvals.Verify(Write(SamplePlans.WithReusable()), "plan-json-reusable");
     }
 
     [TestCaseSource(nameof(Samples))]
     public void Equal_plans_are_written_to_the_same_bytes(Func<Plan> sample)
     {
-        PlanJson.Write(sample()).ShouldBe(PlanJson.Write(sample()));
+        Write(sample()).ShouldBe(Write(sample()));
     }
 
     [TestCaseSource(nameof(Samples))]
@@ -31,7 +33,7 @@ public class PlanJsonTests
     {
         var plan = sample();
 
-        var read = PlanJson.Read(PlanJson.Write(plan));
+        var read = PlanFileReader.Read(Write(plan));
 
         // Records compare their ImmutableArray members by reference, so the comparison is member by member.
         read.ShouldBeEquivalentTo(plan);
@@ -42,9 +44,9 @@ public class PlanJsonTests
     {
         var plan = sample();
 
-        var read = PlanJson.Read(PlanJson.Write(plan));
+        var read = PlanFileReader.Read(Write(plan));
 
-        PlanJson.Write(read).ShouldBe(PlanJson.Write(plan));
+        Write(read).ShouldBe(Write(plan));
         new TextPlanRenderer(new TextPlanOptions(UseColor: true)).Render(read).ShouldBe(new TextPlanRenderer(new TextPlanOptions(UseColor: true)).Render(plan));
         new MarkdownPlanRenderer().Render(read).ShouldBe(new MarkdownPlanRenderer().Render(plan));
     }
@@ -54,7 +56,7 @@ public class PlanJsonTests
     {
         var plan = SamplePlans.WithReusable();
 
-        var read = PlanJson.Read(PlanJson.Write(plan));
+        var read = PlanFileReader.Read(Write(plan));
 
         read.Reusable.Select(r => (r.Account, r.Name, r.FilePath, r.Change?.Kind, string.Join(", ", r.Apps)))
             .ShouldBe(plan.Reusable.Select(r => (r.Account, r.Name, r.FilePath, r.Change?.Kind, string.Join(", ", r.Apps))));
@@ -70,7 +72,7 @@ public class PlanJsonTests
     [Test]
     public void A_plan_without_reusable_policies_is_written_as_before_they_existed()
     {
-        using var document = JsonDocument.Parse(PlanJson.Write(SamplePlans.Realistic()));
+        using var document = JsonDocument.Parse(Write(SamplePlans.Realistic()));
 
         document.RootElement.TryGetProperty("reusable", out var _).ShouldBeFalse();
         document.RootElement.GetProperty("summary").EnumerateObject().Select(p => p.Name).ShouldBe(["create", "update", "delete", "reorder"]);
@@ -82,7 +84,7 @@ public class PlanJsonTests
         // Written by the version before reusable policies: reusable ones attached appear only as unmanaged entries.
         var saved = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "tests", "AccessSync.Core.Tests", "Fixtures", "plan-saved-before-reusable-policies.json"));
 
-        var read = PlanJson.Read(saved);
+        var read = PlanFileReader.Read(saved);
 
         read.Reusable.ShouldBeEmpty();
         read.Summary.ToString().ShouldBe("Plan: 2 to create, 3 to update, 1 to delete, 2 to reorder.");
@@ -95,7 +97,7 @@ public class PlanJsonTests
     [Test]
     public void The_summary_counts_attaches_and_detaches_and_a_reusable_widening_names_the_applications_it_reaches()
     {
-        using var document = JsonDocument.Parse(PlanJson.Write(SamplePlans.WithReusable()));
+        using var document = JsonDocument.Parse(Write(SamplePlans.WithReusable()));
         var root = document.RootElement;
 
         root.GetProperty("summary").EnumerateObject().Select(p => (p.Name, p.Value.GetInt32()))
@@ -113,12 +115,12 @@ public class PlanJsonTests
     [Test]
     public void A_reusable_policy_s_change_that_is_not_a_create_update_or_delete_is_refused_where_it_is()
     {
-        var json = PlanJson.Write(SamplePlans.WithReusable()).Replace(
+        var json = Write(SamplePlans.WithReusable()).Replace(
             "\"change\": null",
             "\"change\": {\"kind\": \"detach\", \"policy_id\": \"x\", \"name\": \"Legacy shared\", \"decision\": null, \"precedence\": null}",
             StringComparison.Ordinal);
 
-        Should.Throw<PlanFormatException>(() => PlanJson.Read(json)).Message
+        Should.Throw<PlanFormatException>(() => PlanFileReader.Read(json)).Message
             .ShouldBe("reusable[3].change.kind: a reusable policy is created, updated or deleted, not detach");
     }
 
@@ -127,7 +129,7 @@ public class PlanJsonTests
     {
         var plan = SamplePlans.Realistic();
 
-        var read = PlanJson.Read(PlanJson.Write(plan));
+        var read = PlanFileReader.Read(Write(plan));
 
         var (before, after) = (Updates(plan), Updates(read));
         after.Select(u => u.Desired.Span).ShouldBe(before.Select(u => u.Desired.Span));
@@ -146,12 +148,12 @@ public class PlanJsonTests
             Some.Project("app: {name: Grafana}\npolicies:\n  - {name: \"Équipe <ops> & 'dev' \\\"β\\\"\", decision: allow, include: [{group: Developers}], purpose_justification_prompt: \"Pourquoi — «ünï»\\n?\"}\n  - {name: Kept, decision: allow, include: [{group: Developers}]}\n"),
             Some.Live(Some.App("Grafana", Some.Policy("Kept", 2))));
 
-        var written = PlanJson.Write(plan);
-        var read = PlanJson.Read(written);
+        var written = Write(plan);
+        var read = PlanFileReader.Read(written);
 
         written.ShouldContain("\"name\": \"Équipe <ops> & 'dev' \\\"β\\\"\"");
         read.Applications[0].Changes[0].ShouldBeOfType<CreatePolicy>().Desired.Fields.ShouldBe(plan.Applications[0].Changes[0].ShouldBeOfType<CreatePolicy>().Desired.Fields);
-        PlanJson.Write(read).ShouldBe(written);
+        Write(read).ShouldBe(written);
     }
 
     [Test]
@@ -160,7 +162,7 @@ public class PlanJsonTests
         var live = Some.Live(Some.App("Grafana", Some.Policy("Allow devs", 1), Some.Policy("From the future", 2, decision: "quarantine")));
         var plan = Some.Plan(Some.Project("app: {name: Grafana}\npolicies:\n  - {name: Allow devs, decision: allow, include: [{group: Developers}]}\n"), live);
 
-        var read = PlanJson.Read(PlanJson.Write(plan));
+        var read = PlanFileReader.Read(Write(plan));
 
         var delete = read.Applications[0].Changes.ShouldHaveSingleItem().ShouldBeOfType<DeletePolicy>();
         delete.Decision.ShouldBeNull();
@@ -171,7 +173,7 @@ public class PlanJsonTests
     [Test]
     public void Field_values_are_json_and_not_strings_holding_json()
     {
-        using var document = JsonDocument.Parse(PlanJson.Write(SamplePlans.Realistic()));
+        using var document = JsonDocument.Parse(Write(SamplePlans.Realistic()));
 
         var deployApi = document.RootElement.GetProperty("applications").EnumerateArray().Single(a => a.GetProperty("app").GetProperty("name").GetString() == "Deploy API");
         var create = deployApi.GetProperty("changes")[0];
@@ -188,15 +190,41 @@ public class PlanJsonTests
     [TestCase("{\"format_version\": 1, \"applications\": {}, \"names\": {}}", "applications: expected an array, found object")]
     public void A_file_that_is_not_a_plan_of_this_version_is_refused_with_what_is_wrong(string json, string message)
     {
-        Should.Throw<PlanFormatException>(() => PlanJson.Read(json)).Message.ShouldStartWith(message);
+        Should.Throw<PlanFormatException>(() => PlanFileReader.Read(json)).Message.ShouldStartWith(message);
+    }
+
+    [TestCase("$.names", "{\"x\": 1}", "names[\"x\"]: expected a string, found number")]
+    [TestCase("$.applications[0].app.name", "null", "applications[0].app.name: expected a string, found null")]
+    [TestCase("$.applications[0].app.scope_kind", "\"galaxy\"", "applications[0].app.scope_kind: expected one of account, zone, found \"galaxy\"")]
+    [TestCase("$.applications[0].live_policy_count", "1.5", "applications[0].live_policy_count: expected a whole number, found number")]
+    [TestCase("$.applications[0].fingerprint", null, "applications[0]: `fingerprint` is missing")]
+    [TestCase("$.applications[1].changes[0].kind", null, "applications[1].changes[0]: `kind` is missing")]
+    [TestCase("$.applications[1].changes[0].policy.decision", "\"maybe\"", "applications[1].changes[0].policy.decision: expected one of allow, deny, non_identity, bypass, found \"maybe\"")]
+    [TestCase("$.applications[1].changes[0].policy.span.line", "\"one\"", "applications[1].changes[0].policy.span.line: expected a whole number, found string")]
+    [TestCase("$.safety.allow_empty_apps", "\"no\"", "safety.allow_empty_apps: expected true or false, found string")]
+    [TestCase("$.safety.max_delete_percent", "[]", "safety.max_delete_percent: expected a number, found array")]
+    public void A_member_of_the_wrong_kind_or_missing_is_refused_where_it_is(string path, string? value, string message)
+    {
+        var document = System.Text.Json.Nodes.JsonNode.Parse(Write(SamplePlans.Realistic()))!;
+        var (parent, name) = Parent(document, path);
+        if (value is null)
+        {
+            parent.AsObject().Remove(name);
+        }
+        else
+        {
+            parent[name] = System.Text.Json.Nodes.JsonNode.Parse(value);
+        }
+
+        Should.Throw<PlanFormatException>(() => PlanFileReader.Read(document.ToJsonString())).Message.ShouldBe(message);
     }
 
     [Test]
     public void A_change_of_an_unknown_kind_is_refused_where_it_is()
     {
-        var json = PlanJson.Write(SamplePlans.Realistic()).Replace("\"kind\": \"reorder\"", "\"kind\": \"rename\"", StringComparison.Ordinal);
+        var json = Write(SamplePlans.Realistic()).Replace("\"kind\": \"reorder\"", "\"kind\": \"rename\"", StringComparison.Ordinal);
 
-        Should.Throw<PlanFormatException>(() => PlanJson.Read(json)).Message
+        Should.Throw<PlanFormatException>(() => PlanFileReader.Read(json)).Message
             .ShouldBe("applications[3].changes[3].kind: expected one of delete, create, update, reorder, attach, detach, found \"rename\"");
     }
 
@@ -210,4 +238,19 @@ public class PlanJsonTests
         [.. plan.Applications.SelectMany(a => a.Changes).Where(c => c is AttachPolicy or DetachPolicy)];
 
     private static List<UpdatePolicy> Updates(Plan plan) => [.. plan.Applications.SelectMany(a => a.Changes).OfType<UpdatePolicy>()];
+
+    private static string Write(Plan plan) => PlanFileWriter.Write(PlanReviewer.Review(plan));
+
+    /// <summary>The object holding the member a <c>$.a[0].b</c> path names, and the member's name.</summary>
+    private static (System.Text.Json.Nodes.JsonNode Parent, string Name) Parent(System.Text.Json.Nodes.JsonNode root, string path)
+    {
+        var steps = path[2..].Replace("[", ".[", StringComparison.Ordinal).Split('.');
+        var node = root;
+        foreach (var step in steps[..^1])
+        {
+            node = step.StartsWith('[') ? node[int.Parse(step[1..^1], System.Globalization.CultureInfo.InvariantCulture)]! : node[step]!;
+        }
+
+        return (node, steps[^1]);
+    }
 }

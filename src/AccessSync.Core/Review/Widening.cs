@@ -1,0 +1,12 @@
+using System.Collections.Immutable;
+using AccessSync.Core.Planning;
+
+namespace AccessSync.Core.Review;
+
+/// <summary>One change that widens access, and why, in a few words a reviewer reads next to the change.</summary>
+/// <param name="App">The application the change is in; <see cref="AppTarget.ReusablePoliciesOf"/> for a change to a reusable policy.</param>
+public sealed record Widening(AppTarget App, string PolicyName, WideningKind Kind, string Reason)
+{
+    /// <summary>For a change to a reusable policy, the applications it widens access to: every one that uses it.</summary>
+    public ImmutableArray<string> Apps { get; init; } = [];
+}
