@@ -81,7 +81,7 @@ internal sealed class ModelReader(string path)
             PrecedenceSpan = entry["precedence"]?.Span,
         };
 
-    private PolicySpec ReadPolicy(LocatedMapping policy, PolicySettings defaults) => new(
+    private static PolicySpec ReadPolicy(LocatedMapping policy, PolicySettings defaults) => new(
         Text(policy["name"]!),
         WireNames.ParseDecision(Text(policy["decision"]!)),
         ReadRules(policy["include"])!.Value,
@@ -92,10 +92,10 @@ internal sealed class ModelReader(string path)
         Scalar(policy["precedence"])?.AsInt32(),
         new PolicySpans(policy.Span, policy["name"]!.Span, policy["precedence"]?.Span));
 
-    private ImmutableArray<AccessRule>? ReadRules(LocatedNode? rules) =>
+    private static ImmutableArray<AccessRule>? ReadRules(LocatedNode? rules) =>
         rules is LocatedSequence list ? [.. list.Items.Cast<LocatedMapping>().Select(ReadRule)] : null;
 
-    private AccessRule ReadRule(LocatedMapping rule)
+    private static AccessRule ReadRule(LocatedMapping rule)
     {
         var entry = rule.Entries.Single();
         var kind = entry.Key;

@@ -144,10 +144,11 @@ public static partial class YamlTreeReader
         }
 
         /// <summary>
-        /// Reads one node and all it contains, one parsing event at a time. The collections still open are on a stack
-        /// of their own rather than the call stack, so a deeply nested file costs memory, not stack; the stack's
-        /// height is the depth of nesting. A node, once finished (a scalar, an alias, a closed collection), joins the
-        /// innermost open collection in <see cref="Add"/>, the one place where every node enters the tree.
+        /// Reads the document's root node and all it contains, one parsing event at a time. The collections still open
+        /// are on a stack of their own rather than the call stack, so a deeply nested file costs memory, not stack; the
+        /// stack's height is the depth of nesting. Every node passes through this loop once finished (a scalar, an
+        /// alias, a closed collection) and joins the innermost open collection in <see cref="Add"/>, or is the root:
+        /// the one place to count nodes, or an alias's share of them, against a limit.
         /// </summary>
         private LocatedNode ReadNode(IParser parser)
         {
