@@ -19,6 +19,18 @@ public class SchemaErrorTests
         "unknown key `sesion_duration`; did you mean `session_duration`?");
 
     [Test]
+    public void A_wrong_value_reached_through_an_alias_is_reported_where_it_was_written() => ShouldReport(
+        "app:\n  name: A\npolicies:\n  - name: P\n    decision: deny\n    include: [{everyone: true}]\n    precedence: &three 3\n  - name: *three\n    decision: deny\n    include: [{everyone: true}]\n",
+        DiagnosticCodes.WrongType, 7, 17,
+        "`name` must be a string, not the number 3");
+
+    [Test]
+    public void An_unknown_key_merged_in_is_reported_at_the_key_where_it_was_written() => ShouldReport(
+        "app:\n  name: A\npolicies:\n  - name: P\n    decision: deny\n    include: [{everyone: true}]\n    mfa_config: &mfa {mfa_disabled: true}\n  - <<: *mfa\n    name: Q\n    decision: deny\n    include: [{everyone: true}]\n",
+        DiagnosticCodes.UnknownKey, 7, 23,
+        "unknown key `mfa_disabled`; expected one of: name, id, decision, include, exclude, require, precedence, session_duration, approval_required, approval_groups, isolation_required, purpose_justification_required, purpose_justification_prompt, mfa_config, connection_rules");
+
+    [Test]
     public void An_unknown_key_far_from_any_known_one_lists_the_known_keys() => ShouldReport(
         "app:\n  name: A\npolicies: []\ncolour: blue\n",
         DiagnosticCodes.UnknownKey, 4, 1,

@@ -1,7 +1,6 @@
 using AccessSync.Core.Diagnostics;
 using AccessSync.Core.Sources;
 using AccessSync.Core.Yaml;
-using Newtonsoft.Json.Linq;
 
 namespace AccessSync.Core.Tests;
 
@@ -83,46 +82,139 @@ public class YamlTreeReaderTests
     [Test]
     public void Plain_scalars_take_yaml_1_2_core_types_so_country_codes_stay_strings()
     {
-        var root = (JObject)Read("no: NO\nyes: yes\nint: 42\nhex: 0x1F\nfloat: 1.5\nbool: true\nnull1: ~\nnull2:\nquoted: \"42\"\n").Root!;
+        var root = (LocatedMapping)Read("no: NO\nyes: yes\nint: 42\nhex: 0x1F\nfloat: 1.5\nbool: true\nnull1: ~\nnull2:\nquoted: \"42\"\n").Root!;
 
-        root["no"]!.Type.ShouldBe(JTokenType.String);
-        ((string)root["no"]!).ShouldBe("NO");
-        ((string)root["yes"]!).ShouldBe("yes");
-        ((long)root["int"]!).ShouldBe(42);
-        ((long)root["hex"]!).ShouldBe(31);
-        ((double)root["float"]!).ShouldBe(1.5);
-        ((bool)root["bool"]!).ShouldBeTrue();
-        root["null1"]!.Type.ShouldBe(JTokenType.Null);
-        root["null2"]!.Type.ShouldBe(JTokenType.Null);
-        root["quoted"]!.Type.ShouldBe(JTokenType.String);
+        Scalar(root["no"]).ShouldSatisfyAllConditions(s => s.Type.ShouldBe(ScalarType.String), s => s.Value.ShouldBe("NO"));
+        Scalar(root["yes"]).Value.ShouldBe("yes");
+        Scalar(root["int"]).ShouldSatisfyAllConditions(s => s.Type.ShouldBe(ScalarType.Integer), s => s.Value.ShouldBe(42L));
+        Scalar(root["hex"]).Value.ShouldBe(31L);
+        Scalar(root["float"]).ShouldSatisfyAllConditions(s => s.Type.ShouldBe(ScalarType.Float), s => s.Value.ShouldBe(1.5));
+        Scalar(root["bool"]).ShouldSatisfyAllConditions(s => s.Type.ShouldBe(ScalarType.Boolean), s => s.Value.ShouldBe(true));
+        Scalar(root["null1"]).Type.ShouldBe(ScalarType.Null);
+        Scalar(root["null2"]).Type.ShouldBe(ScalarType.Null);
+        Scalar(root["quoted"]).ShouldSatisfyAllConditions(s => s.Type.ShouldBe(ScalarType.String), s => s.Value.ShouldBe("42"));
+    }
+
+    [TestCase("!!int \"7\"", ScalarType.Integer, 7L)]
+    [TestCase("!!float 3", ScalarType.Float, 3.0)]
+    [TestCase("!!bool True", ScalarType.Boolean, true)]
+    [TestCase("!!str 42", ScalarType.String, "42")]
+    [TestCase("!!null x", ScalarType.Null, null)]
+    [TestCase("!!int x", ScalarType.String, "x")]
+    [TestCase("!custom 42", ScalarType.String, "42")]
+    [TestCase("|\n  42\n", ScalarType.String, "42\n")]
+    public void A_tag_or_a_quoted_or_block_style_decides_a_scalar_s_type(string written, ScalarType type, object? value)
+    {
+        var scalar = Scalar(((LocatedMapping)Read("v: " + written + "\n").Root!)["v"]);
+
+        scalar.Type.ShouldBe(type);
+        scalar.Value.ShouldBe(value);
+    }
+
+    [Test]
+    public void A_key_is_the_text_of_its_value_as_yaml_reads_it()
+    {
+        var root = (LocatedMapping)Read("true: a\n0x10: b\n\"0x10\": c\n").Root!;
+
+        root.Entries.Select(e => e.Key).ShouldBe(["True", "16", "0x10"]);
+    }
+
+    [TestCase("? [a, b]\n: 1\n", 1, 3)]
+    [TestCase("~: 1\n", 1, 1)]
+    [TestCase("k: &m {a: 1}\n*m : 2\n", 2, 1)]
+    public void A_key_that_is_not_a_scalar_or_is_null_is_an_error_at_the_key(string yaml, int line, int column)
+    {
+        var d = Single(yaml);
+
+        d.Code.ShouldBe(DiagnosticCodes.NonScalarKey);
+        d.Span.ShouldBe(new SourceSpan("f.yaml", line, column));
+    }
+
+    [Test]
+    public void A_key_written_as_an_alias_of_a_scalar_is_that_scalar_s_text_located_at_the_alias()
+    {
+        var root = (LocatedMapping)Read("k: &a app\n*a : 1\n").Root!;
+
+        root.Entry("app")!.KeySpan.ShouldBe(new SourceSpan("f.yaml", 2, 1));
     }
 
     [Test]
     public void Every_node_knows_its_line_and_column()
     {
-        var root = (JObject)Read("app:\n  name: Grafana\npolicies:\n  - name: A\n").Root!;
+        var root = (LocatedMapping)Read("app:\n  name: Grafana\npolicies:\n  - name: A\n").Root!;
 
-        LocatedJson.SpanOf(root["app"]!["name"]!, "f.yaml").ShouldBe(new SourceSpan("f.yaml", 2, 9));
-        LocatedJson.SpanOf(root["policies"]![0]!["name"]!, "f.yaml").ShouldBe(new SourceSpan("f.yaml", 4, 11));
-        LocatedJson.KeySpanOf(root.Property("policies")!, "f.yaml").ShouldBe(new SourceSpan("f.yaml", 3, 1));
+        ((LocatedMapping)root["app"]!)["name"]!.Span.ShouldBe(new SourceSpan("f.yaml", 2, 9));
+        ((LocatedMapping)((LocatedSequence)root["policies"]!).Items[0])["name"]!.Span.ShouldBe(new SourceSpan("f.yaml", 4, 11));
+        root.Entry("policies")!.KeySpan.ShouldBe(new SourceSpan("f.yaml", 3, 1));
+        root["policies"]!.Span.ShouldBe(new SourceSpan("f.yaml", 4, 3));
     }
 
     [Test]
-    public void An_alias_is_a_copy_of_its_anchored_node_located_where_the_anchor_was_written()
+    public void An_alias_is_its_anchored_node_located_where_the_anchor_was_written()
     {
-        var root = (JObject)Read("offices: &offices\n  - ip: 192.0.2.0/24\nagain: *offices\n").Root!;
+        var root = (LocatedMapping)Read("offices: &offices\n  - ip: 192.0.2.0/24\nagain: *offices\n").Root!;
 
-        root["again"]!.ToString().ShouldBe(root["offices"]!.ToString());
-        LocatedJson.SpanOf(root["again"]![0]!["ip"]!, "f.yaml").Line.ShouldBe(2);
+        root["again"].ShouldBeSameAs(root["offices"]);
+        ((LocatedMapping)((LocatedSequence)root["again"]!).Items[0])["ip"]!.Span.Line.ShouldBe(2);
     }
 
     [Test]
     public void A_merge_key_fills_in_only_what_the_mapping_does_not_set()
     {
-        var root = (JObject)Read("base: &base {decision: allow, session_duration: 8h}\npolicy:\n  <<: *base\n  session_duration: 1h\n").Root!;
+        var root = (LocatedMapping)Read("base: &base {decision: allow, session_duration: 8h}\npolicy:\n  <<: *base\n  session_duration: 1h\n").Root!;
+        var policy = (LocatedMapping)root["policy"]!;
 
-        ((string)root["policy"]!["decision"]!).ShouldBe("allow");
-        ((string)root["policy"]!["session_duration"]!).ShouldBe("1h");
+        policy.Entries.Select(e => e.Key).ShouldBe(["session_duration", "decision"]);
+        Scalar(policy["decision"]).Value.ShouldBe("allow");
+        Scalar(policy["session_duration"]).Value.ShouldBe("1h");
+    }
+
+    [Test]
+    public void Merge_keys_take_a_list_of_mappings_the_earlier_winning()
+    {
+        var root = (LocatedMapping)Read("a: &a {x: 1}\nb: &b {x: 2, y: 3}\nm:\n  <<: [*a, *b]\n").Root!;
+        var merged = (LocatedMapping)root["m"]!;
+
+        Scalar(merged["x"]).Value.ShouldBe(1L);
+        Scalar(merged["y"]).Value.ShouldBe(3L);
+    }
+
+    [Test]
+    public void A_merge_key_of_something_other_than_mappings_is_an_error_at_the_key()
+    {
+        var d = Single("a: &a [1]\nm:\n  <<: *a\n");
+
+        d.Code.ShouldBe(DiagnosticCodes.YamlSyntax);
+        d.Span.ShouldBe(new SourceSpan("f.yaml", 3, 3));
+    }
+
+    [Test]
+    public void A_quoted_merge_key_is_an_ordinary_key()
+    {
+        var root = (LocatedMapping)Read("m: {\"<<\": 1}\n").Root!;
+
+        ((LocatedMapping)root["m"]!).Entry("<<").ShouldNotBeNull();
+    }
+
+    [Test]
+    public void A_duplicate_among_many_keys_is_found()
+    {
+        var keys = Enumerable.Range(1, 20).Select(i => $"k{i}: {i}\n");
+        var d = Single(string.Concat(keys) + "k3: again\n");
+
+        d.Code.ShouldBe(DiagnosticCodes.DuplicateKey);
+        d.Span.ShouldBe(new SourceSpan("f.yaml", 21, 1));
+        d.Message.ShouldBe("duplicate key `k3`; it is already set at line 3");
+    }
+
+    [Test]
+    public void Text_that_ends_inside_an_open_bracket_is_an_error_at_the_last_node_read()
+    {
+        var d = Single("app: {name: [a, b\npolicies: []\n");
+
+        d.Code.ShouldBe(DiagnosticCodes.YamlSyntax);
+        d.Span.ShouldBe(new SourceSpan("f.yaml", 1, 13));
+        d.Message.ShouldBe("YAML syntax: cannot read past this point; look for a bracket ([ or {) or quote that is never closed");
     }
 
     [Test]
@@ -133,4 +225,6 @@ public class YamlTreeReaderTests
         d.Code.ShouldBe(DiagnosticCodes.YamlSyntax);
         d.Message.ShouldContain("*nowhere");
     }
+
+    private static LocatedScalar Scalar(LocatedNode? node) => node.ShouldBeOfType<LocatedScalar>();
 }

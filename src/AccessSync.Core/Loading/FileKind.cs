@@ -1,9 +1,7 @@
-using System.Globalization;
 using AccessSync.Core.Diagnostics;
 using AccessSync.Core.Schema;
 using AccessSync.Core.Sources;
 using AccessSync.Core.Yaml;
-using Newtonsoft.Json.Linq;
 
 namespace AccessSync.Core.Loading;
 
@@ -38,25 +36,25 @@ public static class FileKinds
     /// instead: checking the file against a definition it does not mean would only bury that one mistake under
     /// others.
     /// </summary>
-    public static (FileKind? Kind, Diagnostic? Problem) Of(SourceFile source, JToken? root)
+    public static (FileKind? Kind, Diagnostic? Problem) Of(SourceFile source, LocatedNode? root)
     {
         var inFolder = InReusableFolder(source.RelativePath);
-        if (root is not JObject mapping || mapping.Property(KindKey) is not { } property)
+        if (root is not LocatedMapping mapping || mapping[KindKey] is not { } kind)
         {
             return (inFolder ? FileKind.ReusablePolicy : FileKind.Application, null);
         }
 
-        var written = property.Value is JValue { Value: { } value } ? Convert.ToString(value, CultureInfo.InvariantCulture) : null;
+        var written = (kind as LocatedScalar)?.AsString();
         return (written, inFolder) switch
         {
             (ReusablePolicyKind, _) => (FileKind.ReusablePolicy, null),
             (ApplicationKind, false) => (FileKind.Application, null),
-            (_, true) => (null, Problem(property, source.Path, written, $"must be {ReusablePolicyKind}: files under {ReusableFolder}/ define reusable policies", ReusablePolicyKind)),
-            _ => (null, Problem(property, source.Path, written, $"must be {ApplicationKind} or {ReusablePolicyKind}", ApplicationKind, ReusablePolicyKind)),
+            (_, true) => (null, Problem(kind, written, $"must be {ReusablePolicyKind}: files under {ReusableFolder}/ define reusable policies", ReusablePolicyKind)),
+            _ => (null, Problem(kind, written, $"must be {ApplicationKind} or {ReusablePolicyKind}", ApplicationKind, ReusablePolicyKind)),
         };
     }
 
-    private static Diagnostic Problem(JProperty property, string path, string? written, string rule, params string[] known)
+    private static Diagnostic Problem(LocatedNode kind, string? written, string rule, params string[] known)
     {
         var nearest = written is null ? null : EditDistance.NearestWithin(written, known);
         var got = (written, nearest) switch
@@ -65,6 +63,6 @@ public static class FileKinds
             (_, null) => $" (got `{written}`)",
             _ => $" (got `{written}`; did you mean `{nearest}`?)",
         };
-        return Diagnostic.Error(DiagnosticCodes.InvalidValue, $"`kind` {rule}{got}", LocatedJson.SpanOf(property.Value, path));
+        return Diagnostic.Error(DiagnosticCodes.InvalidValue, $"`kind` {rule}{got}", kind.Span);
     }
 }

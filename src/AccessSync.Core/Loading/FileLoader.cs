@@ -5,7 +5,6 @@ using AccessSync.Core.Schema;
 using AccessSync.Core.Sources;
 using AccessSync.Core.Validation;
 using AccessSync.Core.Yaml;
-using Newtonsoft.Json.Linq;
 
 namespace AccessSync.Core.Loading;
 
@@ -54,7 +53,7 @@ public static class FileLoader
         SourceFile source,
         YamlReadResult read,
         SchemaDefinition definition,
-        Func<ModelReader, JObject, T> toModel,
+        Func<ModelReader, LocatedMapping, T> toModel,
         Func<T, ImmutableArray<Diagnostic>> check)
         where T : class
     {
@@ -68,7 +67,7 @@ public static class FileLoader
         return new LoadResult<T>(model, [.. diagnostics, .. check(model)]);
     }
 
-    private static (JObject? Root, ImmutableArray<Diagnostic> Diagnostics) Validate(SourceFile source, YamlReadResult read, SchemaDefinition definition)
+    private static (LocatedMapping? Root, ImmutableArray<Diagnostic> Diagnostics) Validate(SourceFile source, YamlReadResult read, SchemaDefinition definition)
     {
         if (read.Root is null)
         {
@@ -78,20 +77,20 @@ public static class FileLoader
         var diagnostics = SchemaValidator.Validate(read.Root, definition, source.Path);
 
         // A reusable-policy file may not name a zone at all, and the schema says so in its own words.
-        if (definition != SchemaDefinition.ReusablePolicyFile && read.Root is JObject obj && ConflictingScope(obj, source.Path) is { } conflict)
+        if (definition != SchemaDefinition.ReusablePolicyFile && read.Root is LocatedMapping mapping && ConflictingScope(mapping) is { } conflict)
         {
             diagnostics = diagnostics.Add(conflict);
         }
 
-        return diagnostics.HasErrors() ? (null, diagnostics) : ((JObject)read.Root, diagnostics);
+        return diagnostics.HasErrors() ? (null, diagnostics) : ((LocatedMapping)read.Root, diagnostics);
     }
 
     /// <summary>The API addresses an application through an account or a zone, never both.</summary>
-    private static Diagnostic? ConflictingScope(JObject root, string path) =>
-        root.Property("account_id") is not null && root.Property("zone_id") is { } zone
+    private static Diagnostic? ConflictingScope(LocatedMapping root) =>
+        root.Entry("account_id") is not null && root.Entry("zone_id") is { } zone
             ? Diagnostic.Error(
                 DiagnosticCodes.ConflictingScope,
                 "both `account_id` and `zone_id` are set; an application lives in an account or in a zone, so set only one",
-                LocatedJson.KeySpanOf(zone, path))
+                zone.KeySpan)
             : null;
 }

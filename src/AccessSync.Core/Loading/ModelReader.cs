@@ -3,13 +3,13 @@ using AccessSync.Core.Diagnostics;
 using AccessSync.Core.Model;
 using AccessSync.Core.Rules;
 using AccessSync.Core.Yaml;
-using Newtonsoft.Json.Linq;
 
 namespace AccessSync.Core.Loading;
 
 /// <summary>
-/// Builds the model from a JSON tree that has passed the schema, so it can trust shapes and types and
-/// concentrate on meaning: short forms expanded, defaults applied, places kept.
+/// Builds the model from a located tree that has passed the schema, so it can trust shapes and types and
+/// concentrate on meaning: short forms expanded, defaults applied, places kept. A cast that fails here is a gap in
+/// the schema, not a mistake in the file.
 /// </summary>
 internal sealed class ModelReader(string path)
 {
@@ -17,129 +17,133 @@ internal sealed class ModelReader(string path)
     /// An application file. Its list holds the application's own policies and <c>use</c> entries, interleaved;
     /// each keeps its 1-based place in the whole list, since that place is its precedence.
     /// </summary>
-    public ApplicationFile ReadApplication(JObject root, PolicySettings defaults)
+    public ApplicationFile ReadApplication(LocatedMapping root, PolicySettings defaults)
     {
-        var policies = (JArray)root["policies"]!;
-        var entries = policies.Cast<JObject>().Select((entry, index) => (Entry: entry, Position: index + 1)).ToList();
+        var policies = (LocatedSequence)root["policies"]!;
+        var entries = policies.Items.Cast<LocatedMapping>().Select((entry, index) => (Entry: entry, Position: index + 1)).ToList();
         return new ApplicationFile(
             path,
-            ReadAppReference((JObject)root["app"]!),
+            ReadAppReference((LocatedMapping)root["app"]!),
             ReadScope(root),
-            (bool?)root["prune"],
+            Scalar(root["prune"])?.AsBoolean(),
             [.. entries.Where(e => !IsUse(e.Entry)).Select(e => ReadPolicy(e.Entry, defaults) with { Position = e.Position })],
-            Span(policies))
+            policies.Span)
         {
             Uses = [.. entries.Where(e => IsUse(e.Entry)).Select(e => ReadUse(e.Entry, e.Position))],
         };
     }
 
     /// <summary>A reusable-policy file: its policy gets the root config's defaults, as an application's do, and no place.</summary>
-    public ReusablePolicyFile ReadReusablePolicy(JObject root, PolicySettings defaults) =>
-        new(path, ReadScope(root), ReadPolicy((JObject)root["policy"]!, defaults));
+    public ReusablePolicyFile ReadReusablePolicy(LocatedMapping root, PolicySettings defaults) =>
+        new(path, ReadScope(root), ReadPolicy((LocatedMapping)root["policy"]!, defaults));
 
-    public RootConfig ReadConfig(JObject root)
+    public RootConfig ReadConfig(LocatedMapping root)
     {
         var defaults = RootConfig.Default;
-        var safety = root["safety"] as JObject;
+        var safety = (LocatedMapping?)root["safety"];
         return new RootConfig(
             ReadScope(root),
-            (bool?)root["prune"] ?? defaults.Prune,
-            root["defaults"] is JObject d ? ReadSettings(d) : PolicySettings.None,
+            Scalar(root["prune"])?.AsBoolean() ?? defaults.Prune,
+            root["defaults"] is LocatedMapping d ? ReadSettings(d) : PolicySettings.None,
             new SafetyOptions(
-                (decimal?)safety?["max_delete_percent"] ?? defaults.Safety.MaxDeletePercent,
-                (decimal?)safety?["max_update_percent"] ?? defaults.Safety.MaxUpdatePercent,
-                (int?)safety?["min_policies"] ?? defaults.Safety.MinPolicies,
-                (bool?)safety?["allow_empty_apps"] ?? defaults.Safety.AllowEmptyApps),
+                Scalar(safety?["max_delete_percent"])?.AsDecimal() ?? defaults.Safety.MaxDeletePercent,
+                Scalar(safety?["max_update_percent"])?.AsDecimal() ?? defaults.Safety.MaxUpdatePercent,
+                Scalar(safety?["min_policies"])?.AsInt32() ?? defaults.Safety.MinPolicies,
+                Scalar(safety?["allow_empty_apps"])?.AsBoolean() ?? defaults.Safety.AllowEmptyApps),
             Strings(root["ignore"]) ?? []);
     }
 
     /// <summary>The scope a mapping declares; both at once is reported by the semantic checks, and yields none.</summary>
-    public static Scope? ReadScope(JObject root) => (root["account_id"], root["zone_id"]) switch
+    public static Scope? ReadScope(LocatedMapping root) => (root["account_id"], root["zone_id"]) switch
     {
-        ({ } account, null) => Scope.Account((string)account!),
-        (null, { } zone) => Scope.Zone((string)zone!),
+        ({ } account, null) => Scope.Account(Text(account)),
+        (null, { } zone) => Scope.Zone(Text(zone)),
         _ => null,
     };
 
-    private AppReference ReadAppReference(JObject app)
+    private static AppReference ReadAppReference(LocatedMapping app)
     {
-        var property = app.Properties().Single();
-        var kind = property.Name switch
+        var entry = app.Entries.Single();
+        var kind = entry.Key switch
         {
             "id" => AppReferenceKind.Id,
             "name" => AppReferenceKind.Name,
             _ => AppReferenceKind.Domain,
         };
-        return new AppReference(kind, (string)property.Value!, Span(property.Value));
+        return new AppReference(kind, Text(entry.Value), entry.Value.Span);
     }
 
     /// <summary>The schema lets <c>use</c> into a use entry only, so it tells the two kinds of list entry apart.</summary>
-    private static bool IsUse(JObject entry) => entry.ContainsKey(ReusableUse.Key);
+    private static bool IsUse(LocatedMapping entry) => entry.Entry(ReusableUse.Key) is not null;
 
-    private ReusableUse ReadUse(JObject entry, int position) =>
-        new((string)entry[ReusableUse.Key]!, position, (int?)entry["precedence"], Span(entry[ReusableUse.Key]!))
+    private static ReusableUse ReadUse(LocatedMapping entry, int position) =>
+        new(Text(entry[ReusableUse.Key]!), position, Scalar(entry["precedence"])?.AsInt32(), entry[ReusableUse.Key]!.Span)
         {
-            PrecedenceSpan = entry["precedence"] is { } p ? Span(p) : null,
+            PrecedenceSpan = entry["precedence"]?.Span,
         };
 
-    private PolicySpec ReadPolicy(JObject policy, PolicySettings defaults) => new(
-        (string)policy["name"]!,
-        WireNames.ParseDecision((string)policy["decision"]!),
+    private static PolicySpec ReadPolicy(LocatedMapping policy, PolicySettings defaults) => new(
+        Text(policy["name"]!),
+        WireNames.ParseDecision(Text(policy["decision"]!)),
         ReadRules(policy["include"])!.Value,
         ReadRules(policy["exclude"]),
         ReadRules(policy["require"]),
         ReadSettings(policy).Over(defaults),
-        (string?)policy["id"],
-        (int?)policy["precedence"],
-        new PolicySpans(Span(policy), Span(policy["name"]!), policy["precedence"] is { } p ? Span(p) : null));
+        Scalar(policy["id"])?.AsString(),
+        Scalar(policy["precedence"])?.AsInt32(),
+        new PolicySpans(policy.Span, policy["name"]!.Span, policy["precedence"]?.Span));
 
-    private ImmutableArray<Rule>? ReadRules(JToken? rules) =>
-        rules is JArray array ? [.. array.Cast<JObject>().Select(ReadRule)] : null;
+    private static ImmutableArray<Rule>? ReadRules(LocatedNode? rules) =>
+        rules is LocatedSequence list ? [.. list.Items.Cast<LocatedMapping>().Select(ReadRule)] : null;
 
-    private Rule ReadRule(JObject rule)
+    private static Rule ReadRule(LocatedMapping rule)
     {
-        var property = rule.Properties().Single();
-        var kind = property.Name;
-        var read = property.Value switch
+        var entry = rule.Entries.Single();
+        var kind = entry.Key;
+        var read = entry.Value switch
         {
-            JObject apiShape => RuleShortForms.FromFields(kind, [.. apiShape.Properties().Select(p => new RuleField(p.Name, ReadValue(p.Value)))]),
+            LocatedMapping apiShape => RuleShortForms.FromFields(kind, [.. apiShape.Entries.Select(e => new RuleField(e.Key, ReadValue(e.Value)))]),
             // everyone: true, certificate: true, ... : the API's shape is an empty object.
-            JValue { Type: JTokenType.Boolean } => RuleShortForms.FromFlag(kind),
+            LocatedScalar { Type: ScalarType.Boolean } => RuleShortForms.FromFlag(kind),
             var value => RuleShortForms.FromValue(kind, ReadValue(value)),
         };
-        return read with { Span = Span(property) };
+        return read with { Span = entry.KeySpan };
     }
 
-    private static RuleValue ReadValue(JToken value) =>
-        value is JArray items ? RuleValue.Of(items.Select(i => (string)i!)) : RuleValue.Of((string)value!);
+    private static RuleValue ReadValue(LocatedNode value) =>
+        value is LocatedSequence items ? RuleValue.Of(items.Items.Select(Text)) : RuleValue.Of(Text(value));
 
-    private static PolicySettings ReadSettings(JObject o) => new(
-        (string?)o["session_duration"],
-        (bool?)o["approval_required"],
-        o["approval_groups"] is JArray groups ? [.. groups.Cast<JObject>().Select(ReadApprovalGroup)] : null,
-        (bool?)o["isolation_required"],
-        (bool?)o["purpose_justification_required"],
-        (string?)o["purpose_justification_prompt"],
-        o["mfa_config"] is JObject mfa
-            ? new MfaConfig(Strings(mfa["allowed_authenticators"]), (bool?)mfa["mfa_disabled"], (string?)mfa["session_duration"])
+    private static PolicySettings ReadSettings(LocatedMapping o) => new(
+        Scalar(o["session_duration"])?.AsString(),
+        Scalar(o["approval_required"])?.AsBoolean(),
+        o["approval_groups"] is LocatedSequence groups ? [.. groups.Items.Cast<LocatedMapping>().Select(ReadApprovalGroup)] : null,
+        Scalar(o["isolation_required"])?.AsBoolean(),
+        Scalar(o["purpose_justification_required"])?.AsBoolean(),
+        Scalar(o["purpose_justification_prompt"])?.AsString(),
+        o["mfa_config"] is LocatedMapping mfa
+            ? new MfaConfig(Strings(mfa["allowed_authenticators"]), Scalar(mfa["mfa_disabled"])?.AsBoolean(), Scalar(mfa["session_duration"])?.AsString())
             : null,
-        o["connection_rules"] is JObject rules ? ReadConnectionRules(rules) : null);
+        o["connection_rules"] is LocatedMapping rules ? ReadConnectionRules(rules) : null);
 
-    private static ApprovalGroup ReadApprovalGroup(JObject group) => new(
-        (int)group["approvals_needed"]!,
+    private static ApprovalGroup ReadApprovalGroup(LocatedMapping group) => new(
+        Scalar(group["approvals_needed"])!.AsInt32()!.Value,
         Strings(group["email_addresses"]),
-        (string?)group["email_list_uuid"]);
+        Scalar(group["email_list_uuid"])?.AsString());
 
-    private static ConnectionRules ReadConnectionRules(JObject rules) => new(
-        rules["rdp"] is JObject rdp
+    private static ConnectionRules ReadConnectionRules(LocatedMapping rules) => new(
+        rules["rdp"] is LocatedMapping rdp
             ? new RdpConnectionRules(Strings(rdp["allowed_clipboard_local_to_remote_formats"]), Strings(rdp["allowed_clipboard_remote_to_local_formats"]))
             : null,
-        rules["ssh"] is JObject ssh
-            ? new SshConnectionRules(Strings(ssh["usernames"]) ?? [], (bool?)ssh["allow_email_alias"])
+        rules["ssh"] is LocatedMapping ssh
+            ? new SshConnectionRules(Strings(ssh["usernames"]) ?? [], Scalar(ssh["allow_email_alias"])?.AsBoolean())
             : null);
 
-    private static ImmutableArray<string>? Strings(JToken? token) =>
-        token is JArray array ? [.. array.Select(i => (string)i!)] : null;
+    private static ImmutableArray<string>? Strings(LocatedNode? node) =>
+        node is LocatedSequence list ? [.. list.Items.Select(Text)] : null;
 
-    private SourceSpan Span(JToken token) => LocatedJson.SpanOf(token, path);
+    /// <summary>A value the schema has checked is a scalar, when it is set.</summary>
+    private static LocatedScalar? Scalar(LocatedNode? node) => (LocatedScalar?)node;
+
+    /// <summary>A value the schema has checked is text (or reads as text: <c>name: 42</c> is "42"), where it requires one.</summary>
+    private static string Text(LocatedNode node) => ((LocatedScalar)node).AsString()!;
 }

@@ -9,14 +9,15 @@ using NJsonSchema.Validation;
 namespace AccessSync.Core.Schema;
 
 /// <summary>
-/// Validates a located JSON tree against the schema and turns NJsonSchema's errors into diagnostics a person
+/// Validates a located tree against the schema and turns NJsonSchema's errors into diagnostics a person
 /// can act on: at the YAML line and column, in the file's own vocabulary, with the nearest known key suggested.
+/// NJsonSchema validates Newtonsoft tokens; this is the one place that builds them (<see cref="LocatedJToken"/>).
 /// </summary>
 public static class SchemaValidator
 {
-    public static ImmutableArray<Diagnostic> Validate(JToken root, SchemaDefinition definition, string path)
+    public static ImmutableArray<Diagnostic> Validate(LocatedNode root, SchemaDefinition definition, string path)
     {
-        var errors = AccessSyncSchema.For(definition).Validate(root, AccessSyncSchema.ValidatorSettings);
+        var errors = AccessSyncSchema.For(definition).Validate(LocatedJToken.From(root), AccessSyncSchema.ValidatorSettings);
         return errors
             .SelectMany(Leaves)
             .DistinctBy(e => e.Path) // one complaint per value: "" breaks both minLength and pattern
@@ -56,7 +57,7 @@ public static class SchemaValidator
     private static Diagnostic ToDiagnostic(ValidationError error, string path)
     {
         var token = error.Token;
-        var span = token is null ? SourceSpan.StartOf(path) : LocatedJson.SpanOf(token, path);
+        var span = token is null ? SourceSpan.StartOf(path) : LocatedJToken.SpanOf(token, path);
         var field = FieldLabel(error);
         return error.Kind switch
         {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Newtonsoft.Json.Linq;
 
 namespace AccessSync.Core.Yaml;
 
@@ -12,43 +11,73 @@ internal static partial class ScalarResolver
 {
     private const string CoreTagPrefix = "tag:yaml.org,2002:";
 
-    public static JValue Resolve(string text, bool isPlain, string? tag)
+    /// <summary>The scalar's type, and in <paramref name="value"/> its value in that type (see <see cref="LocatedScalar"/>).</summary>
+    /// <param name="isPlain">Written without quotes and not as a block (<c>|</c>, <c>&gt;</c>): only then does the text alone decide the type.</param>
+    /// <param name="tag">An explicit tag (<c>!!int</c> is <c>tag:yaml.org,2002:int</c>), or null.</param>
+    public static ScalarType Resolve(string text, bool isPlain, string? tag, out object? value)
     {
         if (tag is not null && tag.StartsWith(CoreTagPrefix, StringComparison.Ordinal))
         {
-            return ResolveTagged(text, tag[CoreTagPrefix.Length..]);
+            return ResolveTagged(text, tag[CoreTagPrefix.Length..], out value);
         }
 
-        return isPlain && tag is null ? ResolvePlain(text) : new JValue(text);
+        return isPlain && tag is null ? ResolvePlain(text, out value) : Text(text, out value);
     }
 
-    private static JValue ResolveTagged(string text, string type) => type switch
+    private static ScalarType ResolveTagged(string text, string type, out object? value)
     {
-        "null" => JValue.CreateNull(),
-        "bool" when TryBool(text) is { } b => new JValue(b),
-        "int" when TryInteger(text) is { } i => new JValue(i),
-        "float" when TryFloat(text) is { } f => new JValue(f),
-        _ => new JValue(text),
-    };
+        switch (type)
+        {
+            case "null":
+                value = null;
+                return ScalarType.Null;
+            case "bool" when TryBool(text) is { } b:
+                value = b;
+                return ScalarType.Boolean;
+            case "int" when TryInteger(text) is { } i:
+                value = i;
+                return ScalarType.Integer;
+            case "float" when TryFloat(text) is { } f:
+                value = f;
+                return ScalarType.Float;
+            default:
+                return Text(text, out value);
+        }
+    }
 
-    private static JValue ResolvePlain(string text)
+    private static ScalarType ResolvePlain(string text, out object? value)
     {
         if (text.Length == 0 || text is "~" or "null" or "Null" or "NULL")
         {
-            return JValue.CreateNull();
+            value = null;
+            return ScalarType.Null;
         }
 
         if (TryBool(text) is { } b)
         {
-            return new JValue(b);
+            value = b;
+            return ScalarType.Boolean;
         }
 
         if (TryInteger(text) is { } i)
         {
-            return new JValue(i);
+            value = i;
+            return ScalarType.Integer;
         }
 
-        return TryFloat(text) is { } f ? new JValue(f) : new JValue(text);
+        if (TryFloat(text) is { } f)
+        {
+            value = f;
+            return ScalarType.Float;
+        }
+
+        return Text(text, out value);
+    }
+
+    private static ScalarType Text(string text, out object? value)
+    {
+        value = text;
+        return ScalarType.String;
     }
 
     private static bool? TryBool(string text) => text switch

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Newtonsoft.Json.Linq;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -91,7 +90,7 @@ internal static class YamlEmit
     /// </summary>
     public static Scalar Text(string text)
     {
-        var readsAsString = ScalarResolver.Resolve(text, isPlain: true, tag: null).Type == JTokenType.String;
+        var readsAsString = ScalarResolver.Resolve(text, isPlain: true, tag: null, out _) == ScalarType.String;
         var needsEscapes = text.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029');
         var style = !readsAsString || needsEscapes ? ScalarStyle.DoubleQuoted : ScalarStyle.Any;
         return new Scalar(null, null, text, style, isPlainImplicit: true, isQuotedImplicit: true);

@@ -1,16 +1,16 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using AccessSync.Core.Diagnostics;
 using AccessSync.Core.Loading;
 using AccessSync.Core.Sources;
-using Newtonsoft.Json.Linq;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
 namespace AccessSync.Core.Yaml;
 
 /// <summary>
-/// Reads one YAML document into a JSON tree whose every node knows its file, line and column.
+/// Reads one YAML document into a <see cref="LocatedNode"/> tree whose every node knows its file, line and column.
 /// It works on YamlDotNet's event stream rather than its object model so that it can report duplicate keys,
 /// resolve anchors, aliases and merge keys itself, and never lose a position.
 /// </summary>
@@ -91,14 +91,27 @@ public static partial class YamlTreeReader
 
     private sealed class Reader(string path, string whatTheFileNeeds)
     {
-        private readonly Dictionary<string, JToken> anchors = new(StringComparer.Ordinal);
+        /// <summary>Up to this many keys, finding one in an open mapping by scanning its keys beats hashing it.</summary>
+        private const int KeysScanned = 8;
+
+        private readonly Dictionary<string, LocatedNode> anchors = new(StringComparer.Ordinal);
+
+        /// <summary>
+        /// The items of every open list, innermost last: each list's are those from its <see cref="OpenCollection.First"/>
+        /// on. A child closes before its parent goes on, so each collection's children lie together at the end, and
+        /// one list serves all, which leaves a finished collection's array the only allocation for its children.
+        /// </summary>
+        private readonly List<LocatedNode> openItems = [];
+
+        /// <summary>The entries of every open mapping, innermost last, as <see cref="openItems"/> holds the items of lists.</summary>
+        private readonly List<LocatedEntry> openEntries = [];
 
         public List<Diagnostic> Diagnostics { get; } = [];
 
-        /// <summary>Where the last event read began.</summary>
+        /// <summary>Where the last node or key read began: the place to point at when the parser fails without one.</summary>
         public SourceSpan LastPosition { get; private set; } = SourceSpan.StartOf(path);
 
-        public JToken? ReadDocument(IParser parser)
+        public LocatedNode? ReadDocument(IParser parser)
         {
             parser.Consume<StreamStart>();
             if (parser.Accept<StreamEnd>(out _))
@@ -118,10 +131,10 @@ public static partial class YamlTreeReader
                 return null;
             }
 
-            return root is JValue { Type: JTokenType.Null } ? Empty(At(documentStart)) : root;
+            return root is LocatedScalar { Type: ScalarType.Null } ? Empty(At(documentStart)) : root;
         }
 
-        private JToken? Empty(SourceSpan span)
+        private LocatedNode? Empty(SourceSpan span)
         {
             Diagnostics.Add(Diagnostic.Error(
                 DiagnosticCodes.EmptyFile,
@@ -130,100 +143,192 @@ public static partial class YamlTreeReader
             return null;
         }
 
-        private JToken ReadNode(IParser parser)
+        /// <summary>
+        /// Reads the document's root node and all it contains, one parsing event at a time. The collections still open
+        /// are on a stack of their own rather than the call stack, so a deeply nested file costs memory, not stack; the
+        /// stack's height is the depth of nesting. Every node passes through this loop once finished (a scalar, an
+        /// alias, a closed collection) and joins the innermost open collection in <see cref="Add"/>, or is the root:
+        /// the one place to count nodes, or an alias's share of them, against a limit.
+        /// </summary>
+        private LocatedNode ReadNode(IParser parser)
         {
-            if (parser.TryConsume<AnchorAlias>(out var alias))
+            var open = new Stack<OpenCollection>();
+            while (true)
             {
-                if (anchors.TryGetValue(alias.Value.Value, out var target))
+                Written finished;
+                if (open.TryPeek(out var innermost) && innermost.TryConsumeEnd(parser))
                 {
-                    return LocatedJson.CloneLocated(target);
+                    open.Pop();
+                    finished = new Written(Remember(innermost.Start.Anchor, Close(innermost)), innermost.Start);
+                }
+                else if (parser.TryConsume<AnchorAlias>(out var alias))
+                {
+                    finished = new Written(Alias(alias), alias);
+                }
+                else if (parser.TryConsume<Scalar>(out var scalar))
+                {
+                    finished = new Written(Remember(scalar.Anchor, Scalar(scalar)), scalar);
+                }
+                else if (parser.TryConsume<SequenceStart>(out var sequenceStart))
+                {
+                    open.Push(new OpenSequence(sequenceStart, At(sequenceStart), openItems.Count));
+                    continue;
+                }
+                else
+                {
+                    var mappingStart = parser.Consume<MappingStart>();
+                    open.Push(new OpenMapping(mappingStart, At(mappingStart), openEntries.Count));
+                    continue;
                 }
 
-                Diagnostics.Add(Diagnostic.Error(DiagnosticCodes.YamlSyntax, $"YAML syntax: unknown alias *{alias.Value.Value}; define &{alias.Value.Value} before using it", At(alias)));
-                return JValue.CreateNull().Located(At(alias));
-            }
-
-            if (parser.TryConsume<Scalar>(out var scalar))
-            {
-                var tag = scalar.Tag.IsEmpty || scalar.Tag.IsNonSpecific ? null : scalar.Tag.Value;
-                var quotedOrBlock = scalar.Style != ScalarStyle.Plain || scalar.Tag.IsNonSpecific;
-                return Remember(scalar.Anchor, ScalarResolver.Resolve(scalar.Value, !quotedOrBlock, tag).Located(At(scalar)));
-            }
-
-            if (parser.TryConsume<SequenceStart>(out var sequenceStart))
-            {
-                var array = new JArray().Located(At(sequenceStart));
-                while (!parser.TryConsume<SequenceEnd>(out _))
+                if (!open.TryPeek(out var parent))
                 {
-                    array.Add(ReadNode(parser));
+                    return finished.Node;
                 }
 
-                return Remember(sequenceStart.Anchor, array);
+                Add(parent, finished);
             }
-
-            var mappingStart = parser.Consume<MappingStart>();
-            return Remember(mappingStart.Anchor, ReadMapping(parser, At(mappingStart)));
         }
 
-        private JObject ReadMapping(IParser parser, SourceSpan span)
+        /// <summary>An alias is its anchor's node itself: the tree is immutable, so sharing it is as good as a copy.</summary>
+        private LocatedNode Alias(AnchorAlias alias)
         {
-            var mapping = new JObject().Located(span);
-            var merged = new List<JObject>();
-            while (!parser.TryConsume<MappingEnd>(out _))
+            if (anchors.TryGetValue(alias.Value.Value, out var target))
             {
-                var keyEvent = parser.Current;
-                var key = ReadNode(parser);
-                var keySpan = At(keyEvent!);
-                var value = ReadNode(parser);
-                if (key is not JValue { Value: not null } keyValue)
-                {
-                    Diagnostics.Add(Diagnostic.Error(DiagnosticCodes.NonScalarKey, "a mapping key must be a plain name", keySpan));
-                    continue;
-                }
+                return target;
+            }
 
-                var name = Convert.ToString(keyValue.Value, System.Globalization.CultureInfo.InvariantCulture)!;
-                if (name == MergeKey && keyEvent is Scalar { Style: ScalarStyle.Plain })
-                {
-                    merged.AddRange(MergeSources(value, keySpan));
-                    continue;
-                }
+            var span = At(alias);
+            Diagnostics.Add(Diagnostic.Error(DiagnosticCodes.YamlSyntax, $"YAML syntax: unknown alias *{alias.Value.Value}; define &{alias.Value.Value} before using it", span));
+            return new LocatedScalar(span, ScalarType.Null, null);
+        }
 
-                if (mapping.Property(name, StringComparison.Ordinal) is { } first)
-                {
-                    var firstSpan = LocatedJson.KeySpanOf(first, path);
-                    Diagnostics.Add(Diagnostic.Error(
-                        DiagnosticCodes.DuplicateKey,
-                        $"duplicate key `{name}`; it is already set at line {firstSpan.Line}",
-                        keySpan));
-                    continue;
-                }
+        private LocatedScalar Scalar(Scalar scalar)
+        {
+            var tag = scalar.Tag.IsEmpty || scalar.Tag.IsNonSpecific ? null : scalar.Tag.Value;
+            var quotedOrBlock = scalar.Style != ScalarStyle.Plain || scalar.Tag.IsNonSpecific;
+            var type = ScalarResolver.Resolve(scalar.Value, !quotedOrBlock, tag, out var value);
+            return new LocatedScalar(At(scalar), type, value);
+        }
 
-                mapping.Add(new JProperty(name, value).Located(keySpan));
+        private void Add(OpenCollection parent, Written finished)
+        {
+            switch (parent)
+            {
+                case OpenSequence:
+                    openItems.Add(finished.Node);
+                    break;
+                case OpenMapping { PendingKey: null } mapping:
+                    mapping.PendingKey = finished;
+                    mapping.PendingKeySpan = KeySpan(finished);
+                    break;
+                case OpenMapping mapping:
+                    AddEntry(mapping, mapping.PendingKey.Value, mapping.PendingKeySpan, finished.Node);
+                    mapping.PendingKey = null;
+                    break;
+            }
+        }
+
+        /// <summary>
+        /// Where a key was written, which is where its node begins unless it is an alias (whose node is the anchor's).
+        /// It counts as the last place read: a syntax error with no place of its own, in the key's value, points there.
+        /// </summary>
+        private SourceSpan KeySpan(Written key) => key.Start is AnchorAlias ? At(key.Start) : LastPosition = key.Node.Span;
+
+        private void AddEntry(OpenMapping mapping, Written key, SourceSpan keySpan, LocatedNode value)
+        {
+            if (key.Node is not LocatedScalar { Value: not null } scalarKey)
+            {
+                Diagnostics.Add(Diagnostic.Error(DiagnosticCodes.NonScalarKey, "a mapping key must be a plain name", keySpan));
+                return;
+            }
+
+            var name = scalarKey.AsString()!;
+            if (name == MergeKey && key.Start is Scalar { Style: ScalarStyle.Plain })
+            {
+                (mapping.Merged ??= []).AddRange(MergeSources(value, keySpan));
+                return;
+            }
+
+            if (Find(mapping, name) is { } first)
+            {
+                Diagnostics.Add(Diagnostic.Error(
+                    DiagnosticCodes.DuplicateKey,
+                    $"duplicate key `{name}`; it is already set at line {first.KeySpan.Line}",
+                    keySpan));
+                return;
+            }
+
+            Store(mapping, new LocatedEntry(name, keySpan, value));
+        }
+
+        private LocatedEntry? Find(OpenMapping mapping, string key)
+        {
+            if (mapping.ByKey is { } byKey)
+            {
+                return byKey.GetValueOrDefault(key);
+            }
+
+            foreach (var entry in CollectionsMarshal.AsSpan(openEntries)[mapping.First..])
+            {
+                if (string.Equals(entry.Key, key, StringComparison.Ordinal))
+                {
+                    return entry;
+                }
+            }
+
+            return null;
+        }
+
+        private void Store(OpenMapping mapping, LocatedEntry entry)
+        {
+            openEntries.Add(entry);
+            if (mapping.ByKey is { } byKey)
+            {
+                byKey.Add(entry.Key, entry);
+            }
+            else if (openEntries.Count - mapping.First > KeysScanned)
+            {
+                mapping.ByKey = openEntries.Skip(mapping.First).ToDictionary(e => e.Key, StringComparer.Ordinal);
+            }
+        }
+
+        private LocatedNode Close(OpenCollection collection)
+        {
+            if (collection is OpenSequence)
+            {
+                return new LocatedSequence(collection.Span, TakeFrom(openItems, collection.First));
             }
 
             // Merge keys (<<: *base) fill in only what the mapping does not set itself, earlier sources first.
-            foreach (var source in merged)
+            var mapping = (OpenMapping)collection;
+            foreach (var entry in mapping.Merged?.SelectMany(source => source.Entries) ?? [])
             {
-                foreach (var property in source.Properties())
+                if (Find(mapping, entry.Key) is null)
                 {
-                    if (mapping.Property(property.Name, StringComparison.Ordinal) is null)
-                    {
-                        mapping.Add(LocatedJson.CloneLocated(property));
-                    }
+                    Store(mapping, entry);
                 }
             }
 
-            return mapping;
+            return new LocatedMapping(mapping.Span, TakeFrom(openEntries, mapping.First));
         }
 
-        private IEnumerable<JObject> MergeSources(JToken value, SourceSpan span)
+        /// <summary>The children of a collection that closes, taken off the end of the list shared by the open ones.</summary>
+        private static ImmutableArray<T> TakeFrom<T>(List<T> open, int first)
         {
-            var sources = value is JArray array ? array.ToList() : [value];
+            var children = ImmutableArray.Create<T>(CollectionsMarshal.AsSpan(open)[first..]);
+            open.RemoveRange(first, open.Count - first);
+            return children;
+        }
+
+        private IEnumerable<LocatedMapping> MergeSources(LocatedNode value, SourceSpan span)
+        {
+            var sources = value is LocatedSequence sequence ? sequence.Items : [value];
             foreach (var source in sources)
             {
-                if (source is JObject obj)
+                if (source is LocatedMapping mapping)
                 {
-                    yield return obj;
+                    yield return mapping;
                 }
                 else
                 {
@@ -232,7 +337,7 @@ public static partial class YamlTreeReader
             }
         }
 
-        private JToken Remember(AnchorName anchor, JToken node)
+        private LocatedNode Remember(AnchorName anchor, LocatedNode node)
         {
             if (!anchor.IsEmpty)
             {
@@ -243,5 +348,47 @@ public static partial class YamlTreeReader
         }
 
         private SourceSpan At(ParsingEvent e) => LastPosition = new(path, (int)e.Start.Line, (int)e.Start.Column);
+    }
+
+    /// <summary>
+    /// A finished node and the event that began it: for an alias, the alias, which is where a key written as one is
+    /// reported; for a scalar, the scalar, whose style tells a merge key (<c>&lt;&lt;</c>) from a quoted one.
+    /// </summary>
+    private readonly record struct Written(LocatedNode Node, ParsingEvent Start);
+
+    /// <summary>A collection whose start has been read and whose end has not.</summary>
+    /// <param name="first">Where its children begin in the reader's list of the children of open collections.</param>
+    private abstract class OpenCollection(NodeEvent start, SourceSpan span, int first)
+    {
+        public NodeEvent Start { get; } = start;
+
+        public SourceSpan Span { get; } = span;
+
+        public int First { get; } = first;
+
+        public abstract bool TryConsumeEnd(IParser parser);
+    }
+
+    private sealed class OpenSequence(SequenceStart start, SourceSpan span, int first) : OpenCollection(start, span, first)
+    {
+        public override bool TryConsumeEnd(IParser parser) => parser.TryConsume<SequenceEnd>(out _);
+    }
+
+    /// <summary>A mapping being read: the merge sources to apply when it closes, a key read whose value is not yet, and an index of its keys once they are many.</summary>
+    private sealed class OpenMapping(MappingStart start, SourceSpan span, int first) : OpenCollection(start, span, first)
+    {
+        public List<LocatedMapping>? Merged { get; set; }
+
+        public Written? PendingKey { get; set; }
+
+        public SourceSpan PendingKeySpan { get; set; } = span;
+
+        public Dictionary<string, LocatedEntry>? ByKey { get; set; }
+
+        /// <summary>
+        /// Not while a key waits for its value: YamlDotNet, recovering from some malformed keys, can end a mapping
+        /// there, and reading on (to the value that is not there) reports that as a syntax error.
+        /// </summary>
+        public override bool TryConsumeEnd(IParser parser) => PendingKey is null && parser.TryConsume<MappingEnd>(out _);
     }
 }
