@@ -1,10 +1,12 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.Text.RegularExpressions;
+using AccessSync.Cli.Files;
 using AccessSync.Cli.Hosting;
 using AccessSync.Cloudflare;
 using AccessSync.Core.Loading;
 using AccessSync.Core.Model;
+using AccessSync.Emulator;
 using Serilog;
 using Serilog.Events;
 
@@ -128,6 +130,12 @@ public static partial class CliApp
         {
             await console.Error.WriteLineAsync($"error: {e.Message}");
             return ExitCodes.Usage;
+        }
+        catch (SeedFormatException e)
+        {
+            // An emulator seed or state file (the sandbox's too), reported in the compiler's shape as policy files are.
+            await console.Error.WriteLineAsync($"{e.Where(DisplayPath.Of)}: error: {e.Reason}");
+            return ExitCodes.Error;
         }
         catch (Exception e) when (e is UserException or CloudflareException)
         {
