@@ -13,7 +13,9 @@ internal static class InProcessAccessSync
 {
     private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
-    public static async Task<ProcessResult> RunAsync(string workingDirectory, params string[] args)
+    public static Task<ProcessResult> RunAsync(string workingDirectory, params string[] args) => RunAsync(workingDirectory, null, args);
+
+    public static async Task<ProcessResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] args)
     {
         await OneAtATime.WaitAsync();
         var previousDirectory = Environment.CurrentDirectory;
@@ -24,6 +26,12 @@ internal static class InProcessAccessSync
             foreach (var name in AccessSyncProcess.OutsideVariables)
             {
                 Environment.SetEnvironmentVariable(name, null);
+            }
+
+            foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+            {
+                previousVariables.TryAdd(name, Environment.GetEnvironmentVariable(name));
+                Environment.SetEnvironmentVariable(name, value);
             }
 
             using var stdout = new StringWriter();
