@@ -1,10 +1,13 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.Text.RegularExpressions;
+using AccessSync.Cli.Files;
 using AccessSync.Cli.Hosting;
 using AccessSync.Cloudflare;
+using AccessSync.Cloudflare.Redaction;
 using AccessSync.Core.Loading;
 using AccessSync.Core.Model;
+using AccessSync.Emulator;
 using Serilog;
 using Serilog.Events;
 
@@ -104,7 +107,7 @@ public static partial class CliApp
 
     /// <summary>
     /// Runs a command with logging set up, turning a user's mistake into one line and exit code 64, and a bug
-    /// into a logged stack trace and exit code 1.
+    /// into one line, exit code 1 and its stack trace in the debug log (never on the terminal unless asked for).
     /// </summary>
     private static async Task<int> Run(ParseResult parsed, CliConsole console, Func<GlobalSettings, ILogger, Task<int>> command)
     {
@@ -129,17 +132,25 @@ public static partial class CliApp
             await console.Error.WriteLineAsync($"error: {e.Message}");
             return ExitCodes.Usage;
         }
+        catch (SeedFormatException e)
+        {
+            // An emulator seed or state file (the sandbox's too), reported in the compiler's shape as policy files are.
+            await console.Error.WriteLineAsync($"{e.Where(DisplayPath.Of)}: error: {e.Reason}");
+            return ExitCodes.Error;
+        }
         catch (Exception e) when (e is UserException or CloudflareException)
         {
             // The user's to fix (credentials, a plan file) or the API's answer: one line says it all.
             await console.Error.WriteLineAsync($"error: {e.Message}");
             return ExitCodes.Error;
         }
-#pragma warning disable CA1031 // The last line of defence: a bug is logged with its stack, never thrown at the user.
+#pragma warning disable CA1031 // The last line of defence: a bug is one line on the terminal, its stack is in the debug log.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            log.Fatal(e, "AccessSync failed unexpectedly; this is a bug, please report it with this output");
+            log.Debug(e, "AccessSync failed unexpectedly");
+            await console.Error.WriteLineAsync(
+                $"error: AccessSync failed unexpectedly ({e.GetType().Name}: {ServerText.ForDisplay(e.Message)}). This is a bug: please report it with the output of the same command run with --log-level debug");
             return ExitCodes.Error;
         }
     }

@@ -12,7 +12,10 @@ public sealed class EmulatorSeed
 
     public static EmulatorSeed Empty => new(new JsonObject());
 
-    /// <exception cref="InvalidDataException">The text is not a JSON object.</exception>
+    /// <summary>The file the seed was read from, for errors found once it is imported; null when it came from no file.</summary>
+    public string? Source { get; private init; }
+
+    /// <exception cref="SeedFormatException">The text is not a JSON object (with the 1-based line and column of broken JSON).</exception>
     public static EmulatorSeed Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
@@ -20,16 +23,27 @@ public sealed class EmulatorSeed
         {
             return JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }) is JsonObject root
                 ? new EmulatorSeed(root)
-                : throw new InvalidDataException("an emulator seed must be a JSON object with \"accounts\" and/or \"zones\"");
+                : throw new SeedFormatException("a seed must be a JSON object with \"accounts\" and/or \"zones\"");
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"the emulator seed is not valid JSON: {e.Message}", e);
+            var (line, column) = JsonPosition.Of(json, e);
+            throw new SeedFormatException($"not valid JSON: {JsonPosition.WithoutPosition(e.Message)}", null, line, column, e);
         }
     }
 
-    /// <exception cref="InvalidDataException">The file is not a JSON object.</exception>
-    public static EmulatorSeed Load(string path) => Parse(File.ReadAllText(path));
+    /// <exception cref="SeedFormatException">The file is not a JSON object; the exception names <paramref name="path"/>.</exception>
+    public static EmulatorSeed Load(string path)
+    {
+        try
+        {
+            return new EmulatorSeed(Parse(File.ReadAllText(path)).document) { Source = path };
+        }
+        catch (SeedFormatException e)
+        {
+            throw e.In(path);
+        }
+    }
 
     public static EmulatorSeed From(JsonObject document)
     {

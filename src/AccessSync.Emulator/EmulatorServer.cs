@@ -45,7 +45,7 @@ public sealed class EmulatorServer : IAsyncDisposable
 
     public RequestLog Requests { get; }
 
-    /// <exception cref="InvalidDataException">The seed or the state file does not follow the seed format.</exception>
+    /// <exception cref="SeedFormatException">The seed or the state file does not follow the seed format; it names the file.</exception>
     /// <exception cref="IOException">The port is taken.</exception>
     public static async Task<EmulatorServer> StartAsync(EmulatorOptions options, CancellationToken cancellationToken = default)
     {
@@ -55,7 +55,15 @@ public sealed class EmulatorServer : IAsyncDisposable
         var requests = new RequestLog(options.RequestLogCapacity);
         var store = new StateStore(clock, faults, options.RefuseAppScopedPoliciesOnNewApps);
         var seed = options.StateFile is { } path && File.Exists(path) ? EmulatorSeed.Load(path) : options.Seed ?? EmulatorSeed.Empty;
-        store.Import(seed.ToJson());
+        try
+        {
+            store.Import(seed.ToJson());
+        }
+        catch (SeedFormatException e) when (seed.Source is { } source)
+        {
+            // The state file is read instead of the seed when it exists: the error must name the file it is in.
+            throw e.In(source);
+        }
         if (options.StateFile is { } file)
         {
             store.Saved = state => StateFile.Save(file, state);

@@ -21,7 +21,7 @@ public sealed class EmulatorState
     public JsonObject Export() => store.Export();
 
     /// <summary>Replaces the whole state.</summary>
-    /// <exception cref="InvalidDataException">The seed does not follow the seed format.</exception>
+    /// <exception cref="SeedFormatException">The seed does not follow the seed format.</exception>
     public void Import(EmulatorSeed seed)
     {
         ArgumentNullException.ThrowIfNull(seed);

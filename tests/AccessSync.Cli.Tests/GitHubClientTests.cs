@@ -81,5 +81,19 @@ public class GitHubClientTests
         github.Calls.Count.ShouldBe(1);
     }
 
+    [Test]
+    public async Task What_GitHub_says_in_an_error_is_escaped_and_shortened()
+    {
+        await using var github = await FakeGitHub.StartAsync(Token);
+        github.FailNext("GET", 1, 422, message: "\u001b[2J\u001b]0;owned\u0007\u202eevil " + new string('x', 5000));
+        using var client = new GitHubClient(github.ApiUrl, Token, time: new SteppedClock());
+
+        var error = await Should.ThrowAsync<GitHubApiException>(() => client.ListCommentsAsync(Repository, PullRequest, CancellationToken.None));
+
+        error.Message.ShouldContain(@": \x1b[2J\x1b]0;owned\x07\u202eevil xxx");
+        error.Message.ShouldAllBe(c => c >= ' ' && c != '\u007f' && (c < '\u0080' || c > '\u009f') && c != '\u202e');
+        error.Message.Length.ShouldBeLessThan(500);
+    }
+
     private static bool IsRetryDelay(TimeSpan due) => due != AttemptTimeout;
 }

@@ -80,7 +80,7 @@ public class StateTests : EmulatorTest
     [TestCase("""{"accounts": {"a": {}, "a": {}}}""", "not valid JSON")]
     public async Task A_seed_that_breaks_the_format_is_refused_with_where_it_is_wrong(string seed, string message)
     {
-        var error = await Should.ThrowAsync<InvalidDataException>(async () =>
+        var error = await Should.ThrowAsync<SeedFormatException>(async () =>
         {
             await using var server = await EmulatorServer.StartAsync(new EmulatorOptions { Seed = EmulatorSeed.Parse(seed) });
         });

@@ -78,16 +78,8 @@ public sealed class EmulatorCommand(CliConsole console, ILogger log)
 
     public async Task<int> ExecuteAsync(EmulatorSettings settings, CancellationToken stop)
     {
-        EmulatorSeed? seed;
-        try
-        {
-            seed = settings.Seed is null ? null : EmulatorSeed.Load(settings.Seed.FullName);
-        }
-        catch (InvalidDataException e)
-        {
-            await console.Error.WriteLineAsync($"error: {settings.Seed}: {e.Message}");
-            return ExitCodes.Error;
-        }
+        // A seed or state file that breaks the format is the user's to fix: CliApp reports it at its place.
+        var seed = settings.Seed is null ? null : EmulatorSeed.Load(settings.Seed.FullName);
 
         var credentials = settings.Token is { } token
             ? EmulatorCredentials.Token(token)
@@ -103,11 +95,6 @@ public sealed class EmulatorCommand(CliConsole console, ILogger log)
             server = await EmulatorServer.StartAsync(
                 new EmulatorOptions { Seed = seed, StateFile = settings.State?.FullName, Credentials = credentials, Port = settings.Port, RequestLogCapacity = RequestLogCapacity },
                 stop);
-        }
-        catch (InvalidDataException e)
-        {
-            await console.Error.WriteLineAsync($"error: {settings.State}: {e.Message}");
-            return ExitCodes.Error;
         }
         catch (IOException e)
         {

@@ -9,7 +9,7 @@ namespace AccessSync.Cli.Files;
 /// <summary>
 /// A policy folder read and validated, as validate, plan and apply all need it: the project (null when any file
 /// has an error), every problem in reading order, and how many policy files (applications and reusable policies)
-/// there were.
+/// there were. A folder with no policy file at all is an error, not an empty project.
 /// </summary>
 public sealed record LoadedFolder(Project? Project, ImmutableArray<Diagnostic> Diagnostics, int FileCount)
 {
@@ -23,6 +23,14 @@ public sealed record LoadedFolder(Project? Project, ImmutableArray<Diagnostic> D
         // The schema loads in the background while the files are read; see ProjectLoader.
         _ = AccessSyncSchema.Preload();
         var tree = PolicyTree.Read(directory);
+        if (tree.PolicyFiles.IsEmpty && !tree.Diagnostics.HasErrors())
+        {
+            // A CI job pointed at the wrong folder would otherwise pass with "0 files checked" or "No changes".
+            throw new UserException(
+                $"no policy file found under {DisplayPath.Of(directory.FullName)}: a policy file is a *.yaml or *.yml file in the folder or below it, " +
+                $"not hidden (no name starting with '.') and not matched by `ignore` in {RootConfig.FileName}; {RootConfig.FileName} alone is not one");
+        }
+
         var loaded = ProjectLoader.Load(tree.Config, tree.PolicyFiles, scopes);
         var diagnostics = tree.Diagnostics.Concat(loaded.Diagnostics).InReadingOrder().ToImmutableArray();
         return new LoadedFolder(diagnostics.HasErrors() ? null : loaded.Value, diagnostics, tree.PolicyFiles.Length);

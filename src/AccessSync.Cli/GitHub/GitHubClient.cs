@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using AccessSync.Cloudflare;
+using AccessSync.Cloudflare.Redaction;
 using AccessSync.Cloudflare.Resilience;
 using Flurl.Http;
 using Serilog;
@@ -138,7 +139,7 @@ public sealed partial class GitHubClient : IDisposable
         }
         catch (FlurlHttpException e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new GitHubApiException(Redact($"GitHub API: {method} {Path(url)}: no answer from {apiUrl.Authority}: {OneLine((e.InnerException ?? e).Message)}"), innerException: e);
+            throw new GitHubApiException($"GitHub API: {method} {Path(url)}: no answer from {apiUrl.Authority}: {ServerSaid((e.InnerException ?? e).Message)}", innerException: e);
         }
 
         // A comment to delete that is gone already (an earlier attempt's answer was lost, or someone deleted it) is what was wanted.
@@ -149,11 +150,11 @@ public sealed partial class GitHubClient : IDisposable
 
         using (response)
         {
-            throw new GitHubApiException(Redact(await FailureMessageAsync(method, url, response)), response.StatusCode);
+            throw new GitHubApiException(await FailureMessageAsync(method, url, response), response.StatusCode);
         }
     }
 
-    private static async Task<string> FailureMessageAsync(HttpMethod method, Uri url, IFlurlResponse response)
+    private async Task<string> FailureMessageAsync(HttpMethod method, Uri url, IFlurlResponse response)
     {
         var reason = response.ResponseMessage.ReasonPhrase;
         string? detail = null;
@@ -182,16 +183,17 @@ public sealed partial class GitHubClient : IDisposable
             404 => " (is the repository and pull request right, and may the token read it?)",
             _ => string.Empty,
         };
-        var text = $"GitHub API: {method} {Path(url)} failed: {response.StatusCode} {reason}{(detail is null ? string.Empty : ": " + detail)}{hint}";
-        return OneLine(text);
+        return $"GitHub API: {method} {Path(url)} failed: {response.StatusCode} {ServerSaid(reason)}{(detail is null ? string.Empty : ": " + ServerSaid(detail))}{hint}";
     }
 
-    private static string OneLine(string text) => LineBreaks().Replace(text, " ");
+    /// <summary>
+    /// What GitHub (or a proxy on the way) said, fit for a message: without the token (GitHub never echoes one, but a
+    /// message is one place a credential must never reach), then one line, escaped and shortened. The token goes first,
+    /// so that shortening cannot leave half of it.
+    /// </summary>
+    private string ServerSaid(string? text) => ServerText.ForDisplay(text?.Replace(token, "***", StringComparison.Ordinal));
 
-    /// <summary>GitHub never echoes a token, but a message is one place a credential must never reach.</summary>
-    private string Redact(string message) => message.Replace(token, "***", StringComparison.Ordinal);
-
-    private static async Task<JsonNode?> ReadJsonAsync(IFlurlResponse response, Uri url, CancellationToken cancellationToken)
+    private async Task<JsonNode?> ReadJsonAsync(IFlurlResponse response, Uri url, CancellationToken cancellationToken)
     {
         try
         {
@@ -199,11 +201,11 @@ public sealed partial class GitHubClient : IDisposable
         }
         catch (JsonException e)
         {
-            throw new GitHubApiException($"GitHub API: {Path(url)}: the answer is not JSON: {OneLine(e.Message)}", response.StatusCode, e);
+            throw new GitHubApiException($"GitHub API: {Path(url)}: the answer is not JSON: {ServerSaid(e.Message)}", response.StatusCode, e);
         }
     }
 
-    private static async Task<JsonObject> ReadObjectAsync(IFlurlResponse response, Uri url, CancellationToken cancellationToken) =>
+    private async Task<JsonObject> ReadObjectAsync(IFlurlResponse response, Uri url, CancellationToken cancellationToken) =>
         await ReadJsonAsync(response, url, cancellationToken) as JsonObject
             ?? throw new GitHubApiException($"GitHub API: {Path(url)}: the answer is not a comment", response.StatusCode);
 
@@ -243,7 +245,4 @@ public sealed partial class GitHubClient : IDisposable
 
     [GeneratedRegex("""<(?<url>[^>]*)>\s*;\s*rel="(?<rel>[^"]*)"?""")]
     private static partial Regex LinkRelation();
-
-    [GeneratedRegex(@"\s*[\r\n]+\s*")]
-    private static partial Regex LineBreaks();
 }

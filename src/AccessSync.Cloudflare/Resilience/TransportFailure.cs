@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using AccessSync.Cloudflare.Redaction;
 using Polly.Timeout;
 
 namespace AccessSync.Cloudflare.Resilience;
@@ -46,6 +47,7 @@ internal static class TransportFailure
             innermost = innermost.InnerException;
         }
 
-        return innermost.Message.TrimEnd('.');
+        // The runtime quotes what the server sent in some messages ("Received an invalid status line: '…'").
+        return ServerText.ForDisplay(innermost.Message.TrimEnd('.'));
     }
 }

@@ -6,7 +6,7 @@ namespace AccessSync.Emulator.Store;
 internal sealed partial class StateStore
 {
     /// <summary>Replaces the whole state. Nothing changes if the seed is invalid.</summary>
-    /// <exception cref="InvalidDataException">The seed does not follow the format.</exception>
+    /// <exception cref="SeedFormatException">The seed does not follow the format.</exception>
     public void Import(JsonObject seed) => Write(() =>
     {
         var newAccounts = ReadScopes(seed["accounts"], isZone: false);
@@ -195,7 +195,7 @@ internal sealed partial class StateStore
         var kind = isZone ? "zones" : "accounts";
         if (node is not JsonObject scopes)
         {
-            throw new InvalidDataException($"{kind} must be an object keyed by {(isZone ? "zone" : "account")} id");
+            throw new SeedFormatException($"{kind} must be an object keyed by {(isZone ? "zone" : "account")} id");
         }
 
         foreach (var (id, value) in scopes)
@@ -203,13 +203,13 @@ internal sealed partial class StateStore
             var where = $"{kind}.{id}";
             if (value is not JsonObject scope)
             {
-                throw new InvalidDataException($"{where} must be an object");
+                throw new SeedFormatException($"{where} must be an object");
             }
 
             var data = new ScopeData();
             if (isZone && scope.ContainsKey("reusable_policies"))
             {
-                throw new InvalidDataException($"{where}.reusable_policies: reusable policies exist in accounts only");
+                throw new SeedFormatException($"{where}.reusable_policies: reusable policies exist in accounts only");
             }
 
             data.ReusablePolicies.AddRange(Objects(scope["reusable_policies"], $"{where}.reusable_policies")
@@ -250,14 +250,14 @@ internal sealed partial class StateStore
             }
             else
             {
-                throw new InvalidDataException(
+                throw new SeedFormatException(
                     $"{where}.policies[{i}] is neither an app-scoped policy (with a name) nor a link to a reusable policy of this account");
             }
         }
 
         if (record.Policies.GroupBy(p => p.Precedence).FirstOrDefault(g => g.Count() > 1) is { } clash)
         {
-            throw new InvalidDataException($"{where}.policies: precedence {clash.Key} is used more than once");
+            throw new SeedFormatException($"{where}.policies: precedence {clash.Key} is used more than once");
         }
 
         return record;
@@ -295,7 +295,7 @@ internal sealed partial class StateStore
     private static List<JsonObject> Objects(JsonNode? node, string where) => node switch
     {
         null => [],
-        JsonArray array => [.. array.Select((item, i) => item as JsonObject ?? throw new InvalidDataException($"{where}[{i}] must be an object"))],
-        _ => throw new InvalidDataException($"{where} must be an array"),
+        JsonArray array => [.. array.Select((item, i) => item as JsonObject ?? throw new SeedFormatException($"{where}[{i}] must be an object"))],
+        _ => throw new SeedFormatException($"{where} must be an array"),
     };
 }

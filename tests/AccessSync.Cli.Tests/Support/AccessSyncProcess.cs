@@ -10,7 +10,7 @@ internal static class AccessSyncProcess
     private static readonly string Program = Path.Combine(AppContext.BaseDirectory, "accesssync.dll");
 
     /// <summary>A CI runner's own variables must not change what the tests see.</summary>
-    private static readonly string[] OutsideVariables =
+    internal static readonly string[] OutsideVariables =
     [
         "GITHUB_ACTIONS", "NO_COLOR", "CLOUDFLARE_ACCOUNT_ID", "CLOUDFLARE_ZONE_ID", "CLOUDFLARE_API_TOKEN", "CLOUDFLARE_EMAIL", "CLOUDFLARE_API_KEY",
         "GITHUB_TOKEN", "GITHUB_REPOSITORY", "GITHUB_EVENT_PATH", "GITHUB_API_URL", "GITHUB_STEP_SUMMARY", "GITHUB_SHA", "GITHUB_RUN_ID", "GITHUB_SERVER_URL",

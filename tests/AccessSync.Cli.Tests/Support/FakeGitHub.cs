@@ -35,7 +35,7 @@ internal sealed class FakeGitHub : IAsyncDisposable
     private readonly Lock gate = new();
     private readonly List<FakeComment> comments = [];
     private long nextId = 1_000;
-    private (string Method, int Count, int Status, string? RetryAfter) failures = (string.Empty, 0, 0, null);
+    private (string Method, int Count, int Status, string? RetryAfter, string Message) failures = (string.Empty, 0, 0, null, string.Empty);
 
     private FakeGitHub(WebApplication app, string token)
     {
@@ -87,11 +87,12 @@ internal sealed class FakeGitHub : IAsyncDisposable
 
     /// <summary>Answers the next <paramref name="count"/> requests of <paramref name="method"/> with <paramref name="status"/>.</summary>
     /// <param name="retryAfter">The Retry-After header to send, in seconds; <c>null</c> sends none.</param>
-    public void FailNext(string method, int count, int status, string? retryAfter = "0")
+    /// <param name="message">The answer's <c>message</c>.</param>
+    public void FailNext(string method, int count, int status, string? retryAfter = "0", string message = "Server Error")
     {
         lock (gate)
         {
-            failures = (method, count, status, retryAfter);
+            failures = (method, count, status, retryAfter, message);
         }
     }
 
@@ -124,12 +125,13 @@ internal sealed class FakeGitHub : IAsyncDisposable
 
             int? failWith = null;
             string? retryAfter = null;
+            var message = string.Empty;
             lock (gate)
             {
                 if (failures.Count > 0 && failures.Method == context.Request.Method)
                 {
                     failures.Count--;
-                    (failWith, retryAfter) = (failures.Status, failures.RetryAfter);
+                    (failWith, retryAfter, message) = (failures.Status, failures.RetryAfter, failures.Message);
                 }
             }
 
@@ -140,7 +142,7 @@ internal sealed class FakeGitHub : IAsyncDisposable
                     context.Response.Headers.RetryAfter = retryAfter;
                 }
 
-                await Answer(context, status, new JsonObject { ["message"] = "Server Error" });
+                await Answer(context, status, new JsonObject { ["message"] = message });
                 return;
             }
 

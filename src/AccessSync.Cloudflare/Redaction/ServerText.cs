@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text;
+
+namespace AccessSync.Cloudflare.Redaction;
+
+/// <summary>
+/// Text a server sent (an API error message, a reason phrase, a body a parser quotes back), made fit to print on a
+/// terminal, in a log or in a pull request comment. A server is not trusted: it could answer with terminal control
+/// sequences (clear the screen, rewrite the window title, hide a line), with right-to-left overrides that make a
+/// line read other than it is, or with a megabyte of text.
+/// </summary>
+/// <remarks>
+/// What holds for every result: it is one line; it contains no C0 or C1 control character, no DEL, no bidirectional
+/// control (embeddings, overrides, isolates, marks), no line or paragraph separator and no lone surrogate. Each of
+/// those is written as visible text instead (<c>\x1b</c>, <c>\u202e</c>), so a reader still sees that it was there,
+/// except that line breaks and tabs become one space. Every other character, any script or emoji, is kept as it is.
+/// The result is at most <c>maxLength</c> characters plus an ellipsis, cut between whole escapes and whole
+/// characters, never inside one.
+/// </remarks>
+public static class ServerText
+{
+    public const int DefaultMaxLength = 300;
+
+    private const string Ellipsis = "…";
+
+    public static string ForDisplay(string? text, int maxLength = DefaultMaxLength)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxLength);
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        var shown = new StringBuilder(Math.Min(text.Length, maxLength) + Ellipsis.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var piece = PieceAt(text, ref i);
+            if (piece == " " && shown.Length > 0 && shown[^1] == ' ' && IsLineBreakOrTab(text[i]))
+            {
+                continue; // "\r\n" and indented continuation lines read as one space
+            }
+
+            if (shown.Length + piece.Length > maxLength)
+            {
+                return shown.Append(Ellipsis).ToString();
+            }
+
+            shown.Append(piece);
+        }
+
+        return shown.ToString();
+    }
+
+    /// <summary>The character at <paramref name="i"/> as it is shown; a surrogate pair is one piece, and moves <paramref name="i"/> past both halves.</summary>
+    private static string PieceAt(string text, ref int i)
+    {
+        var c = text[i];
+        if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+        {
+            i++;
+            return text.Substring(i - 1, 2);
+        }
+
+        if (IsLineBreakOrTab(c))
+        {
+            return " ";
+        }
+
+        if (c < 0x20 || c == 0x7F)
+        {
+            return "\\x" + ((int)c).ToString("x2", CultureInfo.InvariantCulture);
+        }
+
+        if ((c >= 0x80 && c <= 0x9F) || IsBidiControl(c) || c is '\u2028' or '\u2029' || char.IsSurrogate(c))
+        {
+            return "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture);
+        }
+
+        return c.ToString();
+    }
+
+    private static bool IsLineBreakOrTab(char c) => c is '\r' or '\n' or '\t';
+
+    /// <summary>The characters that change the direction in which the text around them is shown (Unicode's Bidi_Control).</summary>
+    private static bool IsBidiControl(char c) =>
+        c is '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
+}
