@@ -1,7 +1,7 @@
 using System.CommandLine;
 using AccessSync.Cli.Commands;
+using AccessSync.Cli.Connections;
 using AccessSync.Cli.Hosting;
-using AccessSync.Cli.Remote;
 
 namespace AccessSync.Cli;
 

@@ -35,7 +35,7 @@ public class ReadEstateTests
         var app = estate.Applications.Single(a => a.Id == EstateSeed.AppId(7));
         app.Policies.Select(p => (p.Name, p.Precedence)).ShouldBe([("Policy 0", 1), ("Policy 1", 2), ("Policy 2", 3), ("Reusable 3", 4)]);
         app.Policies.Select(estate.IsReusable).ShouldBe([false, false, false, true]);
-        app.Policies[0].Include.Count.ShouldBe(2);
+        app.Policies[0].Raw["include"]!.AsArray().Count.ShouldBe(2);
     }
 
     [Test]

@@ -125,7 +125,7 @@ public class RetryTests
         await WaitsAsync(clock, 1);
         var updated = await updating;
 
-        updated.SessionDuration.ShouldBe("2h");
+        ((string?)updated.Raw["session_duration"]).ShouldBe("2h");
         h.Requests.Count(r => r.Method == "PUT").ShouldBe(2);
     }
 

@@ -1,7 +1,4 @@
 using AccessSync.Core.Diagnostics;
-using AccessSync.Core.Loading;
-using AccessSync.Core.Model;
-using AccessSync.Core.Sources;
 using AccessSync.Core.Tests.Support;
 
 namespace AccessSync.Core.Tests;

@@ -1,5 +1,4 @@
 using AccessSync.Core.Applying;
-using AccessSync.Core.Planning;
 using AccessSync.Core.Tests.Support;
 
 namespace AccessSync.Core.Tests;

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using AccessSync.Core.Applying;
 using AccessSync.Core.Live;
 using AccessSync.Core.Tests.Support;

@@ -1,7 +1,7 @@
 using AccessSync.Core.Diagnostics;
 using AccessSync.Core.Model;
-using AccessSync.Core.Tests.Support;
 using AccessSync.Core.Rules;
+using AccessSync.Core.Tests.Support;
 
 namespace AccessSync.Core.Tests;
 

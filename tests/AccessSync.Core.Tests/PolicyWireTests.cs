@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using AccessSync.Core.Diagnostics;
 using AccessSync.Core.Model;
 using AccessSync.Core.Planning;

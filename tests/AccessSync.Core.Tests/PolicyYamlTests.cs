@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using AccessSync.Core.Rendering;
-using AccessSync.Core.Yaml;
 using AccessSync.Core.Tests.Support;
+using AccessSync.Core.Yaml;
 
 namespace AccessSync.Core.Tests;
 

@@ -5,7 +5,6 @@ using AccessSync.Core.Planning;
 using AccessSync.Core.Rendering;
 using AccessSync.Core.Review;
 using AccessSync.Core.Tests.Support;
-using Shouldly;
 
 namespace AccessSync.Core.Tests;
 

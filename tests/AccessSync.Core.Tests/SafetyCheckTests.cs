@@ -1,6 +1,5 @@
 using AccessSync.Core.Live;
 using AccessSync.Core.Model;
-using AccessSync.Core.Planning;
 using AccessSync.Core.Review;
 using AccessSync.Core.Safety;
 using AccessSync.Core.Tests.Support;

@@ -1,7 +1,7 @@
+using AccessSync.Core.Rules;
 using AccessSync.Core.Schema;
 using AccessSync.Core.Tests.Support;
 using AccessSync.Testing;
-using AccessSync.Core.Rules;
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
 

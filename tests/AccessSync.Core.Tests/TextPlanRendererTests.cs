@@ -1,6 +1,6 @@
 using AccessSync.Core.Planning;
-using AccessSync.Core.Review;
 using AccessSync.Core.Rendering;
+using AccessSync.Core.Review;
 using AccessSync.Core.Tests.Support;
 using AccessSync.Testing;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using AccessSync.Emulator.Tests.Support;
 
 namespace AccessSync.Emulator.Tests;

@@ -1,10 +1,9 @@
 using System.Collections.Immutable;
+using AccessSync.Cli.Connections;
 using AccessSync.Cli.Files;
 using AccessSync.Cli.Hosting;
-using AccessSync.Cli.Remote;
 using AccessSync.Core.Applying;
 using AccessSync.Core.Live;
-using AccessSync.Core.Model;
 using AccessSync.Core.Planning;
 using AccessSync.Core.Rendering;
 using AccessSync.Core.Review;
@@ -28,7 +27,7 @@ public sealed class ApplyCommand(CliConsole console, ILogger log)
 {
     public async Task<int> ExecuteAsync(ApplySettings settings, GlobalSettings global, CancellationToken cancellationToken)
     {
-        var reconciler = new Reconciler(console, log);
+        var planMaker = new PlanMaker(console, log);
         Plan plan;
         LiveState? live = null;
         Connection connection;
@@ -39,13 +38,13 @@ public sealed class ApplyCommand(CliConsole console, ILogger log)
         }
         else
         {
-            if (reconciler.Load(settings.Directory, global) is not { } project)
+            if (planMaker.Load(settings.Directory, global) is not { } project)
             {
                 return ExitCodes.Error;
             }
 
             connection = await Connection.OpenAsync(settings.Connection, log, cancellationToken);
-            if (await reconciler.PlanAsync(project, connection, settings.Targets, cancellationToken) is not { } planned)
+            if (await planMaker.PlanAsync(project, connection, settings.Targets, cancellationToken) is not { } planned)
             {
                 await connection.DisposeAsync();
                 return ExitCodes.Error;

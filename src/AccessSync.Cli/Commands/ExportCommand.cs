@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using System.Text;
+using AccessSync.Cli.Connections;
 using AccessSync.Cli.Files;
 using AccessSync.Cli.Hosting;
-using AccessSync.Cli.Remote;
 using AccessSync.Core.Diagnostics;
 using AccessSync.Core.Exporting;
 using AccessSync.Core.Loading;

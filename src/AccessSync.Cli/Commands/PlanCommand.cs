@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
+using AccessSync.Cli.Connections;
 using AccessSync.Cli.Files;
 using AccessSync.Cli.Hosting;
-using AccessSync.Cli.Remote;
 using AccessSync.Core.Review;
 using Serilog;
 
@@ -27,14 +27,14 @@ public sealed class PlanCommand(CliConsole console, ILogger log)
 {
     public async Task<int> ExecuteAsync(PlanSettings settings, GlobalSettings global, CancellationToken cancellationToken)
     {
-        var reconciler = new Reconciler(console, log);
-        if (reconciler.Load(settings.Directory, global) is not { } project)
+        var planMaker = new PlanMaker(console, log);
+        if (planMaker.Load(settings.Directory, global) is not { } project)
         {
             return ExitCodes.Error;
         }
 
         await using var connection = await Connection.OpenAsync(settings.Connection, log, cancellationToken);
-        if (await reconciler.PlanAsync(project, connection, settings.Targets, cancellationToken) is not { } planned)
+        if (await planMaker.PlanAsync(project, connection, settings.Targets, cancellationToken) is not { } planned)
         {
             return ExitCodes.Error;
         }

@@ -1,6 +1,5 @@
-using AccessSync.Cli.Commands;
-using AccessSync.Core.Planning;
 using AccessSync.Core.PlanFiles;
+using AccessSync.Core.Planning;
 using AccessSync.Core.Review;
 
 namespace AccessSync.Cli.Files;

@@ -25,9 +25,6 @@ public abstract record AccessObject
 
     public string Name { get; }
 
-    /// <summary>The rule list under <paramref name="name"/> (include, exclude, require), each rule a one-key object.</summary>
-    private protected IReadOnlyList<JsonObject> Rules(string name) => JsonFields.Objects(Raw, name);
-
     private protected string? Text(string name) => JsonFields.String(Raw, name);
 
     private protected DateTimeOffset? Timestamp(string name) => JsonFields.Timestamp(Raw, name);

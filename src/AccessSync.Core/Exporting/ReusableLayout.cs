@@ -76,7 +76,7 @@ internal sealed class ReusableLayout
         .Order(StringComparer.Ordinal);
 
     /// <summary>
-    /// The policy name <paramref name="policy"/> was made from, when the planner would make it again from that
+    /// The policy name <paramref name="attached"/> was made from, when the planner would make it again from that
     /// name in the application's file: the application is in an account and has no policies of its own, its name
     /// is its alone (in any letter case, as the planner compares the names it makes), and the policy is attached
     /// to it alone, is named <c>[App] Name</c>, and no other reusable policy or file of the folder has that name.

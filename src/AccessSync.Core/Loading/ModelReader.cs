@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using AccessSync.Core.Diagnostics;
 using AccessSync.Core.Model;
 using AccessSync.Core.Rules;
 using AccessSync.Core.Yaml;

@@ -88,8 +88,8 @@ public static class GoDuration
         if (rest % 1_000_000_000 != 0)
         {
             // Below a second, one unit says it exactly: the largest that divides the value.
-            var unit = rest % 1_000_000 == 0 ? ("ms", 1_000_000m) : rest % 1_000 == 0 ? ("us", 1_000m) : ("ns", 1m);
-            return text.Append(CultureInfo.InvariantCulture, $"{rest / unit.Item2}{unit.Item1}").ToString();
+            var (name, size) = rest % 1_000_000 == 0 ? ("ms", 1_000_000m) : rest % 1_000 == 0 ? ("us", 1_000m) : ("ns", 1m);
+            return text.Append(CultureInfo.InvariantCulture, $"{rest / size}{name}").ToString();
         }
 
         foreach (var (unit, size) in new[] { ("h", 3_600_000_000_000m), ("m", 60_000_000_000m), ("s", 1_000_000_000m) })

@@ -79,12 +79,13 @@ public sealed record ReusablePlan(Scope Account, string Name, string FilePath, P
     public static string OwnedName(string appName, string policyName) => $"[{appName}] {policyName}";
 }
 
-/// <param name="Attach">Reusable policies attached to applications.</param>
-/// <param name="Detach">Reusable policies taken off applications.</param>
+/// <summary>How many changes of each kind a plan makes.</summary>
 public sealed record PlanSummary(int Create, int Update, int Delete, int Reorder)
 {
+    /// <summary>Reusable policies attached to applications.</summary>
     public int Attach { get; init; }
 
+    /// <summary>Reusable policies taken off applications.</summary>
     public int Detach { get; init; }
 
     /// <summary>Attach and detach are named only when there are some, so a plan without reusable policies reads as it always has.</summary>

@@ -33,7 +33,7 @@ public sealed record CreatePolicy(DesiredPolicy Desired) : PolicyChange(ChangeKi
 }
 
 /// <summary>A live policy whose managed fields differ from the file. Its precedence, if it moves, is in the app's reorder.</summary>
-/// <param name="Before">The live policy's managed fields, canonical, for the fields the file manages.</param>
+/// <param name="Fields">Each managed field that differs, with its canonical value live and in the file.</param>
 public sealed record UpdatePolicy(
     string PolicyId,
     string LiveName,

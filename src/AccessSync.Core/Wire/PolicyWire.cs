@@ -70,9 +70,9 @@ public static class PolicyWire
         ImmutableArray<string>? ListAt(string path) => Get(path) is { ValueKind: JsonValueKind.Array } list ? [.. list.EnumerateArray().Select(i => i.ToString())] : null;
         ImmutableArray<Rule>? RulesAt(string path) => Get(path) is { } rules ? RuleWire.ReadList(rules) : null;
 
-        var mfa = (ListAt(PolicyFields.MfaAllowedAuthenticators), FlagAt(PolicyFields.MfaDisabled), TextAt(PolicyFields.MfaSessionDuration));
-        var rdp = (ListAt(PolicyFields.RdpLocalToRemote), ListAt(PolicyFields.RdpRemoteToLocal));
-        var ssh = (ListAt(PolicyFields.SshUsernames), FlagAt(PolicyFields.SshAllowEmailAlias));
+        var mfa = (Authenticators: ListAt(PolicyFields.MfaAllowedAuthenticators), Disabled: FlagAt(PolicyFields.MfaDisabled), Session: TextAt(PolicyFields.MfaSessionDuration));
+        var rdp = (ToRemote: ListAt(PolicyFields.RdpLocalToRemote), ToLocal: ListAt(PolicyFields.RdpRemoteToLocal));
+        var ssh = (Usernames: ListAt(PolicyFields.SshUsernames), EmailAlias: FlagAt(PolicyFields.SshAllowEmailAlias));
         var settings = new PolicySettings(
             TextAt(PolicyFields.SessionDuration),
             FlagAt(PolicyFields.ApprovalRequired),
@@ -80,12 +80,12 @@ public static class PolicyWire
             FlagAt(PolicyFields.IsolationRequired),
             FlagAt(PolicyFields.PurposeJustificationRequired),
             TextAt(PolicyFields.PurposeJustificationPrompt),
-            mfa is (null, null, null) ? null : new MfaConfig(mfa.Item1, mfa.Item2, mfa.Item3),
+            mfa is (null, null, null) ? null : new MfaConfig(mfa.Authenticators, mfa.Disabled, mfa.Session),
             rdp is (null, null) && ssh is (null, null)
                 ? null
                 : new ConnectionRules(
-                    rdp is (null, null) ? null : new RdpConnectionRules(rdp.Item1, rdp.Item2),
-                    ssh is (null, null) ? null : new SshConnectionRules(ssh.Item1 ?? [], ssh.Item2)));
+                    rdp is (null, null) ? null : new RdpConnectionRules(rdp.ToRemote, rdp.ToLocal),
+                    ssh is (null, null) ? null : new SshConnectionRules(ssh.Usernames ?? [], ssh.EmailAlias)));
 
         return new DesiredPolicy(
             TextAt(PolicyFields.Name) ?? string.Empty,

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AccessSync.Core.Live;
-using AccessSync.Core.Model;
 using AccessSync.Core.Planning;
 
 namespace AccessSync.Core.Tests.Support;

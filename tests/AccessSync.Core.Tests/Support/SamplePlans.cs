@@ -1,8 +1,6 @@
-using AccessSync.Core.Diagnostics;
 using AccessSync.Core.Loading;
 using AccessSync.Core.Model;
 using AccessSync.Core.Planning;
-using AccessSync.Core.Sources;
 
 namespace AccessSync.Core.Tests.Support;
 

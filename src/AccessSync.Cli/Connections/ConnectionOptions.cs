@@ -2,7 +2,7 @@ using System.CommandLine;
 using AccessSync.Cli.Hosting;
 using AccessSync.Cloudflare;
 
-namespace AccessSync.Cli.Remote;
+namespace AccessSync.Cli.Connections;
 
 /// <summary>The options every command that talks to the Access API shares: --sandbox, --api-url and --rate-limit.</summary>
 public sealed class ConnectionOptions

@@ -3,7 +3,7 @@ using AccessSync.Core.Applying;
 using AccessSync.Emulator;
 using Serilog;
 
-namespace AccessSync.Cli.Remote;
+namespace AccessSync.Cli.Connections;
 
 /// <summary>
 /// An open connection to an Access API: the provider the core talks to, and, in the sandbox, the in-process

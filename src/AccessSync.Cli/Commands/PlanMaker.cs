@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using AccessSync.Cli.Connections;
 using AccessSync.Cli.Files;
 using AccessSync.Cli.Hosting;
 using AccessSync.Core.Diagnostics;
@@ -9,16 +10,16 @@ using AccessSync.Core.Planning;
 using AccessSync.Core.Rendering;
 using Serilog;
 
-namespace AccessSync.Cli.Remote;
+namespace AccessSync.Cli.Commands;
 
 /// <summary>A plan and the live state it was computed from.</summary>
 public sealed record PlannedState(Plan Plan, LiveState Live);
 
 /// <summary>
-/// Sequences the steps of plan and apply: read the files, read live, plan. The decisions are the core's; this
+/// Makes the plan that plan and apply share: read the files, read live, plan. The decisions are the core's; this
 /// class only calls it and the provider in order, and reports problems on stderr.
 /// </summary>
-public sealed class Reconciler(CliConsole console, ILogger log)
+public sealed class PlanMaker(CliConsole console, ILogger log)
 {
     /// <summary>Loads and validates the files; null (with every problem reported) when any has an error.</summary>
     public Project? Load(DirectoryInfo directory, GlobalSettings global)
