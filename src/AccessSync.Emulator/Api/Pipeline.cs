@@ -22,10 +22,10 @@ internal sealed class Pipeline(FaultSettings faults, RequestLog log, EmulatorCre
         var path = request.Path.StartsWithSegments(Routes.BasePath, out var rest) ? rest.ToString() : request.Path.ToString();
         var complete = log.Begin(new RecordedRequest(
             request.Method, path, request.QueryString.Value is { Length: > 1 } query ? query[1..] : "", body.Text, clock.GetUtcNow(), 0));
-        RequestOutcome? aborted = null;
+        RequestOutcome? unanswered = null;
         try
         {
-            aborted = await Run(context, next, path, body);
+            unanswered = await Run(context, next, path, body);
         }
         catch (ApiException refusal) when (!context.Response.HasStarted)
         {
@@ -43,10 +43,10 @@ internal sealed class Pipeline(FaultSettings faults, RequestLog log, EmulatorCre
         }
         finally
         {
-            complete(aborted ?? new RequestOutcome(context.RequestAborted.IsCancellationRequested ? 0 : context.Response.StatusCode));
+            complete(unanswered ?? new RequestOutcome(context.RequestAborted.IsCancellationRequested ? 0 : context.Response.StatusCode));
         }
 
-        if (aborted is not null)
+        if (unanswered is not null)
         {
             // Only now, after the log has the outcome: a client that sees the reset may read the log at once.
             context.Abort();
