@@ -33,6 +33,10 @@ public static partial class CliApp
         {
             Description = "The fraction (0..1) of connections reset without an answer.",
         };
+        var lostAnswerRate = new Option<double>("--lost-answer-rate")
+        {
+            Description = "The fraction (0..1) of writes (POST, PUT, DELETE) carried out and committed whose answer is then dropped by resetting the connection.",
+        };
         var rateLimit = new Option<string?>("--rate-limit")
         {
             Description = "Requests per credential as N/SECONDS (default Cloudflare's 1200/300), or off.",
@@ -54,6 +58,7 @@ public static partial class CliApp
             latency,
             failRate,
             resetRate,
+            lostAnswerRate,
             rateLimit,
             token,
         };
@@ -66,6 +71,7 @@ public static partial class CliApp
                     parsed.GetValue(latency),
                     parsed.GetValue(failRate),
                     parsed.GetValue(resetRate),
+                    parsed.GetValue(lostAnswerRate),
                     parsed.GetValue(rateLimit),
                     parsed.GetValue(token)),
                 stop)));

@@ -25,6 +25,15 @@ public sealed record EmulatorOptions
     public int? RandomSeed { get; init; }
 
     /// <summary>
+    /// The largest request body accepted, in bytes; a larger one is refused with 413 and the API's envelope before
+    /// it is read (by its Content-Length) or as soon as the bytes read pass it (a chunked body). The default, 1 MiB,
+    /// is far above the largest body the API's own limits allow (README.md, "Limits").
+    /// </summary>
+    public long MaxRequestBodyBytes { get; init; } = DefaultMaxRequestBodyBytes;
+
+    public const long DefaultMaxRequestBodyBytes = 1024 * 1024;
+
+    /// <summary>
     /// When true, every application created through the API refuses new app-scoped ("legacy") policies, as
     /// Cloudflare does for applications created today. Seeded apps follow their own <c>x-emulator</c> setting.
     /// </summary>

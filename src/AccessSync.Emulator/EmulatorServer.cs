@@ -50,6 +50,7 @@ public sealed class EmulatorServer : IAsyncDisposable
     public static async Task<EmulatorServer> StartAsync(EmulatorOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxRequestBodyBytes, 1, nameof(options.MaxRequestBodyBytes));
         var clock = options.TimeProvider;
         var faults = new FaultSettings(clock);
         var requests = new RequestLog(options.RequestLogCapacity);
@@ -80,11 +81,15 @@ public sealed class EmulatorServer : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
+
+            // The pipeline enforces MaxRequestBodyBytes itself, with the API's envelope; Kestrel's own 30 MB cap would
+            // answer a bare 413 (or fail a read) instead.
+            kestrel.Limits.MaxRequestBodySize = null;
             kestrel.Listen(IPAddress.Loopback, options.Port);
         });
 
         var app = builder.Build();
-        var pipeline = new Pipeline(faults, requests, options.Credentials, clock, new Chance(options.RandomSeed));
+        var pipeline = new Pipeline(faults, requests, options.Credentials, clock, new Chance(options.RandomSeed), options.MaxRequestBodyBytes);
         app.Use(pipeline.InvokeAsync);
         app.UseRouting();
         Routes.Map(app, store);

@@ -5,7 +5,21 @@ namespace AccessSync.Emulator;
 /// leading '?'; <see cref="Status"/> is 0 when the connection was aborted without an answer. Headers are never
 /// recorded, so no credential is ever stored.
 /// </summary>
-public sealed record RecordedRequest(string Method, string Path, string Query, string? Body, DateTimeOffset Time, int Status);
+public sealed record RecordedRequest(string Method, string Path, string Query, string? Body, DateTimeOffset Time, int Status)
+{
+    /// <summary>
+    /// The status the endpoint answered but that was never sent, because a lost-answer fault (LostAnswerRate or a
+    /// scripted ResetAfterCommit) aborted the connection after processing; null for every other request. A 2xx here
+    /// means the write was committed while the client saw no answer; a 4xx means it was refused and nothing changed.
+    /// </summary>
+    public int? UnsentStatus { get; init; }
+
+    /// <summary>True when the write took effect but its answer was lost: what a client reports as failed, the state has.</summary>
+    public bool CommittedWithoutAnswer => Status == 0 && UnsentStatus is >= 200 and < 300;
+}
+
+/// <summary>How a request ended: the status sent (0 when none was), and the status that was decided but never sent.</summary>
+internal sealed record RequestOutcome(int Status, int? UnsentStatus = null);
 
 /// <summary>Every request, in arrival order.</summary>
 public sealed class RequestLog
@@ -13,6 +27,7 @@ public sealed class RequestLog
     private readonly Lock gate = new();
     private readonly List<RecordedRequest> requests = [];
     private readonly int? capacity;
+    private int rateLimitedCount;
 
     /// <param name="capacity">Keep only this many of the latest requests; null keeps all.</param>
     public RequestLog(int? capacity = null)
@@ -35,16 +50,26 @@ public sealed class RequestLog
         get { lock (gate) { return requests.Count; } }
     }
 
+    /// <summary>
+    /// How many 429 answers were sent since the start or the last <see cref="Clear"/>, by the rate limit or by a
+    /// scripted fault; it counts requests the capacity has already dropped from <see cref="All"/>.
+    /// </summary>
+    public int RateLimitedCount
+    {
+        get { lock (gate) { return rateLimitedCount; } }
+    }
+
     public void Clear()
     {
         lock (gate)
         {
             requests.Clear();
+            rateLimitedCount = 0;
         }
     }
 
     /// <summary>Records a request on arrival, so the log keeps arrival order; its status is filled in on completion.</summary>
-    internal Action<int> Begin(RecordedRequest request)
+    internal Action<RequestOutcome> Begin(RecordedRequest request)
     {
         lock (gate)
         {
@@ -55,15 +80,20 @@ public sealed class RequestLog
             }
         }
 
-        return status =>
+        return outcome =>
         {
             lock (gate)
             {
+                if (outcome.Status == 429)
+                {
+                    rateLimitedCount++;
+                }
+
                 // A Clear() in between drops the entry; nothing to complete then.
                 var index = requests.FindIndex(r => ReferenceEquals(r, request));
                 if (index >= 0)
                 {
-                    requests[index] = request with { Status = status };
+                    requests[index] = request with { Status = outcome.Status, UnsentStatus = outcome.UnsentStatus };
                 }
             }
         };

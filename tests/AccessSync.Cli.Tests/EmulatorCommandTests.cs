@@ -52,6 +52,7 @@ public class EmulatorCommandTests
     [TestCase("--latency-ms", "9-3")]
     [TestCase("--rate-limit", "fast")]
     [TestCase("--fail-rate", "2")]
+    [TestCase("--lost-answer-rate", "1.5")]
     [TestCase("--seed", "no-such-seed.json")]
     public async Task A_bad_emulator_option_is_a_usage_error(string option, string value)
     {

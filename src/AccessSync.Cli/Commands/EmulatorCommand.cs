@@ -12,18 +12,19 @@ public sealed record EmulatorSettings(
     LatencyRange Latency,
     double FailRate,
     double ResetRate,
+    double LostAnswerRate,
     RateLimitOptions? RateLimit,
     string? Token)
 {
     /// <summary>Reads the option values as typed, turning a malformed one into a usage error.</summary>
-    public static EmulatorSettings Parse(int port, FileInfo? seed, FileInfo? state, string? latency, double failRate, double resetRate, string? rateLimit, string? token)
+    public static EmulatorSettings Parse(int port, FileInfo? seed, FileInfo? state, string? latency, double failRate, double resetRate, double lostAnswerRate, string? rateLimit, string? token)
     {
         if (port is < 0 or > 65535)
         {
             throw new UsageException($"--port must be from 0 (any free port) to 65535, not {port}");
         }
 
-        foreach (var (name, rate) in new[] { ("--fail-rate", failRate), ("--reset-rate", resetRate) })
+        foreach (var (name, rate) in new[] { ("--fail-rate", failRate), ("--reset-rate", resetRate), ("--lost-answer-rate", lostAnswerRate) })
         {
             if (double.IsNaN(rate) || rate is < 0 or > 1)
             {
@@ -41,7 +42,7 @@ public sealed record EmulatorSettings(
             throw new UsageException("--token must not be empty");
         }
 
-        return new EmulatorSettings(port, seed, state, ParseLatency(latency), failRate, resetRate, ParseRateLimit(rateLimit), token);
+        return new EmulatorSettings(port, seed, state, ParseLatency(latency), failRate, resetRate, lostAnswerRate, ParseRateLimit(rateLimit), token);
     }
 
     private static LatencyRange ParseLatency(string? text)
@@ -107,6 +108,7 @@ public sealed class EmulatorCommand(CliConsole console, ILogger log)
             server.Faults.Latency = settings.Latency;
             server.Faults.FailRate = settings.FailRate;
             server.Faults.ResetRate = settings.ResetRate;
+            server.Faults.LostAnswerRate = settings.LostAnswerRate;
             server.Faults.RateLimit = settings.RateLimit;
             await console.Out.WriteLineAsync($"Cloudflare Access API emulator listening on {server.BaseUrl}");
             await console.Out.FlushAsync(CancellationToken.None);

@@ -15,6 +15,9 @@ internal static class ErrorCodes
     /// <summary>Seen: in error_chain, "Invalid format for X-Auth-Key header".</summary>
     public const int InvalidAuthKeyHeader = 6103;
 
+    /// <summary>Seen: in error_chain, "Invalid Content-Type header, valid values are application/json,multipart/form-data".</summary>
+    public const int InvalidContentTypeHeader = 6105;
+
     /// <summary>Seen: 400 "Malformed JSON in request body".</summary>
     public const int MalformedJson = 6007;
 
@@ -50,6 +53,12 @@ internal static class ErrorCodes
     /// so the emulator uses 10429 with the live message.
     /// </summary>
     public const int RateLimited = 10429;
+
+    /// <summary>
+    /// Chosen: 413 for a body over the size limit. The live edge answers an HTML page with no code, which no client
+    /// can read as the API's envelope; 10413 follows the pattern of 10429.
+    /// </summary>
+    public const int RequestTooLarge = 10413;
 
     /// <summary>Chosen: 500, 502 and 503 injected by FailRate or a scripted fault.</summary>
     public const int ServerError = 10002;

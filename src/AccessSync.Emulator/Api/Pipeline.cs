@@ -5,26 +5,27 @@ using Microsoft.AspNetCore.Http;
 namespace AccessSync.Emulator.Api;
 
 /// <summary>
-/// What happens to every request before and after its endpoint, in this order: record it, latency, a scripted
-/// fault, ResetRate, authentication, rate limit, FailRate, the endpoint; then the failure envelope for refusals
-/// and for requests no route matched.
+/// What happens to every request before and after its endpoint, in this order: read the body under the size cap,
+/// record it, latency, the size refusal, a scripted fault, ResetRate, authentication, the body's content type, rate
+/// limit, FailRate, the endpoint (its answer dropped by LostAnswerRate or a scripted ResetAfterCommit); then the
+/// failure envelope for refusals and for requests no route matched.
 /// </summary>
-internal sealed class Pipeline(FaultSettings faults, RequestLog log, EmulatorCredentials? credentials, TimeProvider clock, Chance chance)
+internal sealed class Pipeline(FaultSettings faults, RequestLog log, EmulatorCredentials? credentials, TimeProvider clock, Chance chance, long maxBodyBytes)
 {
     private static readonly int[] FailureStatuses = [500, 502, 503];
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         var request = context.Request;
-        var body = await ReadBody(request);
-        context.Items[Routes.BodyItem] = body;
+        var body = await RequestBody.ReadAsync(request, maxBodyBytes);
+        context.Items[Routes.BodyItem] = body.Text;
         var path = request.Path.StartsWithSegments(Routes.BasePath, out var rest) ? rest.ToString() : request.Path.ToString();
         var complete = log.Begin(new RecordedRequest(
-            request.Method, path, request.QueryString.Value is { Length: > 1 } query ? query[1..] : "", body, clock.GetUtcNow(), 0));
-        var aborted = false;
+            request.Method, path, request.QueryString.Value is { Length: > 1 } query ? query[1..] : "", body.Text, clock.GetUtcNow(), 0));
+        RequestOutcome? unanswered = null;
         try
         {
-            aborted = await Run(context, next, path);
+            unanswered = await Run(context, next, path, body);
         }
         catch (ApiException refusal) when (!context.Response.HasStarted)
         {
@@ -42,17 +43,30 @@ internal sealed class Pipeline(FaultSettings faults, RequestLog log, EmulatorCre
         }
         finally
         {
-            complete(aborted || context.RequestAborted.IsCancellationRequested ? 0 : context.Response.StatusCode);
+            complete(unanswered ?? new RequestOutcome(context.RequestAborted.IsCancellationRequested ? 0 : context.Response.StatusCode));
+        }
+
+        if (unanswered is not null)
+        {
+            // Only now, after the log has the outcome: a client that sees the reset may read the log at once.
+            context.Abort();
         }
     }
 
-    /// <returns>True when the connection was aborted without an answer.</returns>
-    private async Task<bool> Run(HttpContext context, RequestDelegate next, string path)
+    /// <returns>How the request ended when the connection is to be aborted without an answer; null when it was answered.</returns>
+    private async Task<RequestOutcome?> Run(HttpContext context, RequestDelegate next, string path, RequestBody body)
     {
         var latency = faults.Latency.Draw(chance);
         if (latency > TimeSpan.Zero)
         {
             await Task.Delay(latency, context.RequestAborted);
+        }
+
+        if (body.TooLarge)
+        {
+            // The rest of the body is never read: closing the connection stops Kestrel from draining it after the answer.
+            context.Response.Headers.Connection = "close";
+            throw new ApiException(413, new ApiError(ErrorCodes.RequestTooLarge, $"Request entity too large: the body is over {maxBodyBytes} bytes"));
         }
 
         var scripted = faults.TakeScripted(context.Request.Method, path);
@@ -62,8 +76,7 @@ internal sealed class Pipeline(FaultSettings faults, RequestLog log, EmulatorCre
                 await Task.Delay(scripted.DelayTime, context.RequestAborted);
                 break;
             case FaultKind.Reset:
-                context.Abort();
-                return true;
+                return new RequestOutcome(0);
             case FaultKind.Status:
                 if (scripted.RetryAfterSeconds is { } seconds)
                 {
@@ -71,16 +84,20 @@ internal sealed class Pipeline(FaultSettings faults, RequestLog log, EmulatorCre
                 }
 
                 await Envelope.WriteFailure(context, scripted.StatusCode, [InjectedError(scripted.StatusCode)]);
-                return false;
+                return null;
         }
 
         if (chance.Happens(faults.ResetRate))
         {
-            context.Abort();
-            return true;
+            return new RequestOutcome(0);
         }
 
         var caller = Authentication.Authenticate(context.Request, credentials);
+        if (body.Text is not null)
+        {
+            BodyMediaType.Check(context.Request);
+        }
+
         if (faults.Bucket is { } bucket)
         {
             var decision = bucket.TryTake(caller);
@@ -100,30 +117,13 @@ internal sealed class Pipeline(FaultSettings faults, RequestLog log, EmulatorCre
         {
             var status = FailureStatuses[chance.Pick(FailureStatuses.Length)];
             await Envelope.WriteFailure(context, status, [InjectedError(status)]);
-            return false;
+            return null;
         }
 
-        if (scripted?.Kind == FaultKind.ResetAfterCommit)
+        // A read is never dropped by the rate: losing the answer of a request that changes nothing proves nothing.
+        if (scripted?.Kind == FaultKind.ResetAfterCommit || (IsWrite(context.Request.Method) && chance.Happens(faults.LostAnswerRate)))
         {
-            // The endpoint runs and commits; its answer goes to a buffer that is never sent.
-            var original = context.Response.Body;
-            await using var discarded = new MemoryStream();
-            context.Response.Body = discarded;
-            try
-            {
-                await next(context);
-            }
-            catch (ApiException)
-            {
-                // A refusal commits nothing; the client sees the same reset either way.
-            }
-            finally
-            {
-                context.Response.Body = original;
-            }
-
-            context.Abort();
-            return true;
+            return await AnswerThenDrop(context, next);
         }
 
         await next(context);
@@ -135,8 +135,39 @@ internal sealed class Pipeline(FaultSettings faults, RequestLog log, EmulatorCre
                 : new ApiException(405, new ApiError(ErrorCodes.MethodNotAllowed, $"Method {context.Request.Method} not allowed for this route"));
         }
 
-        return false;
+        return null;
     }
+
+    /// <summary>
+    /// The endpoint runs and commits; its answer goes to a buffer that is never sent, and the caller aborts the
+    /// connection. The status it would have sent is kept for the request log, so a test can tell a committed write from a refusal.
+    /// </summary>
+    private static async Task<RequestOutcome> AnswerThenDrop(HttpContext context, RequestDelegate next)
+    {
+        var original = context.Response.Body;
+        await using var discarded = new MemoryStream();
+        context.Response.Body = discarded;
+        int unsent;
+        try
+        {
+            await next(context);
+            unsent = context.Response.StatusCode;
+        }
+        catch (ApiException refusal)
+        {
+            // A refusal commits nothing; the client sees the same reset either way.
+            unsent = refusal.Status;
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+
+        return new RequestOutcome(0, unsent);
+    }
+
+    private static bool IsWrite(string method) =>
+        HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsPatch(method) || HttpMethods.IsDelete(method);
 
     private static ApiError InjectedError(int status) => status switch
     {
@@ -147,11 +178,4 @@ internal sealed class Pipeline(FaultSettings faults, RequestLog log, EmulatorCre
         >= 500 => new ApiError(ErrorCodes.ServerError, $"Server error {status}"),
         _ => new ApiError(ErrorCodes.InjectedFault, $"Injected fault: HTTP {status}"),
     };
-
-    private static async Task<string?> ReadBody(HttpRequest request)
-    {
-        using var reader = new StreamReader(request.Body);
-        var text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
-        return text.Length == 0 ? null : text;
-    }
 }

@@ -10,7 +10,10 @@ public enum FaultKind
     /// <summary>Abort the connection before processing.</summary>
     Reset,
 
-    /// <summary>Process the request and commit its effect, then abort the connection without answering.</summary>
+    /// <summary>
+    /// Process the request and commit its effect, then abort the connection without answering (a lost answer); the
+    /// request log keeps the status that was never sent.
+    /// </summary>
     ResetAfterCommit,
 
     /// <summary>Wait, then process the request normally.</summary>

@@ -12,6 +12,7 @@ public sealed class FaultSettings
     private LatencyRange latency = LatencyRange.None;
     private double failRate;
     private double resetRate;
+    private double lostAnswerRate;
     private TokenBucket? bucket;
     private ImmutableHashSet<string> ignoredFields = ImmutableHashSet<string>.Empty;
 
@@ -40,6 +41,16 @@ public sealed class FaultSettings
     {
         get { lock (gate) { return resetRate; } }
         set { lock (gate) { resetRate = Fraction(value); } }
+    }
+
+    /// <summary>
+    /// The fraction (0..1) of writes (POST, PUT, PATCH, DELETE) carried out and committed whose answer is then dropped:
+    /// the connection is aborted, so the client sees a transport failure although the write took effect.
+    /// </summary>
+    public double LostAnswerRate
+    {
+        get { lock (gate) { return lostAnswerRate; } }
+        set { lock (gate) { lostAnswerRate = Fraction(value); } }
     }
 
     /// <summary>The per-credential token bucket; null switches it off. Setting it starts every bucket full.</summary>
@@ -79,7 +90,7 @@ public sealed class FaultSettings
         }
     }
 
-    /// <summary>Switches every fault off: no latency, no failures, no resets, no queue, no ignored fields, the default rate limit.</summary>
+    /// <summary>Switches every fault off: no latency, no failures, no resets, no lost answers, no queue, no ignored fields, the default rate limit.</summary>
     public void Reset()
     {
         lock (gate)
@@ -87,6 +98,7 @@ public sealed class FaultSettings
             latency = LatencyRange.None;
             failRate = 0;
             resetRate = 0;
+            lostAnswerRate = 0;
             queue.Clear();
             ignoredFields = ImmutableHashSet<string>.Empty;
             bucket = new TokenBucket(RateLimitOptions.CloudflareDefault, clock);

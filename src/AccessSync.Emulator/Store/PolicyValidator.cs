@@ -46,6 +46,14 @@ internal static partial class PolicyValidator
         ["cloudflare_account_member"] = [],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Cloudflare's default "rules per application" (API-FACTS §5). A policy's rules all apply to its application, so
+    /// one policy over the limit is over it on every application; the emulator counts per policy body (README.md, "Limits").
+    /// </summary>
+    public const int MaxRulesPerPolicy = 1000;
+
+    private static readonly string[] RuleLists = ["include", "exclude", "require"];
+
     private static readonly FrozenSet<string> RiskScores = new[] { "low", "medium", "high", "unscored" }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Every problem in the body, each as a 12130 error; empty when the body is acceptable.</summary>
@@ -71,12 +79,18 @@ internal static partial class PolicyValidator
             problems.Add($"{where}include is required: a policy needs at least one include rule");
         }
 
-        foreach (var list in new[] { "include", "exclude", "require" })
+        foreach (var list in RuleLists)
         {
             if (body.TryGetPropertyValue(list, out var rules) && !(list != "include" && rules is null))
             {
                 CheckRules(rules, $"{where}{list}", mustHaveOne: list == "include", problems);
             }
+        }
+
+        var ruleCount = RuleLists.Sum(list => (body[list] as JsonArray)?.Count ?? 0);
+        if (ruleCount > MaxRulesPerPolicy)
+        {
+            problems.Add($"{where}a policy has at most {MaxRulesPerPolicy} rules (include, exclude and require together), not {ruleCount}");
         }
 
         if (body.TryGetPropertyValue("precedence", out var precedence) && precedence is not null && !IsInteger(precedence))
