@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using System.Globalization;
 using AccessSync.Core.Diagnostics;
 using AccessSync.Core.Sources;
 using AccessSync.Core.Tests.Support;
 using AccessSync.Core.Yaml;
+using AccessSync.Testing;
 
 namespace AccessSync.Core.Tests;
 
@@ -12,19 +14,6 @@ namespace AccessSync.Core.Tests;
 /// </summary>
 public class SourceLimitsTests
 {
-    /// <summary>Nine anchors, each aliasing the one before nine times: 9^9 nodes once expanded.</summary>
-    public const string AliasBomb = """
-        a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]
-        b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
-        c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]
-        d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]
-        e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]
-        f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]
-        g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]
-        h: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g]
-        i: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h]
-        """;
-
     private static YamlReadResult Read(string yaml) => YamlTreeReader.Read(new SourceFile("f.yaml", yaml));
 
     private static void ShouldPass(string yaml)
@@ -47,7 +36,7 @@ public class SourceLimitsTests
         var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         var clock = Stopwatch.StartNew();
 
-        var result = FileLoaderRead(AliasBomb);
+        var result = FileLoaderRead(HostileYaml.AliasBomb);
 
         clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(2));
         (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore).ShouldBeLessThan(5L * 1024 * 1024);
@@ -234,5 +223,22 @@ public class SourceLimitsTests
             DiagnosticCodes.InvalidValue,
             new SourceSpan(Load.Path, 8, 42),
             "`approvals_needed` must be at most 1000 (got `99999999999`)");
+    }
+
+    [Test]
+    public void The_README_lists_each_limit_with_its_number()
+    {
+        static string Number(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
+        var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
+
+        readme.ShouldSatisfyAllConditions(
+            () => readme.ShouldContain($"| {SourceLimits.MaxFileBytes / 1024 / 1024} MiB |"),
+            () => readme.ShouldContain($"| {SourceLimits.MaxDepth} levels |"),
+            () => readme.ShouldContain($"| {Number(SourceLimits.MaxNodes)} |"),
+            () => readme.ShouldContain($"| {Number(SourceLimits.MaxExpandedNodes)} |"),
+            () => readme.ShouldContain($"| {SourceLimits.MaxKeyLength} characters |"),
+            () => readme.ShouldContain($"| {Number(SourceLimits.MaxValueLength)} characters |"),
+            () => readme.ShouldContain($"| {Number(SourceLimits.MaxRulesPerPolicy)} |"),
+            () => readme.ShouldContain($"| {SourceLimits.MaxPoliciesPerApplication} |"));
     }
 }
