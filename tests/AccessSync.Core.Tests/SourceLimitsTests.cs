@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using AccessSync.Core.Diagnostics;
+using AccessSync.Core.Loading;
 using AccessSync.Core.Sources;
 using AccessSync.Core.Tests.Support;
 using AccessSync.Core.Yaml;
@@ -223,6 +224,15 @@ public class SourceLimitsTests
             DiagnosticCodes.InvalidValue,
             new SourceSpan(Load.Path, 8, 42),
             "`approvals_needed` must be at most 1000 (got `99999999999`)");
+    }
+
+    [Test]
+    public void A_percentage_that_is_not_a_number_is_an_error_at_the_value_not_a_crash()
+    {
+        FileLoader.LoadConfig(new SourceFile("accesssync.yaml", "safety: {max_delete_percent: .nan}")).Diagnostics.ShouldHaveSingleItem().ShouldBeError(
+            DiagnosticCodes.WrongType,
+            new SourceSpan("accesssync.yaml", 1, 30),
+            "`max_delete_percent` must be a number, not the string \".nan\"");
     }
 
     [Test]
