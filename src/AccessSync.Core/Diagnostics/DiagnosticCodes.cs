@@ -14,6 +14,15 @@ public static class DiagnosticCodes
     public const string MultipleDocuments = "multiple-documents";
     public const string NonScalarKey = "non-scalar-key";
 
+    // Limits on what one file may make the tool do (Sources/SourceLimits.cs).
+    public const string NestingTooDeep = "nesting-too-deep";
+    public const string TooManyNodes = "too-many-nodes";
+    public const string AliasExpansionTooLarge = "alias-expansion-too-large";
+    public const string KeyTooLong = "key-too-long";
+    public const string ValueTooLong = "value-too-long";
+    public const string TooManyRules = "too-many-rules";
+    public const string TooManyPolicies = "too-many-policies";
+
     // The schema.
     public const string UnknownKey = "unknown-key";
     public const string MissingKey = "missing-key";

@@ -13,8 +13,9 @@ internal static class LocatedJToken
     /// <summary>
     /// A JSON token for every node: a value and a container for the same node carry its span, a property the span
     /// of its key. A node shared through an alias becomes one token per place it is used, since a token has one
-    /// parent. Built without recursion: each container is attached to its parent when it is created and filled
-    /// when taken off the stack, so children keep their order.
+    /// parent; the reader's limit on nodes with aliases expanded (<c>SourceLimits.MaxExpandedNodes</c>) bounds how
+    /// many tokens that makes. Built without recursion: each container is attached to its parent when it is created
+    /// and filled when taken off the stack, so children keep their order.
     /// </summary>
     public static JToken From(LocatedNode root)
     {
@@ -74,6 +75,9 @@ internal static class LocatedJToken
             LocatedMapping => new JObject(),
             LocatedSequence => new JArray(),
             LocatedScalar { Value: null } => JValue.CreateNull(),
+            // JSON has no NaN, and no minimum or maximum excludes it: as text, a field that takes a number refuses it
+            // here, rather than the model failing to convert it.
+            LocatedScalar { Value: double.NaN } => new JValue(".nan"),
             LocatedScalar scalar => new JValue(scalar.Value),
             _ => throw new ArgumentOutOfRangeException(nameof(node), node, null),
         };

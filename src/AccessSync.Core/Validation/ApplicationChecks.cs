@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using AccessSync.Core.Diagnostics;
 using AccessSync.Core.Model;
+using AccessSync.Core.Sources;
 
 namespace AccessSync.Core.Validation;
 
@@ -13,7 +14,22 @@ public static class ApplicationChecks
         .. DuplicatePrecedences(file),
         .. NoPolicies(file),
         .. file.Policies.SelectMany(PolicyChecks.AllowsEveryone),
+        .. TooManyPolicies(file),
+        .. file.Policies.SelectMany(PolicyChecks.TooManyRules),
     ];
+
+    /// <summary>The application's own policies and its <c>use</c> entries, which each attach one more.</summary>
+    private static IEnumerable<Diagnostic> TooManyPolicies(ApplicationFile file)
+    {
+        var policies = file.Policies.Length + file.Uses.Length;
+        if (policies > SourceLimits.MaxPoliciesPerApplication)
+        {
+            yield return Diagnostic.Error(
+                DiagnosticCodes.TooManyPolicies,
+                $"the application has {policies} policies (`use` entries included), more than the limit of {SourceLimits.MaxPoliciesPerApplication}; split it or make the rules of several policies one",
+                file.PoliciesSpan);
+        }
+    }
 
     /// <summary>
     /// Names identify policies within an application; Cloudflare's dashboard shows them without regard to case.

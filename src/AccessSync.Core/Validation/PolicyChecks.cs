@@ -1,6 +1,7 @@
 using AccessSync.Core.Diagnostics;
 using AccessSync.Core.Model;
 using AccessSync.Core.Rules;
+using AccessSync.Core.Sources;
 
 namespace AccessSync.Core.Validation;
 
@@ -16,4 +17,17 @@ internal static class PolicyChecks
                     $"policy `{policy.Name}` allows everyone and requires nothing: anyone who can reach the application gets in; add a `require` rule or narrow `include`",
                     rule.Span ?? policy.Spans.Policy))
             : [];
+
+    /// <summary>Include, exclude and require together, as Cloudflare counts a policy's rules against its limit.</summary>
+    public static IEnumerable<Diagnostic> TooManyRules(PolicySpec policy)
+    {
+        var rules = policy.Include.Length + (policy.Exclude?.Length ?? 0) + (policy.Require?.Length ?? 0);
+        if (rules > SourceLimits.MaxRulesPerPolicy)
+        {
+            yield return Diagnostic.Error(
+                DiagnosticCodes.TooManyRules,
+                $"policy `{policy.Name}` has {rules} rules (include, exclude and require together), more than the limit of {SourceLimits.MaxRulesPerPolicy}; Cloudflare refuses more rules than that per application",
+                policy.Spans.Name);
+        }
+    }
 }

@@ -11,6 +11,7 @@ public static class ReusablePolicyChecks
     [
         .. Precedence(file.Policy),
         .. PolicyChecks.AllowsEveryone(file.Policy),
+        .. PolicyChecks.TooManyRules(file.Policy),
     ];
 
     /// <summary>

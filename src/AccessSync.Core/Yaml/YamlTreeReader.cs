@@ -94,7 +94,19 @@ public static partial class YamlTreeReader
         /// <summary>Up to this many keys, finding one in an open mapping by scanning its keys beats hashing it.</summary>
         private const int KeysScanned = 8;
 
-        private readonly Dictionary<string, LocatedNode> anchors = new(StringComparer.Ordinal);
+        /// <summary>Each anchor's node and its size with every alias in it expanded (<see cref="expanded"/>).</summary>
+        private readonly Dictionary<string, Written> anchors = new(StringComparer.Ordinal);
+
+        /// <summary>Nodes read so far as written: each scalar, alias, list and mapping once.</summary>
+        private int written;
+
+        /// <summary>
+        /// Nodes read so far with every alias counted as the nodes it stands for: the size of the tree the later
+        /// stages walk (the schema check turns a shared node into one token per use). A collection's size is the
+        /// growth of this count from its start to its end, so an anchor's size is known when it closes and an alias
+        /// adds it in one step, without expanding anything.
+        /// </summary>
+        private long expanded;
 
         /// <summary>
         /// The items of every open list, innermost last: each list's are those from its <see cref="OpenCollection.First"/>
@@ -121,6 +133,11 @@ public static partial class YamlTreeReader
 
             var documentStart = parser.Consume<DocumentStart>();
             var root = ReadNode(parser);
+            if (root is null)
+            {
+                return null;
+            }
+
             parser.Consume<DocumentEnd>();
             if (parser.Accept<DocumentStart>(out var second))
             {
@@ -147,60 +164,125 @@ public static partial class YamlTreeReader
         /// Reads the document's root node and all it contains, one parsing event at a time. The collections still open
         /// are on a stack of their own rather than the call stack, so a deeply nested file costs memory, not stack; the
         /// stack's height is the depth of nesting. Every node passes through this loop once finished (a scalar, an
-        /// alias, a closed collection) and joins the innermost open collection in <see cref="Add"/>, or is the root:
-        /// the one place to count nodes, or an alias's share of them, against a limit.
+        /// alias, a closed collection) and joins the innermost open collection in <see cref="Add"/>, or is the root.
+        /// Every node is counted as it begins (<see cref="Count"/>), against the limits of <see cref="SourceLimits"/>:
+        /// reading stops at the first limit passed, with that one error and a null tree, so that neither the parser
+        /// nor any later stage spends time or memory on what a hostile file would make of the rest.
         /// </summary>
-        private LocatedNode ReadNode(IParser parser)
+        private LocatedNode? ReadNode(IParser parser)
         {
             var open = new Stack<OpenCollection>();
             while (true)
             {
                 Written finished;
+                Diagnostic? limit;
                 if (open.TryPeek(out var innermost) && innermost.TryConsumeEnd(parser))
                 {
                     open.Pop();
-                    finished = new Written(Remember(innermost.Start.Anchor, Close(innermost)), innermost.Start);
+                    finished = Remember(innermost.Start.Anchor, new Written(Close(innermost), innermost.Start, expanded - innermost.ExpandedBefore));
+                    limit = null;
                 }
                 else if (parser.TryConsume<AnchorAlias>(out var alias))
                 {
-                    finished = new Written(Alias(alias), alias);
+                    finished = Alias(alias);
+                    limit = Count(alias, finished.Expanded);
                 }
                 else if (parser.TryConsume<Scalar>(out var scalar))
                 {
-                    finished = new Written(Remember(scalar.Anchor, Scalar(scalar)), scalar);
-                }
-                else if (parser.TryConsume<SequenceStart>(out var sequenceStart))
-                {
-                    open.Push(new OpenSequence(sequenceStart, At(sequenceStart), openItems.Count));
-                    continue;
+                    limit = IsKeyNext(open) ? null : ValueLength(scalar);
+                    finished = Remember(scalar.Anchor, new Written(Scalar(scalar), scalar, 1));
+                    limit ??= Count(scalar, 1);
                 }
                 else
                 {
-                    var mappingStart = parser.Consume<MappingStart>();
-                    open.Push(new OpenMapping(mappingStart, At(mappingStart), openEntries.Count));
+                    var start = Open(parser, open);
+                    if ((Count(start, 1) ?? Depth(start, open.Count)) is { } passed)
+                    {
+                        Diagnostics.Add(passed);
+                        return null;
+                    }
+
                     continue;
                 }
 
-                if (!open.TryPeek(out var parent))
+                limit ??= open.TryPeek(out var parent) ? Add(parent, finished) : null;
+                if (limit is not null)
+                {
+                    Diagnostics.Add(limit);
+                    return null;
+                }
+
+                if (open.Count == 0)
                 {
                     return finished.Node;
                 }
-
-                Add(parent, finished);
             }
         }
 
+        /// <summary>Reads the start of a list or mapping and opens it; its size begins with the count of nodes before it.</summary>
+        private NodeEvent Open(IParser parser, Stack<OpenCollection> open)
+        {
+            if (parser.TryConsume<SequenceStart>(out var sequenceStart))
+            {
+                open.Push(new OpenSequence(sequenceStart, At(sequenceStart), openItems.Count, expanded));
+                return sequenceStart;
+            }
+
+            var mappingStart = parser.Consume<MappingStart>();
+            open.Push(new OpenMapping(mappingStart, At(mappingStart), openEntries.Count, expanded));
+            return mappingStart;
+        }
+
+        /// <summary>Counts a node that begins at <paramref name="start"/> and stands for <paramref name="size"/> nodes; the error for the first limit this passes.</summary>
+        private Diagnostic? Count(ParsingEvent start, long size)
+        {
+            written++;
+            expanded += size;
+            if (written > SourceLimits.MaxNodes)
+            {
+                return Diagnostic.Error(
+                    DiagnosticCodes.TooManyNodes,
+                    $"the file has more than {SourceLimits.MaxNodes} nodes (keys, values, lists and mappings); a policy file describes one application",
+                    At(start));
+            }
+
+            return expanded > SourceLimits.MaxExpandedNodes
+                ? Diagnostic.Error(
+                    DiagnosticCodes.AliasExpansionTooLarge,
+                    $"aliases expand to more than {SourceLimits.MaxExpandedNodes} nodes; an alias stands for a copy of its anchor's node, and these copy copies",
+                    At(start))
+                : null;
+        }
+
+        private Diagnostic? Depth(NodeEvent start, int depth) =>
+            depth > SourceLimits.MaxDepth
+                ? Diagnostic.Error(
+                    DiagnosticCodes.NestingTooDeep,
+                    $"lists and mappings nest deeper than {SourceLimits.MaxDepth} levels; a policy file needs fewer than ten",
+                    At(start))
+                : null;
+
+        private Diagnostic? ValueLength(Scalar scalar) =>
+            scalar.Value.Length > SourceLimits.MaxValueLength
+                ? Diagnostic.Error(
+                    DiagnosticCodes.ValueTooLong,
+                    $"a value longer than {SourceLimits.MaxValueLength} characters ({scalar.Value.Length}); no field of a policy takes one so long",
+                    At(scalar))
+                : null;
+
+        private static bool IsKeyNext(Stack<OpenCollection> open) => open.TryPeek(out var parent) && parent is OpenMapping { PendingKey: null };
+
         /// <summary>An alias is its anchor's node itself: the tree is immutable, so sharing it is as good as a copy.</summary>
-        private LocatedNode Alias(AnchorAlias alias)
+        private Written Alias(AnchorAlias alias)
         {
             if (anchors.TryGetValue(alias.Value.Value, out var target))
             {
-                return target;
+                return target with { Start = alias };
             }
 
             var span = At(alias);
             Diagnostics.Add(Diagnostic.Error(DiagnosticCodes.YamlSyntax, $"YAML syntax: unknown alias *{alias.Value.Value}; define &{alias.Value.Value} before using it", span));
-            return new LocatedScalar(span, ScalarType.Null, null);
+            return new Written(new LocatedScalar(span, ScalarType.Null, null), alias, 1);
         }
 
         private LocatedScalar Scalar(Scalar scalar)
@@ -211,7 +293,8 @@ public static partial class YamlTreeReader
             return new LocatedScalar(At(scalar), type, value);
         }
 
-        private void Add(OpenCollection parent, Written finished)
+        /// <summary>Adds a finished node to its collection; the error if it is a key longer than the limit.</summary>
+        private Diagnostic? Add(OpenCollection parent, Written finished)
         {
             switch (parent)
             {
@@ -221,13 +304,23 @@ public static partial class YamlTreeReader
                 case OpenMapping { PendingKey: null } mapping:
                     mapping.PendingKey = finished;
                     mapping.PendingKeySpan = KeySpan(finished);
-                    break;
+                    return KeyLength(finished, mapping.PendingKeySpan);
                 case OpenMapping mapping:
                     AddEntry(mapping, mapping.PendingKey.Value, mapping.PendingKeySpan, finished.Node);
                     mapping.PendingKey = null;
                     break;
             }
+
+            return null;
         }
+
+        private static Diagnostic? KeyLength(Written key, SourceSpan span) =>
+            key.Node is LocatedScalar scalar && scalar.AsString() is { Length: > SourceLimits.MaxKeyLength } name
+                ? Diagnostic.Error(
+                    DiagnosticCodes.KeyTooLong,
+                    $"a key longer than {SourceLimits.MaxKeyLength} characters ({name.Length}); the keys of a policy file are short names",
+                    span)
+                : null;
 
         /// <summary>
         /// Where a key was written, which is where its node begins unless it is an alias (whose node is the anchor's).
@@ -337,7 +430,7 @@ public static partial class YamlTreeReader
             }
         }
 
-        private LocatedNode Remember(AnchorName anchor, LocatedNode node)
+        private Written Remember(AnchorName anchor, Written node)
         {
             if (!anchor.IsEmpty)
             {
@@ -353,13 +446,17 @@ public static partial class YamlTreeReader
     /// <summary>
     /// A finished node and the event that began it: for an alias, the alias, which is where a key written as one is
     /// reported; for a scalar, the scalar, whose style tells a merge key (<c>&lt;&lt;</c>) from a quoted one.
+    /// <paramref name="Expanded"/> is the number of nodes it stands for with its aliases expanded, itself included.
     /// </summary>
-    private readonly record struct Written(LocatedNode Node, ParsingEvent Start);
+    private readonly record struct Written(LocatedNode Node, ParsingEvent Start, long Expanded);
 
     /// <summary>A collection whose start has been read and whose end has not.</summary>
     /// <param name="first">Where its children begin in the reader's list of the children of open collections.</param>
-    private abstract class OpenCollection(NodeEvent start, SourceSpan span, int first)
+    /// <param name="expandedBefore">The reader's count of expanded nodes before this collection's start.</param>
+    private abstract class OpenCollection(NodeEvent start, SourceSpan span, int first, long expandedBefore)
     {
+        public long ExpandedBefore { get; } = expandedBefore;
+
         public NodeEvent Start { get; } = start;
 
         public SourceSpan Span { get; } = span;
@@ -369,13 +466,13 @@ public static partial class YamlTreeReader
         public abstract bool TryConsumeEnd(IParser parser);
     }
 
-    private sealed class OpenSequence(SequenceStart start, SourceSpan span, int first) : OpenCollection(start, span, first)
+    private sealed class OpenSequence(SequenceStart start, SourceSpan span, int first, long expandedBefore) : OpenCollection(start, span, first, expandedBefore)
     {
         public override bool TryConsumeEnd(IParser parser) => parser.TryConsume<SequenceEnd>(out _);
     }
 
     /// <summary>A mapping being read: the merge sources to apply when it closes, a key read whose value is not yet, and an index of its keys once they are many.</summary>
-    private sealed class OpenMapping(MappingStart start, SourceSpan span, int first) : OpenCollection(start, span, first)
+    private sealed class OpenMapping(MappingStart start, SourceSpan span, int first, long expandedBefore) : OpenCollection(start, span, first, expandedBefore)
     {
         public List<LocatedMapping>? Merged { get; set; }
 
