@@ -23,18 +23,22 @@ public class LostAnswerApplyTests
     public async Task With_answers_lost_to_a_share_of_writes_every_item_is_done_and_a_new_plan_is_empty()
     {
         var lost = new List<string>();
+        var reports = new List<string>();
         foreach (var randomSeed in RandomSeeds)
         {
-            lost.AddRange(await ApplyLosingAnswersAsync(randomSeed));
+            var (methods, report) = await ApplyLosingAnswersAsync(randomSeed);
+            lost.AddRange(methods);
+            reports.Add(report);
         }
 
+        reports.ShouldContain(r => r.Contains("done            delete ") && r.Contains("(its answer was lost; a read confirmed it)"));
         lost.ShouldContain("DELETE");
         lost.ShouldContain("POST");
         lost.ShouldContain("PUT");
     }
 
-    /// <summary>Applies the examples with 15% of answers to writes lost, checks the outcome, and returns the methods of the writes that lost theirs.</summary>
-    private static async Task<IEnumerable<string>> ApplyLosingAnswersAsync(int randomSeed)
+    /// <summary>Applies the examples with 15% of answers to writes lost, checks the outcome, and returns the methods of the writes that lost theirs, with the report.</summary>
+    private static async Task<(IEnumerable<string> Lost, string Report)> ApplyLosingAnswersAsync(int randomSeed)
     {
         using var tree = new ExampleTree();
         await using var server = await EmulatorServer.StartAsync(new EmulatorOptions
@@ -52,7 +56,7 @@ public class LostAnswerApplyTests
         apply.ExitCode.ShouldBe(ExitCodes.Success, $"seed {randomSeed}\n{apply.StdOut}{apply.StdErr}");
         Regex.Matches(apply.StdOut, @"^  (FAILED|not attempted) ", RegexOptions.Multiline).ShouldBeEmpty(apply.StdOut);
         plan.ExitCode.ShouldBe(ExitCodes.Success, $"seed {randomSeed}\n{plan.StdOut}{plan.StdErr}");
-        return [.. server.Requests.All.Where(r => r.CommittedWithoutAnswer).Select(r => r.Method)];
+        return ([.. server.Requests.All.Where(r => r.CommittedWithoutAnswer).Select(r => r.Method)], apply.StdOut);
     }
 
     private static Task<ProcessResult> RunAsync(ExampleTree tree, EmulatorServer server, params string[] args) =>

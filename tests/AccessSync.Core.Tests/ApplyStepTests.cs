@@ -81,7 +81,7 @@ public class ApplyStepTests
         var result = await update.WriteAsync(new AnsweringWriter(answer), live, CancellationToken.None);
 
         result.Failure.ShouldBeNull();
-        result.Note.ShouldBe("its answer was lost (no answer); a read afterwards confirmed the write");
+        result.Note.ShouldBe("its answer was lost; a read confirmed it");
     }
 
     [Test]

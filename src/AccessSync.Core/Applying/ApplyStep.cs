@@ -51,7 +51,7 @@ public abstract record ApplyStep(AppTarget App, ImmutableArray<PlanItem> Items, 
         {
             (null, null) => StepResult.Done,
             (null, { } mismatch) => StepResult.Failed(mismatch),
-            ({ } lost, null) => StepResult.ConfirmedByReading(lost),
+            (_, null) => StepResult.ConfirmedByReading,
             ({ } lost, { } mismatch) => StepResult.Failed($"{lost}; a read afterwards found {mismatch}"),
         };
     }

@@ -17,7 +17,7 @@ internal sealed class ItemOutcomes(IProgress<ItemOutcome>? progress)
         {
             var outcome = result.Failure is { } failure
                 ? new ItemOutcome(item, ItemStatus.Failed, $"{step.Describe()}: {failure}")
-                : new ItemOutcome(item, ItemStatus.Done, result.Note is { } note ? $"{step.Describe()}: {note}" : null);
+                : new ItemOutcome(item, ItemStatus.Done, result.Note);
             outcomes[item] = outcome;
             progress?.Report(outcome);
         }

@@ -9,8 +9,8 @@ internal sealed record StepResult(string? Failure, string? Note)
 
     public static StepResult Done { get; } = new(null, null);
 
-    public static StepResult Failed(string failure) => new(failure, null);
+    /// <summary>Done although no answer said so: a read afterwards found what the write should have made.</summary>
+    public static StepResult ConfirmedByReading { get; } = new(null, "its answer was lost; a read confirmed it");
 
-    public static StepResult ConfirmedByReading(string lostAnswer) =>
-        new(null, $"its answer was lost ({lostAnswer}); a read afterwards confirmed the write");
+    public static StepResult Failed(string failure) => new(failure, null);
 }
