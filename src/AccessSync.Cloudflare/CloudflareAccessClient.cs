@@ -66,7 +66,7 @@ public sealed class CloudflareAccessClient : IDisposable
     public async Task<AccessApplication> UpdateApplicationAsync(Scope scope, string appId, JsonObject body, CancellationToken cancellationToken = default) =>
         AccessApplication.FromJson(await api.SendForObjectAsync(HttpMethod.Put, ScopePaths.App(scope, appId), body, cancellationToken));
 
-    internal Task DeleteApplicationAsync(Scope scope, string appId, CancellationToken cancellationToken = default) =>
+    internal Task<bool> DeleteApplicationAsync(Scope scope, string appId, CancellationToken cancellationToken = default) =>
         api.DeleteAsync(ScopePaths.App(scope, appId), cancellationToken);
 
     // ---- Application policies ----------------------------------------------------------------------------------
@@ -98,7 +98,8 @@ public sealed class CloudflareAccessClient : IDisposable
     public async Task<AccessPolicy> UpdateApplicationPolicyAsync(Scope scope, string appId, string policyId, JsonObject body, CancellationToken cancellationToken = default) =>
         AccessPolicy.FromJson(await api.SendForObjectAsync(HttpMethod.Put, ScopePaths.AppPolicy(scope, appId, policyId), body, cancellationToken));
 
-    public Task DeleteApplicationPolicyAsync(Scope scope, string appId, string policyId, CancellationToken cancellationToken = default) =>
+    /// <returns>True when the DELETE's answer was lost and a read then found it gone; false when the API answered it.</returns>
+    public Task<bool> DeleteApplicationPolicyAsync(Scope scope, string appId, string policyId, CancellationToken cancellationToken = default) =>
         api.DeleteAsync(ScopePaths.AppPolicy(scope, appId, policyId), cancellationToken);
 
     /// <summary>Turns an app-scoped policy into a reusable one (accounts only); from then on it is managed through the reusable endpoints.</summary>
@@ -140,7 +141,8 @@ public sealed class CloudflareAccessClient : IDisposable
         return AccessPolicy.FromJson(await api.SendForObjectAsync(HttpMethod.Put, ScopePaths.ReusablePolicy(scope, policyId), body, cancellationToken));
     }
 
-    public Task DeleteReusablePolicyAsync(Scope scope, string policyId, CancellationToken cancellationToken = default)
+    /// <returns>True when the DELETE's answer was lost and a read then found it gone; false when the API answered it.</returns>
+    public Task<bool> DeleteReusablePolicyAsync(Scope scope, string policyId, CancellationToken cancellationToken = default)
     {
         RequireAccount(scope, "reusable policies");
         return api.DeleteAsync(ScopePaths.ReusablePolicy(scope, policyId), cancellationToken);

@@ -47,14 +47,12 @@ public sealed class CloudflareProvider(CloudflareAccessClient client) : IAccessP
         AnswerAsync(async () => (await client.CreateApplicationPolicyAsync(app.Scope, app.Id, body, cancellationToken)).Raw);
 
     public Task<WriteAnswer> UpdatePolicyAsync(AppTarget app, string policyId, JsonObject body, CancellationToken cancellationToken) =>
-        AnswerAsync(async () => (await client.UpdateApplicationPolicyAsync(app.Scope, app.Id, policyId, body, cancellationToken)).Raw);
+        AnswerAsync(
+            async () => (await client.UpdateApplicationPolicyAsync(app.Scope, app.Id, policyId, body, cancellationToken)).Raw,
+            async () => (await client.GetApplicationPolicyAsync(app.Scope, app.Id, policyId, cancellationToken)).Raw);
 
     public Task<WriteAnswer> DeletePolicyAsync(AppTarget app, string policyId, CancellationToken cancellationToken) =>
-        AnswerAsync(async () =>
-        {
-            await client.DeleteApplicationPolicyAsync(app.Scope, app.Id, policyId, cancellationToken);
-            return null;
-        });
+        DeletedAsync(() => client.DeleteApplicationPolicyAsync(app.Scope, app.Id, policyId, cancellationToken));
 
     public Task<WriteAnswer> CreateReusablePolicyAsync(Scope account, JsonObject body, CancellationToken cancellationToken) =>
         AnswerAsync(async () =>
@@ -65,38 +63,83 @@ public sealed class CloudflareProvider(CloudflareAccessClient client) : IAccessP
         });
 
     public Task<WriteAnswer> UpdateReusablePolicyAsync(Scope account, string policyId, JsonObject body, CancellationToken cancellationToken) =>
-        AnswerAsync(async () => (await client.UpdateReusablePolicyAsync(account, policyId, body, cancellationToken)).Raw);
+        AnswerAsync(
+            async () => (await client.UpdateReusablePolicyAsync(account, policyId, body, cancellationToken)).Raw,
+            async () => (await client.GetReusablePolicyAsync(account, policyId, cancellationToken)).Raw);
 
     public Task<WriteAnswer> DeleteReusablePolicyAsync(Scope account, string policyId, CancellationToken cancellationToken) =>
-        AnswerAsync(async () =>
-        {
-            await client.DeleteReusablePolicyAsync(account, policyId, cancellationToken);
-            return null;
-        });
+        DeletedAsync(() => client.DeleteReusablePolicyAsync(account, policyId, cancellationToken));
 
+    /// <remarks>After a lost answer, the policy found among the account's reusable policies shows the conversion happened.</remarks>
     public Task<WriteAnswer> MakePolicyReusableAsync(AppTarget owner, string policyId, CancellationToken cancellationToken) =>
-        AnswerAsync(async () =>
-        {
-            var reusable = await client.MakePolicyReusableAsync(owner.Scope, owner.Id, policyId, cancellationToken);
-            Remember(owner.Scope, reusable.Id);
-            return reusable.Raw;
-        });
+        AnswerAsync(
+            async () =>
+            {
+                var reusable = await client.MakePolicyReusableAsync(owner.Scope, owner.Id, policyId, cancellationToken);
+                Remember(owner.Scope, reusable.Id);
+                return reusable.Raw;
+            },
+            async () =>
+            {
+                var reusable = await client.GetReusablePolicyAsync(owner.Scope, policyId, cancellationToken);
+                Remember(owner.Scope, reusable.Id);
+                return reusable.Raw;
+            });
 
     public Task<WriteAnswer> UpdateApplicationAsync(AppTarget app, JsonObject body, CancellationToken cancellationToken) =>
-        AnswerAsync(async () => (await client.UpdateApplicationAsync(app.Scope, app.Id, body, cancellationToken)).Raw);
+        AnswerAsync(
+            async () => (await client.UpdateApplicationAsync(app.Scope, app.Id, body, cancellationToken)).Raw,
+            async () => (await client.GetApplicationAsync(app.Scope, app.Id, cancellationToken)).Raw);
 
-    /// <summary>The API's answer to one write (the object it returned, if any), or its error as a failed answer.</summary>
-    private static async Task<WriteAnswer> AnswerAsync(Func<Task<JsonObject?>> write)
+    /// <summary>
+    /// The API's answer to one write (the object it returned, if any), or its error as a failed answer. A write that
+    /// may have happened although its answer was lost (<see cref="MayHaveHappened"/>) is followed by
+    /// <paramref name="readAfterLostAnswer"/>, when given: the object it reads is handed back for the step to judge
+    /// as it would an answer, with the write's error beside it; when the read fails too, the write's error stands.
+    /// </summary>
+    private static async Task<WriteAnswer> AnswerAsync(Func<Task<JsonObject?>> write, Func<Task<JsonObject>>? readAfterLostAnswer = null)
     {
         try
         {
             return WriteAnswer.Done(await write() is { } written ? Element(written) : null);
+        }
+        catch (CloudflareException e) when (readAfterLostAnswer is not null && MayHaveHappened(e))
+        {
+            try
+            {
+                return WriteAnswer.ReadAfterLostAnswer(Element(await readAfterLostAnswer()), e.Message);
+            }
+            catch (CloudflareException)
+            {
+                return WriteAnswer.Failed(e.Message);
+            }
         }
         catch (CloudflareException e)
         {
             return WriteAnswer.Failed(e.Message);
         }
     }
+
+    /// <summary>A DELETE: done when the API answered it, or when its answer was lost and a read found the object gone.</summary>
+    private static async Task<WriteAnswer> DeletedAsync(Func<Task<bool>> delete)
+    {
+        try
+        {
+            return await delete()
+                ? WriteAnswer.ReadAfterLostAnswer(null, "no answer to the DELETE, or a retry of it answered 404")
+                : WriteAnswer.Done(null);
+        }
+        catch (CloudflareException e)
+        {
+            return WriteAnswer.Failed(e.Message);
+        }
+    }
+
+    /// <summary>
+    /// No answer came back, or one came only to a retry: an earlier attempt may have been carried out, and the
+    /// retry's error (a conflict, a 404) may describe the state that attempt made rather than a refusal of it.
+    /// </summary>
+    private static bool MayHaveHappened(CloudflareException e) => e is CloudflareTransportException or CloudflareApiException { Attempts: > 1 };
 
     /// <summary>A reusable policy this run created is reusable when an application embeds it later.</summary>
     private void Remember(Scope scope, string id)

@@ -53,7 +53,7 @@ public class ApplyStepTests
 
         var failure = await create.WriteAsync(new AnsweringWriter(WriteAnswer.Done(null)), new LiveObjects([]), CancellationToken.None);
 
-        failure.ShouldBe("the API answered without the object it wrote, so the write could not be checked");
+        failure.Failure.ShouldBe("the API answered without the object it wrote, so the write could not be checked");
     }
 
     [Test]
@@ -65,8 +65,36 @@ public class ApplyStepTests
 
         var failure = await update.WriteAsync(new AnsweringWriter(WriteAnswer.Failed("Cloudflare API error 10001")), live, CancellationToken.None);
 
-        failure.ShouldBe("Cloudflare API error 10001");
+        failure.Failure.ShouldBe("Cloudflare API error 10001");
         live.Policy(update.PolicyId).ShouldBe(before);
+    }
+
+    [Test]
+    public async Task A_write_whose_answer_was_lost_is_done_when_the_object_read_afterwards_is_what_it_sent()
+    {
+        var update = Steps().OfType<UpdateStep>().Single();
+        var live = new LiveObjects(Estate.Scopes[0].Applications[0].Policies);
+        var held = update.Body(live);
+        held["id"] = update.PolicyId;
+        var answer = WriteAnswer.ReadAfterLostAnswer(JsonSerializer.SerializeToElement(held), "no answer");
+
+        var result = await update.WriteAsync(new AnsweringWriter(answer), live, CancellationToken.None);
+
+        result.Failure.ShouldBeNull();
+        result.Note.ShouldBe("its answer was lost; a read confirmed it");
+    }
+
+    [Test]
+    public async Task A_write_whose_answer_was_lost_fails_with_its_error_when_the_object_read_afterwards_is_not_what_it_sent()
+    {
+        var update = Steps().OfType<UpdateStep>().Single();
+        var live = new LiveObjects(Estate.Scopes[0].Applications[0].Policies);
+        var answer = WriteAnswer.ReadAfterLostAnswer(Estate.Scopes[0].Applications[0].Policies[0].Raw, "no answer");
+
+        var result = await update.WriteAsync(new AnsweringWriter(answer), live, CancellationToken.None);
+
+        result.Failure.ShouldNotBeNull();
+        result.Failure.ShouldStartWith("no answer; a read afterwards found the API did not apply session_duration");
     }
 
     [Test]

@@ -130,16 +130,45 @@ internal sealed class ApiConnection : IDisposable
             cancellationToken);
     }
 
-    public async Task DeleteAsync(string path, CancellationToken cancellationToken)
+    /// <summary>
+    /// A DELETE whose answer may be lost: when no answer came back, or a retry was answered 404 (an earlier attempt
+    /// may have deleted it), a GET of the same path decides. Gone is the outcome the caller wanted; still there, the
+    /// DELETE's own error stands. A 404 to the first attempt stays an error: the object was gone before we sent it.
+    /// </summary>
+    /// <returns>True when the answer was lost and the read confirmed the object gone; false when the API answered.</returns>
+    public async Task<bool> DeleteAsync(string path, CancellationToken cancellationToken)
     {
         try
         {
             await SendAsync(HttpMethod.Delete, path, [], null, cancellationToken);
+            return false;
         }
-        catch (CloudflareApiException ex) when (ex.StatusCode == 404 && ex.Attempts > 1)
+        catch (CloudflareException ex) when (ex is CloudflareTransportException or CloudflareApiException { StatusCode: 404, Attempts: > 1 })
         {
-            // An earlier attempt deleted it but its answer was lost: the outcome the caller wanted.
-            logger.Debug("DELETE {Path:l}: already gone after an earlier attempt", path);
+            if (!await IsGoneAsync(path, cancellationToken))
+            {
+                throw;
+            }
+
+            logger.Information("DELETE {Path:l}: its answer was lost ({Failure:l}); a read shows it gone", path, ex.Message);
+            return true;
+        }
+    }
+
+    private async Task<bool> IsGoneAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SendAsync(HttpMethod.Get, path, [], null, cancellationToken);
+            return false;
+        }
+        catch (CloudflareApiException read) when (read.StatusCode == 404)
+        {
+            return true;
+        }
+        catch (CloudflareException)
+        {
+            return false; // the read failed too, so nothing shows the DELETE happened
         }
     }
 

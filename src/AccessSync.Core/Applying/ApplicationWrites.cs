@@ -28,16 +28,16 @@ internal sealed class ApplicationWrites(AppPlan plan, LiveApplication live, IAcc
         for (var index = 0; index < steps.Length; index++)
         {
             var step = steps[index];
-            var failure = await step.WriteAsync(writer, objects, cancellationToken);
-            if (failure is null)
+            var result = await step.WriteAsync(writer, objects, cancellationToken);
+            if (result.IsDone)
             {
-                outcomes.Wrote(step.Items, step, null);
+                outcomes.Wrote(step.Items, step, result);
                 continue;
             }
 
             // A write that only made room realises no item; the item it was making room for fails with it.
             var blamed = step.Items.IsEmpty ? steps.Skip(index + 1).FirstOrDefault(s => !s.Items.IsEmpty)?.Items ?? [] : step.Items;
-            outcomes.Wrote(blamed, step, failure);
+            outcomes.Wrote(blamed, step, result);
             return;
         }
     }

@@ -9,7 +9,7 @@ public enum ItemStatus
     NotAttempted,
 }
 
-/// <summary>How one item of the plan ended, and why when it did not end done.</summary>
+/// <summary>How one item of the plan ended: why when it did not end done, and how a done write was confirmed when its answer was lost.</summary>
 public sealed record ItemOutcome(PlanItem Item, ItemStatus Status, string? Message);
 
 /// <summary>Every item of an applied plan with its outcome, in plan order.</summary>

@@ -33,11 +33,27 @@ public abstract record ApplyStep(AppTarget App, ImmutableArray<PlanItem> Items, 
 
     public abstract string Describe();
 
-    /// <summary>Performs the write and checks what the API answered: returns why it failed, or null.</summary>
-    internal async Task<string?> WriteAsync(IAccessWriter writer, LiveObjects live, CancellationToken cancellationToken)
+    /// <summary>
+    /// Performs the write and checks what the API answered. When the answer was lost, the object a read found
+    /// afterwards is checked the same way: the write is done if that object is what it should have made, and
+    /// otherwise fails with the error it ended with and what the read showed.
+    /// </summary>
+    internal async Task<StepResult> WriteAsync(IAccessWriter writer, LiveObjects live, CancellationToken cancellationToken)
     {
         var answer = await SendAsync(writer, live, cancellationToken);
-        return answer.Failure ?? CheckReadBack(answer.Written, live);
+        if (answer.Failure is { } failure)
+        {
+            return StepResult.Failed(failure);
+        }
+
+        var readBack = CheckReadBack(answer.Written, live);
+        return (answer.LostAnswer, readBack) switch
+        {
+            (null, null) => StepResult.Done,
+            (null, { } mismatch) => StepResult.Failed(mismatch),
+            (_, null) => StepResult.ConfirmedByReading,
+            ({ } lost, { } mismatch) => StepResult.Failed($"{lost}; a read afterwards found {mismatch}"),
+        };
     }
 
     /// <summary>Builds the body (once, for an endpoint that takes one) and sends it.</summary>

@@ -10,12 +10,14 @@ internal sealed class ItemOutcomes(IProgress<ItemOutcome>? progress)
 {
     private readonly ConcurrentDictionary<PlanItem, ItemOutcome> outcomes = new();
 
-    /// <summary>The items a write realises: done, or failed with the write and why.</summary>
-    public void Wrote(IEnumerable<PlanItem> items, ApplyStep step, string? failure)
+    /// <summary>The items a write realises: done (with how it was confirmed, when a read did), or failed with the write and why.</summary>
+    public void Wrote(IEnumerable<PlanItem> items, ApplyStep step, StepResult result)
     {
         foreach (var item in items)
         {
-            var outcome = failure is null ? new ItemOutcome(item, ItemStatus.Done, null) : new ItemOutcome(item, ItemStatus.Failed, $"{step.Describe()}: {failure}");
+            var outcome = result.Failure is { } failure
+                ? new ItemOutcome(item, ItemStatus.Failed, $"{step.Describe()}: {failure}")
+                : new ItemOutcome(item, ItemStatus.Done, result.Note);
             outcomes[item] = outcome;
             progress?.Report(outcome);
         }

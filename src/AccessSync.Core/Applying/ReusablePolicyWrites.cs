@@ -33,11 +33,11 @@ internal sealed class ReusablePolicyWrites(IAccessWriter writer, ItemOutcomes ou
             if (change is { ConvertedFrom: { } owner, Change: UpdatePolicy conversion })
             {
                 var make = new MakeReusableStep(item.App, conversion.Fields.IsEmpty ? [item] : [], owner, conversion.PolicyId, conversion.LiveName);
-                var refusal = await make.WriteAsync(writer, objects, cancellationToken);
-                (refusal is null ? converted : refused).Add(conversion.PolicyId);
-                if (refusal is not null || conversion.Fields.IsEmpty)
+                var made = await make.WriteAsync(writer, objects, cancellationToken);
+                (made.IsDone ? converted : refused).Add(conversion.PolicyId);
+                if (!made.IsDone || conversion.Fields.IsEmpty)
                 {
-                    outcomes.Wrote([item], make, refusal);
+                    outcomes.Wrote([item], make, made);
                     continue;
                 }
             }

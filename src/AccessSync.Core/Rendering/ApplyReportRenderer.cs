@@ -16,7 +16,7 @@ public static class ApplyReportRenderer
             {
                 text.Append(outcome.Status switch
                 {
-                    ItemStatus.Done => $"  done            {outcome.Item}",
+                    ItemStatus.Done => $"  done            {outcome.Item}{(outcome.Message is null ? string.Empty : " (" + outcome.Message + ")")}",
                     ItemStatus.Failed => $"  FAILED          {outcome.Item}: {outcome.Message}",
                     _ => $"  not attempted   {outcome.Item}{(outcome.Message is null ? string.Empty : ": " + outcome.Message)}",
                 }).Append('\n');

@@ -1,0 +1,64 @@
+using System.Text.RegularExpressions;
+using AccessSync.Cli.Tests.Support;
+using AccessSync.Emulator;
+
+namespace AccessSync.Cli.Tests;
+
+/// <summary>
+/// An apply whose writes are carried out but some of whose answers are lost: each lost write is confirmed by reading,
+/// so the apply reports every item done, exits 0, and leaves nothing for the next plan.
+/// </summary>
+public class LostAnswerApplyTests
+{
+    private const string Token = "cf-token-3f9a1c7e5b2d4f6a8c0e";
+
+    /// <summary>
+    /// Seeds under which, in one order of the parallel writes, the lost answers included creates, updates and deletes.
+    /// Applications are written in parallel, so which write loses its answer varies from run to run; several runs
+    /// together make sure every kind of write lost one.
+    /// </summary>
+    private static readonly int[] RandomSeeds = [4, 16, 28, 33, 35];
+
+    [Test]
+    public async Task With_answers_lost_to_a_share_of_writes_every_item_is_done_and_a_new_plan_is_empty()
+    {
+        var lost = new List<string>();
+        var reports = new List<string>();
+        foreach (var randomSeed in RandomSeeds)
+        {
+            var (methods, report) = await ApplyLosingAnswersAsync(randomSeed);
+            lost.AddRange(methods);
+            reports.Add(report);
+        }
+
+        reports.ShouldContain(r => r.Contains("done            delete ") && r.Contains("(its answer was lost; a read confirmed it)"));
+        lost.ShouldContain("DELETE");
+        lost.ShouldContain("POST");
+        lost.ShouldContain("PUT");
+    }
+
+    /// <summary>Applies the examples with 15% of answers to writes lost, checks the outcome, and returns the methods of the writes that lost theirs, with the report.</summary>
+    private static async Task<(IEnumerable<string> Lost, string Report)> ApplyLosingAnswersAsync(int randomSeed)
+    {
+        using var tree = new ExampleTree();
+        await using var server = await EmulatorServer.StartAsync(new EmulatorOptions
+        {
+            Seed = EmulatorSeed.Load(ExampleTree.LiveJson),
+            Credentials = EmulatorCredentials.Token(Token),
+            RandomSeed = randomSeed,
+        });
+        server.Faults.LostAnswerRate = 0.15;
+
+        var apply = await RunAsync(tree, server, "apply", "--auto-approve");
+        server.Faults.LostAnswerRate = 0;
+        var plan = await RunAsync(tree, server, "plan", "--detailed-exitcode");
+
+        apply.ExitCode.ShouldBe(ExitCodes.Success, $"seed {randomSeed}\n{apply.StdOut}{apply.StdErr}");
+        Regex.Matches(apply.StdOut, @"^  (FAILED|not attempted) ", RegexOptions.Multiline).ShouldBeEmpty(apply.StdOut);
+        plan.ExitCode.ShouldBe(ExitCodes.Success, $"seed {randomSeed}\n{plan.StdOut}{plan.StdErr}");
+        return ([.. server.Requests.All.Where(r => r.CommittedWithoutAnswer).Select(r => r.Method)], apply.StdOut);
+    }
+
+    private static Task<ProcessResult> RunAsync(ExampleTree tree, EmulatorServer server, params string[] args) =>
+        InProcessAccessSync.RunAsync(tree.Path, new Dictionary<string, string?> { ["CLOUDFLARE_API_TOKEN"] = Token }, [.. args, "--api-url", server.BaseUrl.ToString()]);
+}
