@@ -114,7 +114,7 @@ public static class HostileFiles
         select Named(
             file,
             "aliases-and-merge-keys",
-            bomb ? AliasBomb(fanOut, levels) + file.Text : "x-base: &base {name: Base, decision: allow}\n" + InsertLine(file.Text, line, indent + snippet));
+            bomb ? AliasBomb(fanOut, levels) + file.Text : InsertLine(AnchorFirstPolicy(file.Text), line, indent + snippet));
 
     public static Gen<FuzzCase> HugeScalars =>
         from file in Example
@@ -190,6 +190,19 @@ public static class HostileFiles
         var lines = text.Split('\n').ToList();
         lines.Insert(where % (lines.Count + 1), line);
         return string.Join('\n', lines);
+    }
+
+    /// <summary>
+    /// The first policy anchored as <c>base</c>, so that merges and aliases of it can pass the YAML reader and reach
+    /// validation; a file without a policy gets an anchored mapping of its own, which validation rejects.
+    /// </summary>
+    private static string AnchorFirstPolicy(string text)
+    {
+        const string FirstPolicy = "\n  - name: ";
+        var at = text.IndexOf(FirstPolicy, StringComparison.Ordinal);
+        return at < 0
+            ? "x-base: &base {name: Base, decision: allow}\n" + text
+            : text[..at] + "\n  - &base\n    name: " + text[(at + FirstPolicy.Length)..];
     }
 
     private static string FlowNesting(int depth) => new string('[', depth) + "x" + new string(']', depth);
