@@ -73,18 +73,16 @@ public sealed class CloudflareProvider(CloudflareAccessClient client) : IAccessP
     /// <remarks>After a lost answer, the policy found among the account's reusable policies shows the conversion happened.</remarks>
     public Task<WriteAnswer> MakePolicyReusableAsync(AppTarget owner, string policyId, CancellationToken cancellationToken) =>
         AnswerAsync(
-            async () =>
-            {
-                var reusable = await client.MakePolicyReusableAsync(owner.Scope, owner.Id, policyId, cancellationToken);
-                Remember(owner.Scope, reusable.Id);
-                return reusable.Raw;
-            },
-            async () =>
-            {
-                var reusable = await client.GetReusablePolicyAsync(owner.Scope, policyId, cancellationToken);
-                Remember(owner.Scope, reusable.Id);
-                return reusable.Raw;
-            });
+            async () => await RememberedAsync(owner.Scope, client.MakePolicyReusableAsync(owner.Scope, owner.Id, policyId, cancellationToken)),
+            () => RememberedAsync(owner.Scope, client.GetReusablePolicyAsync(owner.Scope, policyId, cancellationToken)));
+
+    /// <summary>A reusable policy as the API holds it, remembered as reusable for the applications that embed it later.</summary>
+    private async Task<JsonObject> RememberedAsync(Scope account, Task<AccessPolicy> reusablePolicy)
+    {
+        var reusable = await reusablePolicy;
+        Remember(account, reusable.Id);
+        return reusable.Raw;
+    }
 
     public Task<WriteAnswer> UpdateApplicationAsync(AppTarget app, JsonObject body, CancellationToken cancellationToken) =>
         AnswerAsync(

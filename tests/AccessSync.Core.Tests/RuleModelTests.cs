@@ -131,5 +131,17 @@ public sealed class RuleModelTests
         RuleKinds.All.Where(k => k.IsFlag).Select(k => k.Key).ShouldBe(["everyone", "cloudflare_account_member", "any_valid_service_token", "certificate"], ignoreOrder: true);
     }
 
+    [Test]
+    public void A_live_policy_gives_its_rules_typed_and_an_absent_list_as_empty()
+    {
+        var live = Core.Live.LivePolicy.FromJson(
+            Parse("""{"id":"p1","name":"Allow devs","decision":"allow","include":[{"email_domain":{"domain":"example.com"}},{"warp_session":{}}],"require":[{"geo":{"country_code":"US"}}]}"""),
+            isReusable: false);
+
+        live.Rules(RuleList.Include).ShouldBe([new EmailDomainRule("example.com"), new UnknownRule("""{"warp_session":{}}""")]);
+        live.Rules(RuleList.Require).ShouldBe([new CountryRule("US")]);
+        live.Rules(RuleList.Exclude).ShouldBeEmpty();
+    }
+
     private static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement.Clone();
 }
