@@ -1,5 +1,5 @@
-using AccessSync.Cloudflare.Tests.Support;
 using AccessSync.Emulator;
+using AccessSync.Testing;
 
 namespace AccessSync.Bench;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using AccessSync.Cloudflare;
-using AccessSync.Cloudflare.Tests.Support;
 using AccessSync.Emulator;
+using AccessSync.Testing;
 
 namespace AccessSync.Bench;
 

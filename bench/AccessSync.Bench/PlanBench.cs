@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using AccessSync.Cloudflare.Tests.Support;
+using AccessSync.Testing;
 
 namespace AccessSync.Bench;
 

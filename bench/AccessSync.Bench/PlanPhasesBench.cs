@@ -3,13 +3,13 @@ using System.Text.Json;
 using AccessSync.Cli.Commands;
 using AccessSync.Cli.Files;
 using AccessSync.Cloudflare;
-using AccessSync.Cloudflare.Tests.Support;
 using AccessSync.Core.Loading;
 using AccessSync.Core.Model;
 using AccessSync.Core.Planning;
 using AccessSync.Core.Review;
 using AccessSync.Core.Schema;
 using AccessSync.Core.Yaml;
+using AccessSync.Testing;
 
 namespace AccessSync.Bench;
 

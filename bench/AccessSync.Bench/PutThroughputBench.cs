@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using AccessSync.Cloudflare;
-using AccessSync.Cloudflare.Tests.Support;
 using AccessSync.Core.Model;
 using AccessSync.Emulator;
+using AccessSync.Testing;
 
 namespace AccessSync.Bench;
 

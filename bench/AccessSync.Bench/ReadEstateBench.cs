@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using AccessSync.Cloudflare;
-using AccessSync.Cloudflare.Tests.Support;
 using AccessSync.Core.Model;
 using AccessSync.Emulator;
+using AccessSync.Testing;
 
 namespace AccessSync.Bench;
 

@@ -7,7 +7,7 @@ namespace AccessSync.Cli;
 /// <summary>The command line of emulator.</summary>
 public static partial class CliApp
 {
-    private static Command EmulatorCommandLine(CliConsole console)
+    private static Command EmulatorCommandLine(CliConsole console, Interruption interruption)
     {
         var port = new Option<int>("--port")
         {
@@ -62,7 +62,7 @@ public static partial class CliApp
             rateLimit,
             token,
         };
-        command.SetAction((parsed, stop) => Run(parsed, console, (global, log) =>
+        command.SetAction((parsed, _) => Run(parsed, console, interruption, (global, log) =>
             new EmulatorCommand(console, log).ExecuteAsync(
                 EmulatorSettings.Parse(
                     parsed.GetValue(port),
@@ -74,7 +74,7 @@ public static partial class CliApp
                     parsed.GetValue(lostAnswerRate),
                     parsed.GetValue(rateLimit),
                     parsed.GetValue(token)),
-                stop)));
+                interruption.Stop)));
         return command;
     }
 }

@@ -8,7 +8,7 @@ namespace AccessSync.Cli;
 /// <summary>The command line of export.</summary>
 public static partial class CliApp
 {
-    private static Command ExportCommandLine(CliConsole console)
+    private static Command ExportCommandLine(CliConsole console, Interruption interruption)
     {
         var applications = new Option<string[]>("--app")
         {
@@ -40,7 +40,7 @@ public static partial class CliApp
             applications, output, force,
         };
         connection.AddTo(command);
-        command.SetAction((parsed, ct) => Run(parsed, console, (global, log) =>
+        command.SetAction((parsed, _) => Run(parsed, console, interruption, (global, log) =>
             new ExportCommand(console, log).ExecuteAsync(
                 new ExportSettings(
                     parsed.GetValue(output)!,
@@ -48,7 +48,7 @@ public static partial class CliApp
                     parsed.GetValue(force),
                     connection.Read(parsed)),
                 global,
-                ct)));
+                interruption.Stop)));
         return command;
     }
 }

@@ -8,7 +8,7 @@ namespace AccessSync.Cli;
 /// <summary>The command line of github-comment.</summary>
 public static partial class CliApp
 {
-    private static Command GitHubCommentCommandLine(CliConsole console)
+    private static Command GitHubCommentCommandLine(CliConsole console, Interruption interruption)
     {
         var plan = new Option<FileInfo>("--plan")
         {
@@ -44,7 +44,7 @@ public static partial class CliApp
         {
             plan, repository, pullRequest, marker, apiUrl, stepSummary, noComment, failed,
         };
-        command.SetAction((parsed, ct) => Run(parsed, console, (_, log) =>
+        command.SetAction((parsed, _) => Run(parsed, console, interruption, (_, log) =>
             new GitHubCommentCommand(console, log, Environment.GetEnvironmentVariable).ExecuteAsync(
                 new GitHubCommentSettings(
                     parsed.GetValue(plan),
@@ -55,7 +55,7 @@ public static partial class CliApp
                     parsed.GetValue(stepSummary),
                     !parsed.GetValue(noComment),
                     parsed.GetValue(failed)),
-                ct)));
+                interruption.Stop)));
         return command;
     }
 }

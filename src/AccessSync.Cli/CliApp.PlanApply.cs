@@ -21,7 +21,7 @@ public static partial class CliApp
         DefaultValueFactory = _ => new DirectoryInfo("."),
     };
 
-    private static Command PlanCommandLine(CliConsole console)
+    private static Command PlanCommandLine(CliConsole console, Interruption interruption)
     {
         var directory = DirectoryArgument();
         var output = new Option<FileInfo?>("--out") { Description = "Also save the plan, as JSON, for `apply --plan FILE` to apply exactly it." };
@@ -47,7 +47,7 @@ public static partial class CliApp
             directory, output, format, detailed, targets,
         };
         connection.AddTo(command);
-        command.SetAction((parsed, ct) => Run(parsed, console, (global, log) =>
+        command.SetAction((parsed, _) => Run(parsed, console, interruption, (global, log) =>
             new PlanCommand(console, log).ExecuteAsync(
                 new PlanSettings(
                     parsed.GetValue(directory)!,
@@ -57,16 +57,17 @@ public static partial class CliApp
                     [.. parsed.GetValue(targets) ?? []],
                     connection.Read(parsed)),
                 global,
-                ct)));
+                interruption.Stop)));
         return command;
     }
 
-    private static Command ApplyCommandLine(CliConsole console)
+    private static Command ApplyCommandLine(CliConsole console, Interruption interruption)
     {
         var directory = DirectoryArgument();
         var planFile = new Option<FileInfo?>("--plan") { Description = "Apply exactly this saved plan (from `plan --out`), refused if live changed since it was made." };
         var autoApprove = new Option<bool>("--auto-approve") { Description = "Apply without asking (needed when there is no terminal, as in CI)." };
         var force = new Option<bool>("--force") { Description = "Apply even if a safety threshold (accesssync.yaml `safety`) refuses the plan." };
+        var journal = new Option<FileInfo?>("--journal") { Description = "Append one JSON line per write to FILE as each write ends (see README: the journal)." };
         var targets = TargetOption();
         var connection = new ConnectionOptions();
         RejectOptionLookalikes(directory);
@@ -74,31 +75,35 @@ public static partial class CliApp
         var command = new Command(
             "apply",
             $"""
-            Make the live policies match the files under DIR (or a saved --plan): shows the plan, checks the safety thresholds, asks for confirmation, applies, and reports every change as done, failed or not attempted.
+            Make the live policies match the files under DIR (or a saved --plan): shows the plan, checks the safety thresholds, asks for confirmation, applies, prints each write as it ends, and reports every change that did not end done as failed, unknown or not attempted.
+
+            Ctrl-C or SIGTERM stops it: no new write starts, the writes in flight get 10 seconds to finish, the report is printed, and it exits 130 or 143; a second signal abandons the writes in flight.
 
             {ExitCodes.HelpText}
             """)
         {
-            directory, planFile, autoApprove, force, targets,
+            directory, planFile, autoApprove, force, journal, targets,
         };
         connection.AddTo(command);
-        command.SetAction((parsed, ct) => Run(parsed, console, (global, log) =>
+        command.SetAction((parsed, _) => Run(parsed, console, interruption, (global, log) =>
         {
             if (parsed.GetValue(planFile) is not null && (parsed.GetResult(directory) is { Implicit: false } || parsed.GetValue(targets) is { Length: > 0 }))
             {
                 throw new UsageException("--plan applies a saved plan as it is: give no DIR or --target with it");
             }
 
-            return new ApplyCommand(console, log).ExecuteAsync(
+            return new ApplyCommand(console, log, interruption).ExecuteAsync(
                 new ApplySettings(
                     parsed.GetValue(directory)!,
                     parsed.GetValue(planFile),
                     parsed.GetValue(autoApprove),
                     parsed.GetValue(force),
                     [.. parsed.GetValue(targets) ?? []],
-                    connection.Read(parsed)),
-                global,
-                ct);
+                    connection.Read(parsed))
+                {
+                    Journal = parsed.GetValue(journal),
+                },
+                global);
         }));
         return command;
     }

@@ -8,7 +8,7 @@ namespace AccessSync.Cli;
 /// <summary>The command line of validate.</summary>
 public static partial class CliApp
 {
-    private static Command ValidateCommandLine(CliConsole console)
+    private static Command ValidateCommandLine(CliConsole console, Interruption interruption)
     {
         var directory = new Argument<DirectoryInfo>("DIR")
         {
@@ -30,10 +30,11 @@ public static partial class CliApp
             directory,
             format,
         };
-        command.SetAction((parsed, _) => Run(parsed, console, (global, log) =>
+        command.SetAction((parsed, _) => Run(parsed, console, interruption, (global, log) =>
             new ValidateCommand(console, log).ExecuteAsync(
                 new ValidateSettings(parsed.GetValue(directory)!, parsed.GetValue(format) == "github" ? DiagnosticFormat.GitHub : DiagnosticFormat.Text),
-                global)));
+                global,
+                interruption.Stop)));
         return command;
     }
 }

@@ -48,12 +48,34 @@ public static partial class CliApp
         Recursive = true,
     };
 
+    /// <summary>How long a command has, after a second Ctrl-C or SIGTERM, to print what it knows before the process ends regardless.</summary>
+    private static readonly TimeSpan LastWords = TimeSpan.FromSeconds(2);
+
+    /// <summary>Runs one command line as the <c>accesssync</c> process does: on the process's console and signals.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var console = ReferenceEquals(stdout, Console.Out)
-            ? new CliConsole(stdout, stderr, Console.In, !Console.IsInputRedirected, !Console.IsOutputRedirected, !Console.IsErrorRedirected)
-            : new CliConsole(stdout, stderr);
-        var root = BuildRoot(console);
+        if (!ReferenceEquals(stdout, Console.Out))
+        {
+            using var quiet = new Interruption();
+            return await RunAsync(args, new CliConsole(stdout, stderr), quiet);
+        }
+
+        using var interruption = Interruption.OfThisProcess(LastWords, code =>
+        {
+            Console.Error.WriteLine($"error: stopped by a second signal; exiting at once ({code})");
+            Environment.Exit(code);
+        });
+        return await RunAsync(
+            args,
+            new CliConsole(stdout, stderr, Console.In, !Console.IsInputRedirected, !Console.IsOutputRedirected, !Console.IsErrorRedirected),
+            interruption);
+    }
+
+    /// <summary>Runs one command line with the given console, told of Ctrl-C and SIGTERM by <paramref name="interruption"/>.</summary>
+    public static async Task<int> RunAsync(string[] args, CliConsole console, Interruption interruption)
+    {
+        var (stdout, stderr) = (console.Out, console.Error);
+        var root = BuildRoot(console, interruption);
         var parsed = root.Parse(args);
         if (parsed.Action is ParseErrorAction)
         {
@@ -66,10 +88,11 @@ public static partial class CliApp
             return ExitCodes.Usage;
         }
 
-        return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        // Signals are the interruption's: the parser's own handling would end the process two seconds after one, mid-write.
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
     }
 
-    private static RootCommand BuildRoot(CliConsole console)
+    private static RootCommand BuildRoot(CliConsole console, Interruption interruption)
     {
         LogLevelOption.AcceptOnlyFromAmong("verbose", "debug", "information", "warning", "error");
         LogFormatOption.AcceptOnlyFromAmong("text", "json");
@@ -86,12 +109,12 @@ public static partial class CliApp
             AccountIdOption,
             ZoneIdOption,
         };
-        root.Add(ValidateCommandLine(console));
-        root.Add(EmulatorCommandLine(console));
-        root.Add(PlanCommandLine(console));
-        root.Add(ApplyCommandLine(console));
-        root.Add(ExportCommandLine(console));
-        root.Add(GitHubCommentCommandLine(console));
+        root.Add(ValidateCommandLine(console, interruption));
+        root.Add(EmulatorCommandLine(console, interruption));
+        root.Add(PlanCommandLine(console, interruption));
+        root.Add(ApplyCommandLine(console, interruption));
+        root.Add(ExportCommandLine(console, interruption));
+        root.Add(GitHubCommentCommandLine(console, interruption));
         return root;
     }
 
@@ -106,10 +129,11 @@ public static partial class CliApp
         });
 
     /// <summary>
-    /// Runs a command with logging set up, turning a user's mistake into one line and exit code 64, and a bug
-    /// into one line, exit code 1 and its stack trace in the debug log (never on the terminal unless asked for).
+    /// Runs a command with logging set up, turning a user's mistake into one line and exit code 64, a command
+    /// stopped by Ctrl-C or SIGTERM into one line and 130 or 143, and a bug into one line, exit code 1 and its
+    /// stack trace in the debug log (never on the terminal unless asked for).
     /// </summary>
-    private static async Task<int> Run(ParseResult parsed, CliConsole console, Func<GlobalSettings, ILogger, Task<int>> command)
+    private static async Task<int> Run(ParseResult parsed, CliConsole console, Interruption interruption, Func<GlobalSettings, ILogger, Task<int>> command)
     {
         GlobalSettings global;
         try
@@ -131,6 +155,12 @@ public static partial class CliApp
         {
             await console.Error.WriteLineAsync($"error: {e.Message}");
             return ExitCodes.Usage;
+        }
+        catch (OperationCanceledException) when (interruption.Signal is not null)
+        {
+            // Stopped before it changed anything: apply, once it writes, reports its own stop.
+            await console.Error.WriteLineAsync($"error: stopped by {interruption.SignalName}; nothing was changed");
+            return interruption.ExitCode;
         }
         catch (SeedFormatException e)
         {

@@ -4,6 +4,7 @@ using AccessSync.Cloudflare.Model;
 using AccessSync.Cloudflare.Redaction;
 using AccessSync.Cloudflare.Wire;
 using AccessSync.Core.Model;
+using AccessSync.Core.Wire;
 using Serilog;
 using Serilog.Core;
 

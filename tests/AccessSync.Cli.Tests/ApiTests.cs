@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using AccessSync.Cli.Tests.Support;
 using AccessSync.Emulator;
@@ -89,10 +90,14 @@ public class ApiTests
         first.StdOut.ShouldContain("FAILED          update \"Allow engineering\"");
         first.StdOut.ShouldContain("not attempted   create \"Allow partner engineers\"");
 
-        // The report is true: what it calls done is no longer in a fresh plan, and everything else still is.
-        var items = Regex.Matches(first.StdOut, @"^  (done|FAILED|not attempted) +(create|update|delete|reorder|attach|detach) ""([^""]+)""", RegexOptions.Multiline);
-        items.Count.ShouldBe(13, first.StdOut);
-        foreach (Match item in items)
+        // The report is true: what it printed as done is no longer in a fresh plan, and what it lists as not done
+        // still is.
+        var notDone = Regex.Matches(first.StdOut, @"^  (FAILED|not attempted) +(create|update|delete|reorder|attach|detach) ""([^""]+)""", RegexOptions.Multiline);
+        var summary = Regex.Match(first.StdOut, @"^Apply: (\d+) done, (\d+) failed, (\d+) not attempted\.$", RegexOptions.Multiline);
+        summary.Success.ShouldBeTrue(first.StdOut);
+        (int.Parse(summary.Groups[2].Value, CultureInfo.InvariantCulture) + int.Parse(summary.Groups[3].Value, CultureInfo.InvariantCulture)).ShouldBe(notDone.Count, first.StdOut);
+        (int.Parse(summary.Groups[1].Value, CultureInfo.InvariantCulture) + notDone.Count).ShouldBe(13, first.StdOut);
+        foreach (Match item in notDone)
         {
             var change = item.Groups[2].Value switch
             {
@@ -103,14 +108,20 @@ public class ApiTests
                 "detach" => $"- detach \"{item.Groups[3].Value}\"",
                 _ => $"    \"{item.Groups[3].Value}\": ",
             };
-            if (item.Groups[1].Value == "done")
+            after.StdOut.ShouldContain(change, Case.Sensitive, $"reported not done, yet not planned: {item.Value}");
+        }
+
+        var doneWrites = Regex.Matches(first.StdOut, @"^done +[^:]+: (create|update|delete) ""([^""]+)""", RegexOptions.Multiline);
+        doneWrites.ShouldNotBeEmpty(first.StdOut);
+        foreach (Match write in doneWrites)
+        {
+            var change = write.Groups[1].Value switch
             {
-                after.StdOut.ShouldNotContain(change, Case.Sensitive, $"reported done, yet still planned: {item.Value}");
-            }
-            else
-            {
-                after.StdOut.ShouldContain(change, Case.Sensitive, $"reported not done, yet not planned: {item.Value}");
-            }
+                "create" => $"+ create \"{write.Groups[2].Value}\"",
+                "update" => $"~ update \"{write.Groups[2].Value}\"",
+                _ => $"- delete \"{write.Groups[2].Value}\"",
+            };
+            after.StdOut.ShouldNotContain(change, Case.Sensitive, $"printed done, yet still planned: {write.Value}");
         }
 
         var second = await RunAsync(tree, server, "apply", "--auto-approve");

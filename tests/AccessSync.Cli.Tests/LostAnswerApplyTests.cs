@@ -29,7 +29,7 @@ public class LostAnswerApplyTests
         {
             var (methods, report) = await ApplyLosingAnswersAsync(randomSeed: ++runs);
             lost.UnionWith(methods);
-            confirmedDelete |= Regex.IsMatch(report, @"^  done +delete .*\(its answer was lost; a read confirmed it\)", RegexOptions.Multiline);
+            confirmedDelete |= Regex.IsMatch(report, @"^done +[^:]+: delete .*\(its answer was lost; a read confirmed it\)", RegexOptions.Multiline);
         }
 
         new[] { "DELETE", "POST", "PUT" }.ShouldBeSubsetOf(lost, $"the methods of writes whose answers were lost in {runs} runs");

@@ -128,7 +128,7 @@ public class SandboxTests
         refused.ExitCode.ShouldBe(ExitCodes.RefusedBySafety, refused.StdOut + refused.StdErr);
         refused.StdErr.ShouldContain("error: refusing to apply: Deploy API (apps/deploy-api.yaml): deletes 3 of its 4 policies (75 %), more than the limit of 30 %");
         forced.ExitCode.ShouldBe(ExitCodes.Success, forced.StdOut + forced.StdErr);
-        forced.StdOut.ShouldContain("done            delete \"Any pipeline token\"");
+        forced.StdOut.ShouldContain("done     Deploy API: delete \"Any pipeline token\"");
     }
 
     [Test]
@@ -143,7 +143,7 @@ public class SandboxTests
         var apply = await AccessSyncProcess.RunAsync(tree.Path, "apply", "--sandbox", "--auto-approve", "--plan", planFile);
 
         apply.ExitCode.ShouldBe(ExitCodes.Success, apply.StdOut + apply.StdErr);
-        apply.StdOut.ShouldContain("done            delete \"Any pipeline token\"");
+        apply.StdOut.ShouldContain("done     Deploy API: delete \"Any pipeline token\"");
     }
 
     [Test]

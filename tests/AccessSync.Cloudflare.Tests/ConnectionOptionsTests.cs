@@ -1,4 +1,5 @@
 using AccessSync.Cloudflare.Tests.Support;
+using AccessSync.Testing;
 
 namespace AccessSync.Cloudflare.Tests;
 

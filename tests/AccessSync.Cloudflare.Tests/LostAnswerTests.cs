@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using AccessSync.Cloudflare.Tests.Support;
 using AccessSync.Core.Planning;
 using AccessSync.Emulator;
+using AccessSync.Testing;
 
 namespace AccessSync.Cloudflare.Tests;
 

@@ -1,5 +1,6 @@
 using AccessSync.Cloudflare.Tests.Support;
 using AccessSync.Emulator;
+using AccessSync.Testing;
 
 namespace AccessSync.Cloudflare.Tests;
 

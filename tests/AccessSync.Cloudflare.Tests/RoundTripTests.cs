@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using AccessSync.Cloudflare.Model;
 using AccessSync.Cloudflare.Tests.Support;
+using AccessSync.Testing;
 
 namespace AccessSync.Cloudflare.Tests;
 

@@ -3,6 +3,7 @@ using AccessSync.Cloudflare.Tests.Support;
 using AccessSync.Core.Applying;
 using AccessSync.Core.Planning;
 using AccessSync.Emulator;
+using AccessSync.Testing;
 
 namespace AccessSync.Cloudflare.Tests;
 

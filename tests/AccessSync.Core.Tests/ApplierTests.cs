@@ -5,7 +5,8 @@ namespace AccessSync.Core.Tests;
 
 public class ApplierTests
 {
-    private const string File = """
+    /// <summary>One application's file, and below it a live estate it changes in every way: shared with <see cref="StoppedApplyTests"/>.</summary>
+    internal const string File = """
         app: {name: Grafana}
         policies:
           - {name: Block contractors, decision: deny, include: [{group: Contractors}]}
@@ -13,7 +14,7 @@ public class ApplierTests
           - {name: Health, decision: bypass, include: [{ip: 192.0.2.0/24}]}
         """;
 
-    private static readonly Live.LiveState Estate = Some.Live(Some.App(
+    internal static readonly Live.LiveState Estate = Some.Live(Some.App(
         "Grafana",
         Some.Policy("Allow devs", 1, extra: "\"session_duration\":\"24h\",\"x_unknown\":{\"kept\":true},\"approval_required\":true"),
         Some.Policy("Old", 2, decision: "deny")));

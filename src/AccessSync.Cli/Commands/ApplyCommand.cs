@@ -17,16 +17,27 @@ public sealed record ApplySettings(
     bool AutoApprove,
     bool Force,
     ImmutableArray<string> Targets,
-    ConnectionSettings Connection);
+    ConnectionSettings Connection)
+{
+    /// <summary>The file each write is appended to as it ends (<c>--journal</c>); null for none.</summary>
+    public FileInfo? Journal { get; init; }
+}
 
 /// <summary>
 /// <c>accesssync apply</c>: converges live to the files (or to exactly a saved plan), after the safety check
-/// and a confirmation, and reports how every change ended.
+/// and a confirmation, and reports how every change ended: each write as it ends, then what did not end done.
 /// </summary>
-public sealed class ApplyCommand(CliConsole console, ILogger log)
+/// <remarks>
+/// Ctrl-C or SIGTERM before the writes start stops it with nothing changed. Once they have started, the first
+/// signal stops new writes and lets those in flight finish (<see cref="Interruption.Grace"/>), a second abandons
+/// them; either way every write is reported (done, failed, or unknown when abandoned) and the exit code is the
+/// signal's, never 0.
+/// </remarks>
+public sealed class ApplyCommand(CliConsole console, ILogger log, Interruption interruption)
 {
-    public async Task<int> ExecuteAsync(ApplySettings settings, GlobalSettings global, CancellationToken cancellationToken)
+    public async Task<int> ExecuteAsync(ApplySettings settings, GlobalSettings global)
     {
+        var cancellationToken = interruption.Stop;
         var planMaker = new PlanMaker(console, log);
         Plan plan;
         LiveState? live = null;
@@ -55,11 +66,11 @@ public sealed class ApplyCommand(CliConsole console, ILogger log)
 
         await using (connection)
         {
-            return await ApplyAsync(plan, live, connection, settings, global, cancellationToken);
+            return await ApplyAsync(plan, live, connection, settings, global);
         }
     }
 
-    private async Task<int> ApplyAsync(Plan plan, LiveState? live, Connection connection, ApplySettings settings, GlobalSettings global, CancellationToken cancellationToken)
+    private async Task<int> ApplyAsync(Plan plan, LiveState? live, Connection connection, ApplySettings settings, GlobalSettings global)
     {
         var review = PlanReviewer.Review(plan);
         await console.Out.WriteAsync(PlanOutput.Render(review, PlanFormat.Text, console.UseColor(global.NoColor)));
@@ -86,12 +97,16 @@ public sealed class ApplyCommand(CliConsole console, ILogger log)
         }
 
         var total = plan.Applications.Sum(a => PlanItem.Of(a).Count()) + plan.Reusable.Count(r => r.Change is not null);
-        var (done, failed) = (0, 0);
-        var progress = new Progress<ItemOutcome>(o => _ = o.Status == ItemStatus.Done ? Interlocked.Increment(ref done) : Interlocked.Increment(ref failed));
         ApplyResult result;
-        await using (ProgressLine.Start(console, () => $"Applying: {Volatile.Read(ref done)} of {total} changes done, {Volatile.Read(ref failed)} failed; {ProgressText.Requests(connection.Statistics)}"))
+        using (var journal = settings.Journal is { } file ? ApplyJournal.Open(file, Guid.NewGuid().ToString("N")) : null)
         {
-            result = await Applier.ApplyAsync(plan, connection.Provider, live, ApplyOptions.Default with { Progress = progress }, cancellationToken);
+            var stream = new StreamedApplyReport(console.Out, journal);
+            await console.Out.WriteLineAsync();
+            await using var progress = ProgressLine.Start(console, () =>
+                $"Applying {total} changes: {stream.Counts.Done} writes done, {stream.Counts.NotDone} not; {ProgressText.Requests(connection.Statistics)}");
+            stream.Progress = progress;
+            var options = ApplyOptions.Default with { Observer = stream, StopStarting = interruption.Stop };
+            result = await Applier.ApplyAsync(plan, connection.Provider, live, options, interruption.Abandon);
         }
 
         switch (result)
@@ -105,8 +120,13 @@ public sealed class ApplyCommand(CliConsole console, ILogger log)
 
                 await console.Error.WriteLineAsync("Nothing was changed. Plan again and review the new plan.");
                 return ExitCodes.StalePlan;
+            case ApplyResult.Applied { Report.Stopped: true } stopped:
+                await console.Out.WriteAsync(ApplyReportRenderer.Render(stopped.Report));
+                await console.Error.WriteLineAsync(
+                    $"error: apply stopped by {interruption.SignalName}: the writes above were made (or, marked UNKNOWN, may have been); the changes not done are listed. Plan again to see what is left.");
+                return interruption.ExitCode;
             case ApplyResult.Applied applied:
-                await console.Out.WriteAsync("\n" + ApplyReportRenderer.Render(applied.Report));
+                await console.Out.WriteAsync(ApplyReportRenderer.Render(applied.Report));
                 return applied.Report.Succeeded ? ExitCodes.Success : ExitCodes.Error;
             default:
                 throw new InvalidOperationException("an unknown apply result");
@@ -122,6 +142,7 @@ public sealed class ApplyCommand(CliConsole console, ILogger log)
         }
 
         await console.Error.WriteAsync($"\nApply these changes to {connection.Description}? Only 'yes' will be accepted: ");
-        return (await console.In.ReadLineAsync())?.Trim() == "yes";
+        // Ctrl-C at the prompt ends the wait (a console read cannot be cancelled itself): nothing was changed.
+        return (await console.In.ReadLineAsync().WaitAsync(interruption.Stop))?.Trim() == "yes";
     }
 }

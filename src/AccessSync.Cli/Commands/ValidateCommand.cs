@@ -11,10 +11,12 @@ public sealed record ValidateSettings(DirectoryInfo Directory, DiagnosticFormat 
 /// <summary><c>accesssync validate [DIR]</c>: every problem in every file, at once, with no network access.</summary>
 public sealed class ValidateCommand(CliConsole console, ILogger log)
 {
-    public Task<int> ExecuteAsync(ValidateSettings settings, GlobalSettings global)
+    public async Task<int> ExecuteAsync(ValidateSettings settings, GlobalSettings global, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var folder = LoadedFolder.Load(settings.Directory, global.Scopes);
+
+        // Reading a large tree takes a while: Ctrl-C ends the wait for it at once, and with it the command.
+        var folder = await Task.Run(() => LoadedFolder.Load(settings.Directory, global.Scopes), CancellationToken.None).WaitAsync(cancellationToken);
         log.Debug("Validated {FileCount} files under {Directory} in {ElapsedMs} ms", folder.FileCount, settings.Directory, clock.ElapsedMilliseconds);
 
         foreach (var diagnostic in folder.Diagnostics)
@@ -23,6 +25,6 @@ public sealed class ValidateCommand(CliConsole console, ILogger log)
         }
 
         console.Out.WriteLine(DiagnosticRenderer.Summary(folder.FileCount, folder.Diagnostics));
-        return Task.FromResult(folder.Project is null ? ExitCodes.Error : ExitCodes.Success);
+        return folder.Project is null ? ExitCodes.Error : ExitCodes.Success;
     }
 }

@@ -12,6 +12,7 @@ public sealed class ProgressLine : IAsyncDisposable
     private readonly Func<string> status;
     private readonly CancellationTokenSource stop = new();
     private readonly Task loop = Task.CompletedTask;
+    private readonly Lock drawing = new();
 
     private ProgressLine(TextWriter? error, Func<string> status)
     {
@@ -37,13 +38,35 @@ public sealed class ProgressLine : IAsyncDisposable
             while (!stop.IsCancellationRequested)
             {
                 await Task.Delay(Interval, stop.Token);
-                await error!.WriteAsync($"\r\e[K{status()}");
-                await error.FlushAsync();
+                lock (drawing)
+                {
+                    error!.Write($"\r\e[K{status()}");
+                    error.Flush();
+                }
             }
         }
         catch (OperationCanceledException)
         {
             // Stopped: the line is cleared below.
+        }
+    }
+
+    /// <summary>
+    /// Writes <paramref name="line"/> to <paramref name="output"/> and flushes it, clearing the progress line first
+    /// so that the two never share a line of the terminal; the progress line comes back at its next redraw.
+    /// </summary>
+    public void WriteAbove(TextWriter output, string line)
+    {
+        lock (drawing)
+        {
+            if (error is not null)
+            {
+                error.Write("\r\e[K");
+                error.Flush();
+            }
+
+            output.WriteLine(line);
+            output.Flush();
         }
     }
 

@@ -7,8 +7,9 @@ namespace AccessSync.Core.Applying;
 /// <summary>
 /// One application's writes: the steps of <see cref="ApplySequencer"/> one at a time, each read back. The first
 /// failure stops the application: its remaining items are not attempted, since later writes assumed the failed one.
+/// So does a stopping apply, between two writes.
 /// </summary>
-internal sealed class ApplicationWrites(AppPlan plan, LiveApplication live, IAccessWriter writer, ItemOutcomes outcomes)
+internal sealed class ApplicationWrites(AppPlan plan, LiveApplication live, WriteGate gate, ItemOutcomes outcomes)
 {
     /// <param name="createdReusable">Reusable policies of the application's account created by this apply: name to id.</param>
     public async Task WriteAsync(IReadOnlyDictionary<string, string> createdReusable, CancellationToken cancellationToken)
@@ -28,16 +29,21 @@ internal sealed class ApplicationWrites(AppPlan plan, LiveApplication live, IAcc
         for (var index = 0; index < steps.Length; index++)
         {
             var step = steps[index];
-            var result = await step.WriteAsync(writer, objects, cancellationToken);
+            if (await gate.WriteAsync(step, objects, cancellationToken) is not { } result)
+            {
+                return;
+            }
+
             if (result.IsDone)
             {
                 outcomes.Wrote(step.Items, step, result);
                 continue;
             }
 
-            // A write that only made room realises no item; the item it was making room for fails with it.
+            // A write that only made room realises no item; the item it was making room for fails (or is unknown) with it.
             var blamed = step.Items.IsEmpty ? steps.Skip(index + 1).FirstOrDefault(s => !s.Items.IsEmpty)?.Items ?? [] : step.Items;
             outcomes.Wrote(blamed, step, result);
+            outcomes.NotAttempted(steps.Skip(index + 1).SelectMany(s => s.Items).Except(blamed), $"an earlier write of {plan.App.Name} did not end done");
             return;
         }
     }

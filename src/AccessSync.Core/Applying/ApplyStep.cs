@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AccessSync.Core.Planning;
+using AccessSync.Core.Wire;
 
 namespace AccessSync.Core.Applying;
 
@@ -33,6 +34,12 @@ public abstract record ApplyStep(AppTarget App, ImmutableArray<PlanItem> Items, 
 
     public abstract string Describe();
 
+    /// <summary>The policy the step writes; null for a create (its id comes with the answer) and for an application's policies list.</summary>
+    public virtual string? TargetPolicyId => null;
+
+    /// <summary>The request the step sends, as the API names it.</summary>
+    internal abstract WriteRequest Request { get; }
+
     /// <summary>
     /// Performs the write and checks what the API answered. When the answer was lost, the object a read found
     /// afterwards is checked the same way: the write is done if that object is what it should have made, and
@@ -47,13 +54,16 @@ public abstract record ApplyStep(AppTarget App, ImmutableArray<PlanItem> Items, 
         }
 
         var readBack = CheckReadBack(answer.Written, live);
-        return (answer.LostAnswer, readBack) switch
+        var result = (answer.LostAnswer, readBack) switch
         {
             (null, null) => StepResult.Done,
             (null, { } mismatch) => StepResult.Failed(mismatch),
             (_, null) => StepResult.ConfirmedByReading,
             ({ } lost, { } mismatch) => StepResult.Failed($"{lost}; a read afterwards found {mismatch}"),
         };
+        return answer.Written is { ValueKind: JsonValueKind.Object } written && written.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
+            ? result with { WrittenId = id.GetString() }
+            : result;
     }
 
     /// <summary>Builds the body (once, for an endpoint that takes one) and sends it.</summary>
@@ -108,6 +118,8 @@ public sealed record CreateStep(AppTarget App, ImmutableArray<PlanItem> Items, D
 
     public override string Describe() => $"create \"{Desired.Name}\" at precedence {Precedence}";
 
+    internal override WriteRequest Request => new("POST", ScopePaths.AppPolicies(App.Scope, App.Id));
+
     internal JsonObject Body() => PolicyBody.ForCreate(Desired, Precedence);
 
     private protected override Task<WriteAnswer> SendAsync(IAccessWriter writer, LiveObjects live, CancellationToken cancellationToken) =>
@@ -126,6 +138,10 @@ public sealed record UpdateStep(AppTarget App, ImmutableArray<PlanItem> Items, S
         ? $"move \"{Name}\" to precedence {Precedence}{(Purpose == StepPurpose.MakeRoom ? " (to make room)" : string.Empty)}"
         : $"update \"{Desired.Name}\" at precedence {Precedence}";
 
+    public override string? TargetPolicyId => PolicyId;
+
+    internal override WriteRequest Request => new("PUT", ScopePaths.AppPolicy(App.Scope, App.Id, PolicyId));
+
     /// <summary>The policy as the API last gave it, changed where the plan changes it.</summary>
     internal JsonObject Body(LiveObjects live) => PolicyBody.ForUpdate(live.Policy(PolicyId), Desired, Precedence);
 
@@ -139,6 +155,10 @@ public sealed record UpdateStep(AppTarget App, ImmutableArray<PlanItem> Items, S
 public sealed record DeleteStep(AppTarget App, ImmutableArray<PlanItem> Items, string PolicyId, string Name) : ApplyStep(App, Items, StepPurpose.Change)
 {
     public override string Describe() => $"delete \"{Name}\"";
+
+    public override string? TargetPolicyId => PolicyId;
+
+    internal override WriteRequest Request => new("DELETE", ScopePaths.AppPolicy(App.Scope, App.Id, PolicyId));
 
     private protected override Task<WriteAnswer> SendAsync(IAccessWriter writer, LiveObjects live, CancellationToken cancellationToken) =>
         writer.DeletePolicyAsync(App, PolicyId, cancellationToken);
@@ -155,6 +175,8 @@ public sealed record CreateReusableStep(AppTarget App, ImmutableArray<PlanItem> 
 {
     public override string Describe() => $"create reusable policy \"{Desired.Name}\"";
 
+    internal override WriteRequest Request => new("POST", ScopePaths.ReusablePolicies(App.Scope));
+
     internal JsonObject Body() => PolicyBody.ForCreateReusable(Desired);
 
     private protected override Task<WriteAnswer> SendAsync(IAccessWriter writer, LiveObjects live, CancellationToken cancellationToken) =>
@@ -168,6 +190,10 @@ public sealed record UpdateReusableStep(AppTarget App, ImmutableArray<PlanItem> 
 {
     public override string Describe() => $"update reusable policy \"{Desired.Name}\"";
 
+    public override string? TargetPolicyId => PolicyId;
+
+    internal override WriteRequest Request => new("PUT", ScopePaths.ReusablePolicy(App.Scope, PolicyId));
+
     internal JsonObject Body(LiveObjects live) => PolicyBody.ForUpdateReusable(live.Policy(PolicyId), Desired);
 
     private protected override Task<WriteAnswer> SendAsync(IAccessWriter writer, LiveObjects live, CancellationToken cancellationToken) =>
@@ -180,6 +206,10 @@ public sealed record UpdateReusableStep(AppTarget App, ImmutableArray<PlanItem> 
 public sealed record DeleteReusableStep(AppTarget App, ImmutableArray<PlanItem> Items, string PolicyId, string Name) : ApplyStep(App, Items, StepPurpose.Change)
 {
     public override string Describe() => $"delete reusable policy \"{Name}\"";
+
+    public override string? TargetPolicyId => PolicyId;
+
+    internal override WriteRequest Request => new("DELETE", ScopePaths.ReusablePolicy(App.Scope, PolicyId));
 
     private protected override Task<WriteAnswer> SendAsync(IAccessWriter writer, LiveObjects live, CancellationToken cancellationToken) =>
         writer.DeleteReusablePolicyAsync(App.Scope, PolicyId, cancellationToken);
@@ -200,6 +230,8 @@ public sealed record DeleteReusableStep(AppTarget App, ImmutableArray<PlanItem> 
 public sealed record SetAppPoliciesStep(AppTarget App, ImmutableArray<PlanItem> Items, ImmutableArray<PolicyLink> Links, JsonElement Application) : ApplyStep(App, Items, StepPurpose.Change)
 {
     public override string Describe() => $"set the policies of {App.Name} ({string.Join(", ", Links.Select(l => $"{l.Precedence}: \"{l.Name}\""))})";
+
+    internal override WriteRequest Request => new("PUT", ScopePaths.App(App.Scope, App.Id));
 
     internal JsonObject Body(LiveObjects live) => AppBody.WithPolicies(Application, Sent(live).Select(l => (l.PolicyId!, l.Precedence)));
 
@@ -223,6 +255,10 @@ public sealed record PolicyLink(string? PolicyId, string Name, int Precedence, b
 public sealed record MakeReusableStep(AppTarget App, ImmutableArray<PlanItem> Items, AppTarget Owner, string PolicyId, string Name) : ApplyStep(App, Items, StepPurpose.Change)
 {
     public override string Describe() => $"make \"{Name}\" of {Owner.Name} a reusable policy";
+
+    public override string? TargetPolicyId => PolicyId;
+
+    internal override WriteRequest Request => new("PUT", ScopePaths.MakeReusable(Owner.Scope, Owner.Id, PolicyId));
 
     private protected override Task<WriteAnswer> SendAsync(IAccessWriter writer, LiveObjects live, CancellationToken cancellationToken) =>
         writer.MakePolicyReusableAsync(Owner, PolicyId, cancellationToken);

@@ -10,7 +10,7 @@ namespace AccessSync.Core.Applying;
 /// that used them has let them go. One write at a time.
 /// </summary>
 /// <param name="accounts">The accounts as read; null when no reusable policy changes.</param>
-internal sealed class ReusablePolicyWrites(IAccessWriter writer, ItemOutcomes outcomes, LiveState? accounts)
+internal sealed class ReusablePolicyWrites(WriteGate gate, ItemOutcomes outcomes, LiveState? accounts)
 {
     private static readonly IReadOnlyDictionary<string, string> NoneCreated = new Dictionary<string, string>(StringComparer.Ordinal);
 
@@ -33,7 +33,11 @@ internal sealed class ReusablePolicyWrites(IAccessWriter writer, ItemOutcomes ou
             if (change is { ConvertedFrom: { } owner, Change: UpdatePolicy conversion })
             {
                 var make = new MakeReusableStep(item.App, conversion.Fields.IsEmpty ? [item] : [], owner, conversion.PolicyId, conversion.LiveName);
-                var made = await make.WriteAsync(writer, objects, cancellationToken);
+                if (await gate.WriteAsync(make, objects, cancellationToken) is not { } made)
+                {
+                    return;
+                }
+
                 (made.IsDone ? converted : refused).Add(conversion.PolicyId);
                 if (!made.IsDone || conversion.Fields.IsEmpty)
                 {
@@ -44,7 +48,12 @@ internal sealed class ReusablePolicyWrites(IAccessWriter writer, ItemOutcomes ou
 
             if (CreateOrUpdate(change, item) is { } step)
             {
-                outcomes.Wrote([item], step, await step.WriteAsync(writer, objects, cancellationToken));
+                if (await gate.WriteAsync(step, objects, cancellationToken) is not { } result)
+                {
+                    return;
+                }
+
+                outcomes.Wrote([item], step, result);
             }
         }
     }
@@ -71,7 +80,12 @@ internal sealed class ReusablePolicyWrites(IAccessWriter writer, ItemOutcomes ou
             }
 
             var step = new DeleteReusableStep(item.App, [item], delete.PolicyId, delete.Name);
-            outcomes.Wrote([item], step, await step.WriteAsync(writer, Of(change.Account), cancellationToken));
+            if (await gate.WriteAsync(step, Of(change.Account), cancellationToken) is not { } result)
+            {
+                return;
+            }
+
+            outcomes.Wrote([item], step, result);
         }
     }
 

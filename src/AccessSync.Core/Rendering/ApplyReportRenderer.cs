@@ -3,29 +3,61 @@ using AccessSync.Core.Applying;
 
 namespace AccessSync.Core.Rendering;
 
-/// <summary>The outcome of every item of an apply, grouped by application, and a closing count.</summary>
+/// <summary>
+/// What an apply prints: one line per write the moment it ends (so that a run killed at any point has printed an
+/// accurate record of what it did), then every item that did not end done, grouped by application, and a count.
+/// </summary>
 public static class ApplyReportRenderer
 {
+    /// <summary>One write as it ended: <c>done     Grafana: update "Engineers" at precedence 2</c>.</summary>
+    public static string WriteLine(WriteRecord write)
+    {
+        var status = write.Outcome switch
+        {
+            WriteOutcome.Done => "done",
+            WriteOutcome.Failed => "FAILED",
+            _ => "UNKNOWN",
+        };
+        var message = (write.Outcome, write.Message) switch
+        {
+            (_, null) => string.Empty,
+            (WriteOutcome.Done, { } note) => $" ({note})",
+            (_, { } why) => $": {why}",
+        };
+        return $"{status,-9}{write.App.Name}: {write.Change}{message}";
+    }
+
+    /// <summary>The items that did not end done, grouped by application, and the closing count.</summary>
     public static string Render(ApplyReport report)
     {
         var text = new StringBuilder();
-        foreach (var app in report.Outcomes.GroupBy(o => o.Item.App))
+        var notDone = report.Outcomes.Where(o => o.Status != ItemStatus.Done).ToList();
+        if (notDone.Count > 0)
+        {
+            text.Append("\nNot done:\n");
+        }
+
+        foreach (var app in notDone.GroupBy(o => o.Item.App))
         {
             text.Append(app.Key.Name).Append(" (").Append(app.Key.Scope).Append(')').Append(app.Key.FilePath.Length > 0 ? " " + app.Key.FilePath : string.Empty).Append('\n');
             foreach (var outcome in app)
             {
                 text.Append(outcome.Status switch
                 {
-                    ItemStatus.Done => $"  done            {outcome.Item}{(outcome.Message is null ? string.Empty : " (" + outcome.Message + ")")}",
                     ItemStatus.Failed => $"  FAILED          {outcome.Item}: {outcome.Message}",
+                    ItemStatus.Unknown => $"  UNKNOWN         {outcome.Item}: {outcome.Message}",
                     _ => $"  not attempted   {outcome.Item}{(outcome.Message is null ? string.Empty : ": " + outcome.Message)}",
                 }).Append('\n');
             }
         }
 
-        return text.Append(Summary(report)).Append('\n').ToString();
+        return text.Append('\n').Append(Summary(report)).Append('\n').ToString();
     }
 
-    public static string Summary(ApplyReport report) =>
-        $"Apply: {report.Count(ItemStatus.Done)} done, {report.Count(ItemStatus.Failed)} failed, {report.Count(ItemStatus.NotAttempted)} not attempted.";
+    /// <summary><c>Apply: 13 done, 0 failed, 0 not attempted.</c>, with the unknown ones counted when there are any.</summary>
+    public static string Summary(ApplyReport report)
+    {
+        var unknown = report.Count(ItemStatus.Unknown) is var count and > 0 ? $", {count} unknown" : string.Empty;
+        return $"Apply{(report.Stopped ? " stopped" : string.Empty)}: {report.Count(ItemStatus.Done)} done, {report.Count(ItemStatus.Failed)} failed{unknown}, {report.Count(ItemStatus.NotAttempted)} not attempted.";
+    }
 }

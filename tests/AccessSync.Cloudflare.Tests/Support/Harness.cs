@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using AccessSync.Core.Model;
 using AccessSync.Emulator;
+using AccessSync.Testing;
 using Serilog.Events;
 
 namespace AccessSync.Cloudflare.Tests.Support;

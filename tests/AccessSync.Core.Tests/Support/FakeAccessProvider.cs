@@ -25,6 +25,7 @@ internal sealed class FakeAccessProvider(LiveState initial) : IAccessProvider, I
         .ToDictionary(p => p.Id, p => JsonNode.Parse(p.Raw.GetRawText())!.AsObject());
 
     private int nextId;
+    private int unanswered;
 
     public HashSet<string> IgnoredFields { get; } = [];
 
@@ -32,6 +33,12 @@ internal sealed class FakeAccessProvider(LiveState initial) : IAccessProvider, I
     public HashSet<string> FailingPolicies { get; } = [];
 
     public List<string> Writes { get; } = [];
+
+    /// <summary>A write this picks (by its description) gets no answer: it waits until the apply abandons it, and is not made.</summary>
+    public Func<string, bool>? Hangs { get; set; }
+
+    /// <summary>How many writes <see cref="Hangs"/> has held so far.</summary>
+    public int Unanswered => Volatile.Read(ref unanswered);
 
     /// <summary>Each body as the writer was handed it, by the write it came with.</summary>
     public List<(string Write, JsonObject Body)> Bodies { get; } = [];
@@ -53,7 +60,7 @@ internal sealed class FakeAccessProvider(LiveState initial) : IAccessProvider, I
     public IAccessWriter Writer => this;
 
     public Task<WriteAnswer> CreatePolicyAsync(AppTarget app, JsonObject body, CancellationToken cancellationToken) =>
-        Write($"create \"{(string?)body["name"]}\" at precedence {body["precedence"]}", (string?)body["name"], () =>
+        Write(cancellationToken, $"create \"{(string?)body["name"]}\" at precedence {body["precedence"]}", (string?)body["name"], () =>
         {
             var sent = Received(body);
             sent["id"] = $"00000000-0000-4000-8000-{++nextId:D12}";
@@ -61,7 +68,7 @@ internal sealed class FakeAccessProvider(LiveState initial) : IAccessProvider, I
         }, body);
 
     public Task<WriteAnswer> UpdatePolicyAsync(AppTarget app, string policyId, JsonObject body, CancellationToken cancellationToken) =>
-        Write($"update \"{(string?)body["name"]}\" at precedence {body["precedence"]}", (string?)body["name"], () =>
+        Write(cancellationToken, $"update \"{(string?)body["name"]}\" at precedence {body["precedence"]}", (string?)body["name"], () =>
         {
             var list = policies[app.Id];
             var old = list.Single(p => (string?)p["id"] == policyId);
@@ -74,7 +81,7 @@ internal sealed class FakeAccessProvider(LiveState initial) : IAccessProvider, I
     public Task<WriteAnswer> DeletePolicyAsync(AppTarget app, string policyId, CancellationToken cancellationToken)
     {
         var name = (string?)policies[app.Id].FirstOrDefault(p => (string?)p["id"] == policyId)?["name"];
-        return Write($"delete \"{name}\"", name, () =>
+        return Write(cancellationToken, $"delete \"{name}\"", name, () =>
         {
             policies[app.Id].RemoveAll(p => (string?)p["id"] == policyId);
             return WriteAnswer.Done(null);
@@ -82,7 +89,7 @@ internal sealed class FakeAccessProvider(LiveState initial) : IAccessProvider, I
     }
 
     public Task<WriteAnswer> CreateReusablePolicyAsync(Scope account, JsonObject body, CancellationToken cancellationToken) =>
-        Write($"create reusable policy \"{(string?)body["name"]}\"", (string?)body["name"], () =>
+        Write(cancellationToken, $"create reusable policy \"{(string?)body["name"]}\"", (string?)body["name"], () =>
         {
             var sent = Received(body);
             sent["id"] = $"00000000-0000-4000-9000-{++nextId:D12}";
@@ -91,7 +98,7 @@ internal sealed class FakeAccessProvider(LiveState initial) : IAccessProvider, I
         }, body);
 
     public Task<WriteAnswer> UpdateReusablePolicyAsync(Scope account, string policyId, JsonObject body, CancellationToken cancellationToken) =>
-        Write($"update reusable policy \"{(string?)body["name"]}\"", (string?)body["name"], () =>
+        Write(cancellationToken, $"update reusable policy \"{(string?)body["name"]}\"", (string?)body["name"], () =>
         {
             var sent = Received(body);
             sent["id"] = policyId;
@@ -103,7 +110,7 @@ internal sealed class FakeAccessProvider(LiveState initial) : IAccessProvider, I
     public Task<WriteAnswer> DeleteReusablePolicyAsync(Scope account, string policyId, CancellationToken cancellationToken)
     {
         var name = (string?)reusable.GetValueOrDefault(policyId)?["name"];
-        return Write($"delete reusable policy \"{name}\"", name, () =>
+        return Write(cancellationToken, $"delete reusable policy \"{name}\"", name, () =>
         {
             if (policies.Values.Any(list => list.Any(p => (string?)p["id"] == policyId)))
             {
@@ -119,7 +126,7 @@ internal sealed class FakeAccessProvider(LiveState initial) : IAccessProvider, I
     {
         var list = policies[owner.Id];
         var own = list.Single(p => (string?)p["id"] == policyId);
-        return Write($"make \"{(string?)own["name"]}\" of {owner.Name} a reusable policy", (string?)own["name"], () =>
+        return Write(cancellationToken, $"make \"{(string?)own["name"]}\" of {owner.Name} a reusable policy", (string?)own["name"], () =>
         {
             var policy = own.DeepClone().AsObject();
             policy.Remove("precedence");
@@ -130,14 +137,21 @@ internal sealed class FakeAccessProvider(LiveState initial) : IAccessProvider, I
     }
 
     public Task<WriteAnswer> UpdateApplicationAsync(AppTarget app, JsonObject body, CancellationToken cancellationToken) =>
-        Write($"set the policies of {app.Name}", (string?)body["name"], () => SetPolicies(policies[app.Id], Received(body)), body);
+        Write(cancellationToken, $"set the policies of {app.Name}", (string?)body["name"], () => SetPolicies(policies[app.Id], Received(body)), body);
 
     /// <summary>
     /// Applications are written in parallel; like the API, this takes one write at a time. A write to a policy (or
     /// application) named in <see cref="FailingPolicies"/> fails with an API error.
     /// </summary>
-    private Task<WriteAnswer> Write(string description, string? name, Func<WriteAnswer> write, JsonObject? body = null)
+    private Task<WriteAnswer> Write(CancellationToken cancellationToken, string description, string? name, Func<WriteAnswer> write, JsonObject? body = null)
     {
+        if (Hangs?.Invoke(description) == true)
+        {
+            // Sent, and no answer comes: the write waits until it is abandoned, and is never made.
+            Interlocked.Increment(ref unanswered);
+            return Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith<WriteAnswer>(_ => throw new OperationCanceledException(cancellationToken), TaskScheduler.Default);
+        }
+
         lock (States)
         {
             Writes.Add(description);

@@ -1,11 +1,10 @@
 using System.Globalization;
 using System.Text;
-using AccessSync.Cloudflare.Tests.Support;
 
-namespace AccessSync.Bench;
+namespace AccessSync.Testing;
 
 /// <summary>How one generated application file differs from the application <see cref="EstateSeed"/> made.</summary>
-internal enum FileEdit
+public enum FileEdit
 {
     /// <summary>The file describes the live application exactly.</summary>
     None,
@@ -28,7 +27,7 @@ internal enum FileEdit
 /// seed made them (group by name, so plan resolves names too), and the reusable policy the seed links to each (a
 /// <c>use</c> entry), except where <see cref="FileEdit"/> says otherwise.
 /// </summary>
-internal static class PolicyFiles
+public static class PolicyFiles
 {
     /// <param name="reusablePolicies">The seed's number of reusable policies: it links app <c>a</c> to number <c>a % reusablePolicies</c>.</param>
     public static void Write(string directory, int apps, int policiesPerApp, int reusablePolicies, Func<int, (FileEdit Edit, int Count)> edit)

@@ -1,13 +1,13 @@
 using System.Text.Json.Nodes;
 
-namespace AccessSync.Cloudflare.Tests.Support;
+namespace AccessSync.Testing;
 
 /// <summary>
 /// Builds emulator seeds of any size in the seed format: apps with app-scoped policies (and a link to a reusable
 /// policy each when there are any), reusable policies, groups, service tokens and identity providers. Ids are
-/// deterministic, so a test can name them. Shared with bench/AccessSync.Bench.
+/// deterministic, so a test can name them. Shared by the tests and bench/AccessSync.Bench.
 /// </summary>
-internal sealed record EstateSeed(int Apps = 0, int PoliciesPerApp = 0, int ReusablePolicies = 0, int Groups = 0, int ServiceTokens = 0, int IdentityProviders = 0)
+public sealed record EstateSeed(int Apps = 0, int PoliciesPerApp = 0, int ReusablePolicies = 0, int Groups = 0, int ServiceTokens = 0, int IdentityProviders = 0)
 {
     public const string AccountId = "0123456789abcdef0123456789abcdef";
     public const string ZoneId = "fedcba9876543210fedcba9876543210";

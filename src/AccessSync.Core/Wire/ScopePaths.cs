@@ -1,9 +1,9 @@
 using AccessSync.Core.Model;
 
-namespace AccessSync.Cloudflare.Http;
+namespace AccessSync.Core.Wire;
 
-/// <summary>The API's paths, relative to the base URL, for an account or a zone.</summary>
-internal static class ScopePaths
+/// <summary>The API's paths, relative to the base URL, for an account or a zone: where the client sends a request, and how an apply names the request a write made.</summary>
+public static class ScopePaths
 {
     public static string Root(Scope scope) =>
         (scope.Kind == ScopeKind.Account ? "/accounts/" : "/zones/") + Uri.EscapeDataString(scope.Id);
