@@ -1,5 +1,6 @@
 using System.Text;
 using AccessSync.Core.Applying;
+using AccessSync.Core.Text;
 
 namespace AccessSync.Core.Rendering;
 
@@ -11,14 +12,17 @@ public static class ApplyReportRenderer
         var text = new StringBuilder();
         foreach (var app in report.Outcomes.GroupBy(o => o.Item.App))
         {
-            text.Append(app.Key.Name).Append(" (").Append(app.Key.Scope).Append(')').Append(app.Key.FilePath.Length > 0 ? " " + app.Key.FilePath : string.Empty).Append('\n');
+            text.Append(DisplayText.Name(app.Key.Name)).Append(" (").Append(app.Key.Scope).Append(')').Append(app.Key.FilePath.Length > 0 ? " " + DisplayText.Name(app.Key.FilePath) : string.Empty).Append('\n');
             foreach (var outcome in app)
             {
+                // The item names a policy, from a file or from live; a message may quote either.
+                var item = DisplayText.Name(outcome.Item.ToString());
+                var message = DisplayText.Name(outcome.Message);
                 text.Append(outcome.Status switch
                 {
-                    ItemStatus.Done => $"  done            {outcome.Item}{(outcome.Message is null ? string.Empty : " (" + outcome.Message + ")")}",
-                    ItemStatus.Failed => $"  FAILED          {outcome.Item}: {outcome.Message}",
-                    _ => $"  not attempted   {outcome.Item}{(outcome.Message is null ? string.Empty : ": " + outcome.Message)}",
+                    ItemStatus.Done => $"  done            {item}{(outcome.Message is null ? string.Empty : " (" + message + ")")}",
+                    ItemStatus.Failed => $"  FAILED          {item}: {message}",
+                    _ => $"  not attempted   {item}{(outcome.Message is null ? string.Empty : ": " + message)}",
                 }).Append('\n');
             }
         }
