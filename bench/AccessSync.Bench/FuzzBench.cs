@@ -16,7 +16,8 @@ internal static class FuzzBench
     /// <summary>Cases drawn at a time: a whole run held at once would keep every huge scalar alive.</summary>
     private const int Batch = 500;
 
-    private const int Size = 50;
+    /// <summary>FsCheck's size: large enough for files near the limits of policies and rules.</summary>
+    private const int Size = OddPolicyFiles.NearLimitsFromSize;
 
     public static int Run(int cases, ulong? seedOption)
     {
@@ -25,16 +26,17 @@ internal static class FuzzBench
         FuzzPipeline.Run(ExampleCorpus.Files[0]); // start-up (schema load, JIT) is not a case's cost
 
         var clock = Stopwatch.StartNew();
-        var (ran, crashes, overBounds, planned) = (0, 0, 0, 0);
+        var (ran, crashes, overBounds) = (0, 0, 0);
+        var stages = new List<FuzzOutcome>();
         FuzzOutcome? slowest = null;
         FuzzOutcome? hungriest = null;
         for (var batch = 0; ran < cases; batch++)
         {
             var count = Math.Min(Batch, cases - ran);
-            foreach (var outcome in HostileFiles.Any.Sample(count, new Rnd(seed + (ulong)batch), Size).Select(FuzzPipeline.Run))
+            foreach (var outcome in FuzzCases.Any.Sample(count, new Rnd(seed + (ulong)batch), Size).Select(FuzzPipeline.Run))
             {
                 ran++;
-                planned += outcome.Planned ? 1 : 0;
+                stages.Add(outcome with { Case = outcome.Case with { Text = string.Empty } }); // the stage counts, not the text
                 slowest = slowest is null || outcome.Elapsed > slowest.Elapsed ? outcome : slowest;
                 hungriest = hungriest is null || outcome.AllocatedBytes > hungriest.AllocatedBytes ? outcome : hungriest;
                 if (outcome.Failure is not null)
@@ -54,7 +56,7 @@ internal static class FuzzBench
 
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"fuzz: {ran} cases in {clock.Elapsed.TotalSeconds:F1} s ({ran / clock.Elapsed.TotalSeconds:F0} cases/s), {planned} planned, " +
+            $"fuzz: {ran} cases in {clock.Elapsed.TotalSeconds:F1} s ({ran / clock.Elapsed.TotalSeconds:F0} cases/s); reached: {FuzzOutcome.Shares(stages)}; " +
             $"{crashes} crashes, {overBounds} over bounds; worst time {slowest!.Elapsed.TotalMilliseconds:F0} ms ({slowest.Case.Shape}), " +
             $"worst allocation {hungriest!.AllocatedBytes / (1024.0 * 1024):F1} MB ({hungriest.Case.Shape}); seed {seed}"));
         return crashes + overBounds == 0 ? 0 : 1;

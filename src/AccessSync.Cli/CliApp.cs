@@ -4,9 +4,9 @@ using System.Text.RegularExpressions;
 using AccessSync.Cli.Files;
 using AccessSync.Cli.Hosting;
 using AccessSync.Cloudflare;
-using AccessSync.Cloudflare.Redaction;
 using AccessSync.Core.Loading;
 using AccessSync.Core.Model;
+using AccessSync.Core.Text;
 using AccessSync.Emulator;
 using Serilog;
 using Serilog.Events;
@@ -180,7 +180,7 @@ public static partial class CliApp
         {
             log.Debug(e, "AccessSync failed unexpectedly");
             await console.Error.WriteLineAsync(
-                $"error: AccessSync failed unexpectedly ({e.GetType().Name}: {ServerText.ForDisplay(e.Message)}). This is a bug: please report it with the output of the same command run with --log-level debug");
+                $"error: AccessSync failed unexpectedly ({e.GetType().Name}: {DisplayText.ForDisplay(e.Message)}). This is a bug: please report it with the output of the same command run with --log-level debug");
             return ExitCodes.Error;
         }
     }

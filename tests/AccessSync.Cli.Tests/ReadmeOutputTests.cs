@@ -6,8 +6,9 @@ namespace AccessSync.Cli.Tests;
 
 /// <summary>
 /// The README's example outputs are what the commands print on the examples, so they cannot drift. Each example is a
-/// fenced block right after a <c>&lt;!-- output: NAME --&gt;</c> comment: its first line is the command
-/// (<c>$ accesssync ...</c>), the rest is its output, where a line <c>...</c> (indented or not) stands for any number of lines.
+/// fenced block right after a <c>&lt;!-- output: NAME --&gt;</c> comment: its first line is a command
+/// (<c>$ accesssync ...</c>), the lines up to the next command are its output, where a line <c>...</c> (indented or
+/// not) stands for any number of lines. The commands of one block run in turn, in one folder.
 /// </summary>
 public partial class ReadmeOutputTests
 {
@@ -17,6 +18,7 @@ public partial class ReadmeOutputTests
         ["validate-invalid"] = false,
         ["plan-sandbox"] = true,
         ["plan-sandbox-reusable"] = true,
+        ["export-sandbox"] = true,
     };
 
     [Test]
@@ -26,17 +28,18 @@ public partial class ReadmeOutputTests
     [TestCase("validate-invalid")]
     [TestCase("plan-sandbox")]
     [TestCase("plan-sandbox-reusable")]
+    [TestCase("export-sandbox")]
     public async Task The_example_output_is_what_the_command_prints(string name)
     {
-        var example = ReadmeExamples()[name];
-        example.Command.ShouldStartWith("$ accesssync ");
         using var copy = InACopy[name] ? CopyOfExamples() : null;
+        foreach (var example in ReadmeExamples()[name])
+        {
+            var result = await InProcessAccessSync.RunAsync(copy?.Path ?? RepositoryPaths.Root, example.Command["$ accesssync ".Length..].Split(' '));
 
-        var result = await InProcessAccessSync.RunAsync(copy?.Path ?? RepositoryPaths.Root, example.Command["$ accesssync ".Length..].Split(' '));
-
-        var actual = result.StdOut.TrimEnd('\n').Split('\n');
-        Matches(example.Output, actual).ShouldBeTrue(
-            $"README.md's example \"{name}\" is not what `{example.Command[2..]}` prints; the README shows:\n{string.Join('\n', example.Output)}\n\nand the command printed:\n{result.StdOut}{result.StdErr}");
+            var actual = result.StdOut.TrimEnd('\n').Split('\n');
+            Matches(example.Output, actual).ShouldBeTrue(
+                $"README.md's example \"{name}\" is not what `{example.Command[2..]}` prints; the README shows:\n{string.Join('\n', example.Output)}\n\nand the command printed:\n{result.StdOut}{result.StdErr}");
+        }
     }
 
     [TestCase(new[] { "a", "b" }, new[] { "a", "b" }, true)]
@@ -111,7 +114,8 @@ public partial class ReadmeOutputTests
     private static bool StartsAt(IReadOnlyList<string> printed, List<string> run, int index) =>
         index >= 0 && index + run.Count <= printed.Count && run.Select((line, i) => printed[index + i] == line).All(same => same);
 
-    private static Dictionary<string, (string Command, string[] Output)> ReadmeExamples()
+    /// <summary>Each marked example by name: its commands in order, each with the output shown under it.</summary>
+    private static Dictionary<string, List<(string Command, string[] Output)>> ReadmeExamples()
     {
         var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md")).ReplaceLineEndings("\n");
         return MarkedBlock().Matches(readme).ToDictionary(
@@ -119,9 +123,13 @@ public partial class ReadmeOutputTests
             m =>
             {
                 var lines = m.Groups["body"].Value.Split('\n');
-                return (lines[0], lines[1..]);
+                lines[0].ShouldStartWith(Prompt, customMessage: $"README.md's example \"{m.Groups["name"].Value}\" starts with its command");
+                var starts = Enumerable.Range(0, lines.Length).Where(i => lines[i].StartsWith(Prompt, StringComparison.Ordinal)).Append(lines.Length).ToList();
+                return starts.Zip(starts.Skip(1), (start, end) => (lines[start], lines[(start + 1)..end])).ToList();
             });
     }
+
+    private const string Prompt = "$ accesssync ";
 
     /// <summary>The examples (policy files and all) in <c>examples/</c> of a temporary folder.</summary>
     private static TempFolder CopyOfExamples()

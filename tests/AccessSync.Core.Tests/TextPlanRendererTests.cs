@@ -183,9 +183,9 @@ public class TextPlanRendererTests
 
         var text = new TextPlanRenderer().Render(plan) + new TextPlanRenderer().Render(evil);
 
-        text.ShouldContain("\"Evil\\u001b[2J\"");
-        text.ShouldContain("+ create \"All staff\" reusable/\\u000d.yaml\n    used by: Evil\\u001b[2J\n");
-        text.ShouldContain("- detach \"Gone\\u001b[2J\"\n");
+        text.ShouldContain("\"Evil\\x1b[2J\"");
+        text.ShouldContain("+ create \"All staff\" reusable/\\x0d.yaml\n    used by: Evil\\x1b[2J\n");
+        text.ShouldContain("- detach \"Gone\\x1b[2J\"\n");
         text.ShouldNotContain("\e");
         text.ShouldNotContain("\r");
     }
@@ -198,7 +198,7 @@ public class TextPlanRendererTests
 
         var text = new TextPlanRenderer().Render(plan);
 
-        text.ShouldContain("- delete \"Evil\\u001b[2J\\u000d\"\n");
+        text.ShouldContain("- delete \"Evil\\x1b[2J\\x0d\"\n");
         text.ShouldNotContain("\e");
         text.ShouldNotContain("\r");
     }

@@ -1,9 +1,9 @@
 using AccessSync.Cli.Files;
 using AccessSync.Cli.GitHub;
 using AccessSync.Cli.Hosting;
-using AccessSync.Cloudflare.Redaction;
 using AccessSync.Core.Rendering;
 using AccessSync.Core.Review;
+using AccessSync.Core.Text;
 using Serilog;
 
 namespace AccessSync.Cli.Commands;
@@ -128,7 +128,7 @@ public sealed class GitHubCommentCommand(CliConsole console, ILogger log, Func<s
 
     private static async Task<string> ExecuteAsync(GitHubClient github, CommentTarget target, CommentUpdate update, int partCount, CancellationToken cancellationToken)
     {
-        string Line(string verb, int part, IssueComment comment) => $"{verb,-10} part {part} of {partCount}  {(comment.HtmlUrl is { } url ? ServerText.ForDisplay(url) : $"comment {comment.Id}")}";
+        string Line(string verb, int part, IssueComment comment) => $"{verb,-10} part {part} of {partCount}  {(comment.HtmlUrl is { } url ? DisplayText.ForDisplay(url) : $"comment {comment.Id}")}";
         switch (update)
         {
             case CommentUpdate.Keep keep:

@@ -4,8 +4,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using AccessSync.Cloudflare;
-using AccessSync.Cloudflare.Redaction;
 using AccessSync.Cloudflare.Resilience;
+using AccessSync.Core.Text;
 using Flurl.Http;
 using Serilog;
 using Serilog.Core;
@@ -191,7 +191,7 @@ public sealed partial class GitHubClient : IDisposable
     /// message is one place a credential must never reach), then one line, escaped and shortened. The token goes first,
     /// so that shortening cannot leave half of it.
     /// </summary>
-    private string ServerSaid(string? text) => ServerText.ForDisplay(text?.Replace(token, "***", StringComparison.Ordinal));
+    private string ServerSaid(string? text) => DisplayText.ForDisplay(text?.Replace(token, "***", StringComparison.Ordinal));
 
     private async Task<JsonNode?> ReadJsonAsync(IFlurlResponse response, Uri url, CancellationToken cancellationToken)
     {

@@ -1,13 +1,14 @@
 using AccessSync.Cloudflare.Redaction;
 using AccessSync.Cloudflare.Resilience;
 using AccessSync.Core.Model;
+using AccessSync.Core.Text;
 
 namespace AccessSync.Cloudflare;
 
 /// <summary>
 /// Makes every exception the client throws, in one place, so that each message has the same one-line shape and goes
 /// through the redactor: <c>Cloudflare API error 10001 on PUT /accounts/…/access/apps/…: message</c>. What the server
-/// said is redacted and then made fit to print (<see cref="ServerText"/>) before it is put in a message: it is
+/// said is redacted and then made fit to print (<see cref="DisplayText"/>) before it is put in a message: it is
 /// redacted first, so that cutting a long text cannot leave half a secret the redactor no longer knows.
 /// </summary>
 internal sealed class ErrorFactory(SecretRedactor redactor, CloudflareCredentials credentials, Uri baseUrl)
@@ -18,7 +19,7 @@ internal sealed class ErrorFactory(SecretRedactor redactor, CloudflareCredential
         var subject = codes.Count > 0 ? string.Join(", ", codes) : $"HTTP {failure.StatusCode}";
         var messages = failure.Errors.Select(Describe).Where(m => m.Length > 0).Distinct().ToList();
         var serverSaid = messages.Count > 0 ? string.Join("; ", messages) : failure.ReasonPhrase;
-        var detail = serverSaid is null ? "no error details in the response" : ServerText.ForDisplay(redactor.Redact(serverSaid));
+        var detail = serverSaid is null ? "no error details in the response" : DisplayText.ForDisplay(redactor.Redact(serverSaid));
         var head = $"Cloudflare API error {subject} on {failure.Method} {failure.Path}: {detail}";
 
         if (failure.StatusCode is 401 or 403)

@@ -1,5 +1,5 @@
 using System.Net.Sockets;
-using AccessSync.Cloudflare.Redaction;
+using AccessSync.Core.Text;
 using Polly.Timeout;
 
 namespace AccessSync.Cloudflare.Resilience;
@@ -48,6 +48,6 @@ internal static class TransportFailure
         }
 
         // The runtime quotes what the server sent in some messages ("Received an invalid status line: '…'").
-        return ServerText.ForDisplay(innermost.Message.TrimEnd('.'));
+        return DisplayText.ForDisplay(innermost.Message.TrimEnd('.'));
     }
 }

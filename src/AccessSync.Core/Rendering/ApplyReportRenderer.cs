@@ -1,5 +1,6 @@
 using System.Text;
 using AccessSync.Core.Applying;
+using AccessSync.Core.Text;
 
 namespace AccessSync.Core.Rendering;
 
@@ -24,7 +25,8 @@ public static class ApplyReportRenderer
             (WriteOutcome.Done, { } note) => $" ({note})",
             (_, { } why) => $": {why}",
         };
-        return $"{status,-9}{write.App.Name}: {write.Change}{message}";
+        // Names come from files and from live, and a message may quote either: none reaches a terminal unescaped.
+        return $"{status,-9}{DisplayText.Name(write.App.Name)}: {DisplayText.Name(write.Change)}{DisplayText.Name(message)}";
     }
 
     /// <summary>The items that did not end done, grouped by application, and the closing count.</summary>
@@ -39,14 +41,17 @@ public static class ApplyReportRenderer
 
         foreach (var app in notDone.GroupBy(o => o.Item.App))
         {
-            text.Append(app.Key.Name).Append(" (").Append(app.Key.Scope).Append(')').Append(app.Key.FilePath.Length > 0 ? " " + app.Key.FilePath : string.Empty).Append('\n');
+            text.Append(DisplayText.Name(app.Key.Name)).Append(" (").Append(app.Key.Scope).Append(')').Append(app.Key.FilePath.Length > 0 ? " " + DisplayText.Name(app.Key.FilePath) : string.Empty).Append('\n');
             foreach (var outcome in app)
             {
+                // The item names a policy, from a file or from live; a message may quote either.
+                var item = DisplayText.Name(outcome.Item.ToString());
+                var message = DisplayText.Name(outcome.Message);
                 text.Append(outcome.Status switch
                 {
-                    ItemStatus.Failed => $"  FAILED          {outcome.Item}: {outcome.Message}",
-                    ItemStatus.Unknown => $"  UNKNOWN         {outcome.Item}: {outcome.Message}",
-                    _ => $"  not attempted   {outcome.Item}{(outcome.Message is null ? string.Empty : ": " + outcome.Message)}",
+                    ItemStatus.Failed => $"  FAILED          {item}: {message}",
+                    ItemStatus.Unknown => $"  UNKNOWN         {item}: {message}",
+                    _ => $"  not attempted   {item}{(outcome.Message is null ? string.Empty : ": " + message)}",
                 }).Append('\n');
             }
         }

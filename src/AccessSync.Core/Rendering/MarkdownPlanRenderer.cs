@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using AccessSync.Core.Planning;
 using AccessSync.Core.Review;
+using AccessSync.Core.Text;
 
 namespace AccessSync.Core.Rendering;
 
@@ -177,13 +178,14 @@ public sealed class MarkdownPlanRenderer(MarkdownPlanOptions options) : IPlanRen
         return new string('`', Math.Max(3, longest + 1));
     }
 
-    private static string Html(string value) => WebUtility.HtmlEncode(value);
+    /// <summary>A name as HTML text: first made printable (<see cref="DisplayText.Name"/>), then encoded.</summary>
+    private static string Html(string value) => WebUtility.HtmlEncode(DisplayText.Name(value));
 
-    /// <summary>Text that Markdown shows as written: its punctuation escaped, and HTML as text.</summary>
+    /// <summary>Text that Markdown shows as written: made printable (<see cref="DisplayText.Name"/>), its punctuation escaped, and HTML as text.</summary>
     private static string Escape(string value)
     {
         var escaped = new StringBuilder(value.Length);
-        foreach (var c in value)
+        foreach (var c in DisplayText.Name(value))
         {
             _ = c switch
             {

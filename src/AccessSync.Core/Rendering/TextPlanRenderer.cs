@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using AccessSync.Core.Planning;
 using AccessSync.Core.Review;
+using AccessSync.Core.Text;
 using AccessSync.Core.Yaml;
 
 namespace AccessSync.Core.Rendering;
@@ -62,7 +63,7 @@ public sealed class TextPlanRenderer(TextPlanOptions options) : IPlanRenderer
         foreach (var change in section.Changes)
         {
             lines.AddRange(ChangeLines(change, names));
-            lines.AddRange(change.Widenings.Select(w => Paint(Ansi.Magenta, $"!   widens access: {w.Reason}")));
+            lines.AddRange(change.Widenings.Select(w => Paint(Ansi.Magenta, $"!   widens access: {Printable(w.Reason)}")));
         }
 
         lines.AddRange(Notes(section).Select(n => "  note: " + n));
@@ -147,7 +148,7 @@ public sealed class TextPlanRenderer(TextPlanOptions options) : IPlanRenderer
         var after = JsonNode.Parse(field.After);
         if (before is not (JsonArray or null) || after is not (JsonArray or null) || (before is null && after is null))
         {
-            yield return $"    {field.Path}: {Scalar(field.Before)} → {Scalar(field.After)}";
+            yield return $"    {field.Path}: {Printable(Scalar(field.Before))} → {Printable(Scalar(field.After))}";
             yield break;
         }
 
@@ -156,12 +157,12 @@ public sealed class TextPlanRenderer(TextPlanOptions options) : IPlanRenderer
         yield return $"    {field.Path}:";
         foreach (var item in Except(was, now))
         {
-            yield return Paint(Ansi.Red, $"-     {RuleText.Of(item, names)}");
+            yield return Paint(Ansi.Red, $"-     {Printable(RuleText.Of(item, names))}");
         }
 
         foreach (var item in Except(now, was))
         {
-            yield return Paint(Ansi.Green, $"+     {RuleText.Of(item, names)}");
+            yield return Paint(Ansi.Green, $"+     {Printable(RuleText.Of(item, names))}");
         }
     }
 
@@ -202,23 +203,22 @@ public sealed class TextPlanRenderer(TextPlanOptions options) : IPlanRenderer
         }
     }
 
+    /// <summary>A line of a policy's YAML: the YAML escapes control characters in a value but keeps tabs and bidi controls.</summary>
     private string DiffLineText(DiffLine line) => line.Marker switch
     {
-        '+' => Paint(Ansi.Green, "+   " + line.Text),
-        '-' => Paint(Ansi.Red, "-   " + line.Text),
-        _ => "    " + line.Text,
+        '+' => Paint(Ansi.Green, "+   " + Printable(line.Text)),
+        '-' => Paint(Ansi.Red, "-   " + Printable(line.Text)),
+        _ => "    " + Printable(line.Text),
     };
 
     private static string Quoted(string name) => $"\"{Printable(name).Replace("\"", "\\\"", StringComparison.Ordinal)}\"";
 
     /// <summary>
-    /// Names come from the live account, and anyone who may edit a policy may name it: a control character is
-    /// shown as its code, so that no name can move the cursor, clear the screen or forge a line of the plan.
+    /// Names come from the files and from the live account, and anyone who may edit a policy may name it: every
+    /// control, bidi and line-break character is shown as its code, so that no name can move the cursor, clear the
+    /// screen, reorder a line or forge a line of the plan.
     /// </summary>
-    internal static string Printable(string text) =>
-        text.Any(char.IsControl)
-            ? string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()))
-            : text;
+    internal static string Printable(string text) => DisplayText.Name(text);
 
     private static string Plural(int count, string noun) => $"{count} {noun}{(count == 1 ? string.Empty : "s")}";
 

@@ -28,7 +28,7 @@ public class FuzzExtremesTests
         var outcome = FuzzPipeline.Run(new FuzzCase("extreme", "apps/fuzz.yaml", text));
 
         outcome.Failure.ShouldBeNull();
-        outcome.Planned.ShouldBeFalse("the file was meant to be rejected");
+        outcome.Validated.ShouldBeFalse("the file was meant to be rejected");
         outcome.OverBounds.ShouldBeFalse($"{outcome.Elapsed}, {outcome.AllocatedBytes:N0} bytes");
     }
 

@@ -1,29 +1,44 @@
 using System.Globalization;
 using System.Text;
 
-namespace AccessSync.Cloudflare.Redaction;
+namespace AccessSync.Core.Text;
 
 /// <summary>
-/// Text a server sent (an API error message, a reason phrase, a body a parser quotes back), made fit to print on a
-/// terminal, in a log or in a pull request comment. A server is not trusted: it could answer with terminal control
-/// sequences (clear the screen, rewrite the window title, hide a line), with right-to-left overrides that make a
-/// line read other than it is, or with a megabyte of text.
+/// Text from outside made fit to print on a terminal, in a log or in a pull request comment: what a server sent (an
+/// API error message, a reason phrase, a body a parser quotes back) and the names anyone who may edit an object in
+/// the account gives it (an application, a policy, a group). Neither is trusted: it could hold terminal control
+/// sequences (clear the screen, rewrite the window title, hide a line), right-to-left overrides that make a line
+/// read other than it is, line breaks that forge a line of a plan, or a megabyte of text.
 /// </summary>
 /// <remarks>
 /// What holds for every result: it is one line; it contains no C0 or C1 control character, no DEL, no bidirectional
 /// control (embeddings, overrides, isolates, marks), no line or paragraph separator and no lone surrogate. Each of
 /// those is written as visible text instead (<c>\x1b</c>, <c>\u202e</c>), so a reader still sees that it was there,
-/// except that line breaks and tabs become one space. Every other character, any script or emoji, is kept as it is.
+/// except that in server text (<see cref="ForDisplay"/>) line breaks and tabs become one space; in a name
+/// (<see cref="Name"/>) they too are written as escapes, since two names must not look alike when they differ. Every other character, any script or emoji, is kept as it is.
 /// The result is at most <c>maxLength</c> characters plus an ellipsis, cut between whole escapes and whole
 /// characters, never inside one.
 /// </remarks>
-public static class ServerText
+public static class DisplayText
 {
     public const int DefaultMaxLength = 300;
 
+    /// <summary>
+    /// A name is shown whole up to this length: a policy file may hold names this long (<see cref="Sources.SourceLimits.MaxValueLength"/>),
+    /// and a plan shows them as written; only a longer live name is cut.
+    /// </summary>
+    public const int MaxNameLength = Sources.SourceLimits.MaxValueLength;
+
+    /// <summary>A name (of an application, policy, group, file) as a plan or report shows it: every character that is not plain text escaped.</summary>
+    public static string Name(string? name) => Display(name, MaxNameLength, foldLineBreaks: false);
+
+    /// <summary>Server text, on one line: line breaks and tabs read as one space.</summary>
+    public static string ForDisplay(string? text, int maxLength = DefaultMaxLength) => Display(text, maxLength, foldLineBreaks: true);
+
+
     private const string Ellipsis = "…";
 
-    public static string ForDisplay(string? text, int maxLength = DefaultMaxLength)
+    private static string Display(string? text, int maxLength, bool foldLineBreaks)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxLength);
         if (string.IsNullOrEmpty(text))
@@ -34,8 +49,8 @@ public static class ServerText
         var shown = new StringBuilder(Math.Min(text.Length, maxLength) + Ellipsis.Length);
         for (var i = 0; i < text.Length; i++)
         {
-            var piece = PieceAt(text, ref i);
-            if (piece == " " && shown.Length > 0 && shown[^1] == ' ' && IsLineBreakOrTab(text[i]))
+            var piece = PieceAt(text, ref i, foldLineBreaks);
+            if (foldLineBreaks && piece == " " && shown.Length > 0 && shown[^1] == ' ' && IsLineBreakOrTab(text[i]))
             {
                 continue; // "\r\n" and indented continuation lines read as one space
             }
@@ -52,7 +67,7 @@ public static class ServerText
     }
 
     /// <summary>The character at <paramref name="i"/> as it is shown; a surrogate pair is one piece, and moves <paramref name="i"/> past both halves.</summary>
-    private static string PieceAt(string text, ref int i)
+    private static string PieceAt(string text, ref int i, bool foldLineBreaks)
     {
         var c = text[i];
         if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
@@ -61,7 +76,7 @@ public static class ServerText
             return text.Substring(i - 1, 2);
         }
 
-        if (IsLineBreakOrTab(c))
+        if (foldLineBreaks && IsLineBreakOrTab(c))
         {
             return " ";
         }

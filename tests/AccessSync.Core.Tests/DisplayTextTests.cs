@@ -1,9 +1,9 @@
-using AccessSync.Cloudflare.Redaction;
+using AccessSync.Core.Text;
 
-namespace AccessSync.Cloudflare.Tests;
+namespace AccessSync.Core.Tests;
 
 /// <summary>Server text made fit to print: no control sequence reaches a terminal or a comment, and it stays short.</summary>
-public class ServerTextTests
+public class DisplayTextTests
 {
     [TestCase("\u001b[2J\u001b]0;owned\u0007done", @"\x1b[2J\x1b]0;owned\x07done")]
     [TestCase("a\u0000b\u007fc", @"a\x00b\x7fc")]
@@ -12,38 +12,38 @@ public class ServerTextTests
     [TestCase("\u2066isolated\u2069 \u200f", @"\u2066isolated\u2069 \u200f")]
     [TestCase("line one\r\nline two\tend", "line one line two end")]
     public void Controls_are_written_as_visible_text(string server, string shown) =>
-        ServerText.ForDisplay(server).ShouldBe(shown);
+        DisplayText.ForDisplay(server).ShouldBe(shown);
 
     [Test]
     public void A_lone_surrogate_is_written_as_visible_text() =>
-        ServerText.ForDisplay("lone " + (char)0xD800 + " half").ShouldBe(@"lone \ud800 half");
+        DisplayText.ForDisplay("lone " + (char)0xD800 + " half").ShouldBe(@"lone \ud800 half");
 
     [TestCase("Zugriff verweigert: ä ö ü ß")]
     [TestCase("访问被拒绝")]
     [TestCase("مرفوض")]
     [TestCase("denied 🔒 👩‍💻")]
     public void Ordinary_text_in_any_script_is_kept(string server) =>
-        ServerText.ForDisplay(server).ShouldBe(server);
+        DisplayText.ForDisplay(server).ShouldBe(server);
 
     [Test]
     public void Long_text_is_cut_with_an_ellipsis()
     {
-        var shown = ServerText.ForDisplay(new string('x', 10_000));
+        var shown = DisplayText.ForDisplay(new string('x', 10_000));
 
-        shown.ShouldBe(new string('x', ServerText.DefaultMaxLength) + "…");
+        shown.ShouldBe(new string('x', DisplayText.DefaultMaxLength) + "…");
     }
 
     [Test]
     public void Text_of_exactly_the_limit_is_not_cut() =>
-        ServerText.ForDisplay(new string('x', 300)).ShouldBe(new string('x', 300));
+        DisplayText.ForDisplay(new string('x', 300)).ShouldBe(new string('x', 300));
 
     [Test]
     public void A_cut_never_splits_an_escape_or_a_surrogate_pair()
     {
-        ServerText.ForDisplay("abcd\u001b", maxLength: 6).ShouldBe("abcd…");
-        ServerText.ForDisplay("abcd🔒", maxLength: 5).ShouldBe("abcd…");
+        DisplayText.ForDisplay("abcd\u001b", maxLength: 6).ShouldBe("abcd…");
+        DisplayText.ForDisplay("abcd🔒", maxLength: 5).ShouldBe("abcd…");
     }
 
     [Test]
-    public void Nothing_is_empty() => ServerText.ForDisplay(null).ShouldBeEmpty();
+    public void Nothing_is_empty() => DisplayText.ForDisplay(null).ShouldBeEmpty();
 }
