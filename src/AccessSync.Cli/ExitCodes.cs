@@ -21,6 +21,12 @@ public static class ExitCodes
     /// <summary>The command line was wrong (sysexits.h EX_USAGE).</summary>
     public const int Usage = 64;
 
+    /// <summary>Stopped by Ctrl-C (SIGINT): 128 + 2, the shell's convention.</summary>
+    public const int Interrupted = 130;
+
+    /// <summary>Stopped by SIGTERM, as a cancelled CI job is: 128 + 15.</summary>
+    public const int Terminated = 143;
+
     public const string HelpText = """
         Exit codes:
           0   success (plan: no changes)
@@ -29,5 +35,7 @@ public static class ExitCodes
           3   refused by a safety threshold (use --force)
           4   the saved plan is stale
           64  usage error
+          130 stopped by Ctrl-C (SIGINT)
+          143 stopped by SIGTERM
         """;
 }

@@ -19,6 +19,7 @@ public partial class ReadmeOutputTests
         ["plan-sandbox"] = true,
         ["plan-sandbox-reusable"] = true,
         ["export-sandbox"] = true,
+        ["apply-sandbox"] = true,
     };
 
     [Test]
@@ -29,6 +30,7 @@ public partial class ReadmeOutputTests
     [TestCase("plan-sandbox")]
     [TestCase("plan-sandbox-reusable")]
     [TestCase("export-sandbox")]
+    [TestCase("apply-sandbox")]
     public async Task The_example_output_is_what_the_command_prints(string name)
     {
         using var copy = InACopy[name] ? CopyOfExamples() : null;

@@ -36,7 +36,7 @@ public sealed class Interruption : IDisposable
     public PosixSignal? Signal { get; private set; }
 
     /// <summary>The shell's convention: 130 after SIGINT, 143 after SIGTERM.</summary>
-    public int ExitCode => Signal == PosixSignal.SIGINT ? 130 : 143;
+    public int ExitCode => Signal == PosixSignal.SIGINT ? ExitCodes.Interrupted : ExitCodes.Terminated;
 
     /// <summary>The signal's name, as a report says it: SIGINT or SIGTERM.</summary>
     public string SignalName => Signal == PosixSignal.SIGINT ? "SIGINT" : "SIGTERM";
