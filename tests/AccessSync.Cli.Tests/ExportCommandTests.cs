@@ -14,6 +14,7 @@ public class ExportCommandTests
     {
         using var folder = new TempFolder();
 
+        // Real processes, end to end: the rest of this class runs the same commands in-process.
         var export = await AccessSyncProcess.RunAsync(folder.Path, "export", "--sandbox", "--account-id", Account, "--out", "policies");
         var validate = await AccessSyncProcess.RunAsync(folder.Path, "validate", "policies");
         var plan = await AccessSyncProcess.RunAsync(folder.Path, "plan", "--sandbox", "--detailed-exitcode", "policies");
@@ -47,11 +48,11 @@ public class ExportCommandTests
     {
         using var tree = new ExampleTree();
         using var exported = new TempFolder();
-        (await AccessSyncProcess.RunAsync(tree.Path, "apply", "--sandbox", "--auto-approve")).ExitCode.ShouldBe(ExitCodes.Success);
+        (await InProcessAccessSync.RunAsync(tree.Path, "apply", "--sandbox", "--auto-approve")).ExitCode.ShouldBe(ExitCodes.Success);
 
-        var export = await AccessSyncProcess.RunAsync(tree.Path, "export", "--sandbox", "--account-id", Account, "--out", exported.Path);
-        var planExported = await AccessSyncProcess.RunAsync(tree.Path, "plan", "--sandbox", "--detailed-exitcode", exported.Path);
-        var planExamples = await AccessSyncProcess.RunAsync(tree.Path, "plan", "--sandbox", "--detailed-exitcode");
+        var export = await InProcessAccessSync.RunAsync(tree.Path, "export", "--sandbox", "--account-id", Account, "--out", exported.Path);
+        var planExported = await InProcessAccessSync.RunAsync(tree.Path, "plan", "--sandbox", "--detailed-exitcode", exported.Path);
+        var planExamples = await InProcessAccessSync.RunAsync(tree.Path, "plan", "--sandbox", "--detailed-exitcode");
 
         export.ExitCode.ShouldBe(ExitCodes.Success, export.StdErr);
         planExported.ExitCode.ShouldBe(ExitCodes.Success, planExported.StdOut + planExported.StdErr);
@@ -65,8 +66,8 @@ public class ExportCommandTests
         using var folder = new TempFolder();
         folder.Write(".accesssync/sandbox.json", SandboxWithReusablePolicies());
 
-        var export = await AccessSyncProcess.RunAsync(folder.Path, "export", "--sandbox", "--account-id", Account, "--out", "policies");
-        var plan = await AccessSyncProcess.RunAsync(folder.Path, "plan", "--sandbox", "--detailed-exitcode", "policies");
+        var export = await InProcessAccessSync.RunAsync(folder.Path, "export", "--sandbox", "--account-id", Account, "--out", "policies");
+        var plan = await InProcessAccessSync.RunAsync(folder.Path, "plan", "--sandbox", "--detailed-exitcode", "policies");
 
         export.ExitCode.ShouldBe(ExitCodes.Success, export.StdErr);
         export.StdErr.ShouldBeEmpty();
@@ -90,7 +91,7 @@ public class ExportCommandTests
         using var folder = new TempFolder();
         folder.Write(".accesssync/sandbox.json", SandboxWithReusablePolicies());
 
-        var export = await AccessSyncProcess.RunAsync(folder.Path, "export", "--sandbox", "--account-id", Account, "--app", "Grafana");
+        var export = await InProcessAccessSync.RunAsync(folder.Path, "export", "--sandbox", "--account-id", Account, "--app", "Grafana");
 
         export.ExitCode.ShouldBe(ExitCodes.Success, export.StdErr);
         Directory.GetFiles(Path.Combine(folder.Path, "reusable")).Select(Path.GetFileName).ShouldBe(["allow-sre-on-call.yaml"]);
@@ -105,8 +106,8 @@ public class ExportCommandTests
         folder.Write("accesssync.yaml", $"account_id: {Account}\n");
         folder.Write("reusable/sre.yaml", "policy:\n  name: Allow SRE on call\n  decision: allow\n  include:\n    - group: SRE\n");
 
-        var export = await AccessSyncProcess.RunAsync(folder.Path, "export", "--sandbox");
-        var plan = await AccessSyncProcess.RunAsync(folder.Path, "plan", "--sandbox", "--detailed-exitcode");
+        var export = await InProcessAccessSync.RunAsync(folder.Path, "export", "--sandbox");
+        var plan = await InProcessAccessSync.RunAsync(folder.Path, "plan", "--sandbox", "--detailed-exitcode");
 
         export.ExitCode.ShouldBe(ExitCodes.Success, export.StdErr);
         export.StdErr.ShouldContain("note: reusable policy Allow SRE on call (1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d): already defined by reusable/sre.yaml; not exported");
@@ -118,13 +119,13 @@ public class ExportCommandTests
     public async Task Export_never_replaces_a_file_unless_forced()
     {
         using var folder = new TempFolder();
-        await AccessSyncProcess.RunAsync(folder.Path, "export", "--sandbox", "--account-id", Account);
+        await InProcessAccessSync.RunAsync(folder.Path, "export", "--sandbox", "--account-id", Account);
         var grafana = Path.Combine(folder.Path, "apps", "grafana.yaml");
         File.WriteAllText(grafana, "# edited by hand\n");
 
-        var refused = await AccessSyncProcess.RunAsync(folder.Path, "export", "--sandbox", "--account-id", Account);
+        var refused = await InProcessAccessSync.RunAsync(folder.Path, "export", "--sandbox", "--account-id", Account);
         var kept = File.ReadAllText(grafana);
-        var forced = await AccessSyncProcess.RunAsync(folder.Path, "export", "--sandbox", "--account-id", Account, "--force");
+        var forced = await InProcessAccessSync.RunAsync(folder.Path, "export", "--sandbox", "--account-id", Account, "--force");
 
         refused.ExitCode.ShouldBe(ExitCodes.Error);
         refused.StdErr.ShouldContain("error: apps/grafana.yaml exists; export never replaces a file unless --force");
@@ -140,8 +141,8 @@ public class ExportCommandTests
     {
         using var folder = new TempFolder();
 
-        var chosen = await AccessSyncProcess.RunAsync(folder.Path, "export", "--sandbox", "--account-id", Account, "--app", "GRAFANA", "--app", "deploy.example.com");
-        var unknown = await AccessSyncProcess.RunAsync(folder.Path, "export", "--sandbox", "--account-id", Account, "--app", "Grafanna", "--out", "other");
+        var chosen = await InProcessAccessSync.RunAsync(folder.Path, "export", "--sandbox", "--account-id", Account, "--app", "GRAFANA", "--app", "deploy.example.com");
+        var unknown = await InProcessAccessSync.RunAsync(folder.Path, "export", "--sandbox", "--account-id", Account, "--app", "Grafanna", "--out", "other");
 
         chosen.ExitCode.ShouldBe(ExitCodes.Success, chosen.StdErr);
         Directory.GetFiles(Path.Combine(folder.Path, "apps")).Select(Path.GetFileName).ShouldBe(["deploy-api.yaml", "grafana.yaml"], ignoreOrder: true);
@@ -156,8 +157,8 @@ public class ExportCommandTests
         using var folder = new TempFolder();
         folder.Write("policies/accesssync.yaml", $"account_id: {Account}\ndefaults:\n  approval_required: true\n  isolation_required: false\n");
 
-        var export = await AccessSyncProcess.RunAsync(folder.Path, "export", "--sandbox", "--out", "policies");
-        var plan = await AccessSyncProcess.RunAsync(folder.Path, "plan", "--sandbox", "--detailed-exitcode", "policies");
+        var export = await InProcessAccessSync.RunAsync(folder.Path, "export", "--sandbox", "--out", "policies");
+        var plan = await InProcessAccessSync.RunAsync(folder.Path, "plan", "--sandbox", "--detailed-exitcode", "policies");
 
         export.ExitCode.ShouldBe(ExitCodes.Success, export.StdErr);
         export.StdOut.ShouldNotContain("accesssync.yaml\n");
@@ -172,7 +173,7 @@ public class ExportCommandTests
         folder.Write("accesssync.yaml", $"account_id: {Account}\n");
         folder.Write("apps/dashboards.yaml", "app:\n  domain: grafana.example.com\npolicies:\n  - {name: Block contractors, decision: deny, include: [{group: Contractors}]}\n");
 
-        var export = await AccessSyncProcess.RunAsync(folder.Path, "export", "--sandbox");
+        var export = await InProcessAccessSync.RunAsync(folder.Path, "export", "--sandbox");
 
         export.ExitCode.ShouldBe(ExitCodes.Success, export.StdErr);
         export.StdErr.ShouldContain("note: Grafana (b5422c49-8464-5bb6-9130-1e9a351df9ea): already managed by apps/dashboards.yaml; not exported");
@@ -185,7 +186,7 @@ public class ExportCommandTests
     {
         using var folder = new TempFolder();
 
-        var result = await AccessSyncProcess.RunAsync(folder.Path, "export", "--sandbox");
+        var result = await InProcessAccessSync.RunAsync(folder.Path, "export", "--sandbox");
 
         result.ExitCode.ShouldBe(ExitCodes.Usage);
         result.StdErr.ShouldContain("the sandbox cannot list its accounts through the API: pass --account-id");
@@ -195,7 +196,7 @@ public class ExportCommandTests
     [Test]
     public async Task Export_help_names_its_exit_codes()
     {
-        var result = await AccessSyncProcess.RunAsync(Path.GetTempPath(), "export", "--help");
+        var result = await InProcessAccessSync.RunAsync(Path.GetTempPath(), "export", "--help");
 
         result.ExitCode.ShouldBe(ExitCodes.Success);
         result.StdOut.ShouldContain("0   exported");

@@ -60,7 +60,7 @@ public class GitHubCommentTests
             ["GITHUB_SERVER_URL"] = "https://github.example",
         };
 
-        public Task<ProcessResult> RunAsync(params string[] args) => AccessSyncProcess.RunAsync(Path, Environment(), ["github-comment", .. args]);
+        public Task<ProcessResult> RunAsync(params string[] args) => InProcessAccessSync.RunAsync(Path, Environment(), ["github-comment", .. args]);
 
         public async ValueTask DisposeAsync()
         {
@@ -211,7 +211,7 @@ public class GitHubCommentTests
         var plan = workspace.SavePlan(applications: 2);
 
         var posted = await workspace.RunAsync("--plan", plan, "--step-summary", "--log-level", "verbose");
-        var refused = await AccessSyncProcess.RunAsync(workspace.Path, workspace.Environment(token: Token + "-revoked"), "github-comment", "--plan", plan, "--log-level", "verbose");
+        var refused = await InProcessAccessSync.RunAsync(workspace.Path, workspace.Environment(token: Token + "-revoked"), "github-comment", "--plan", plan, "--log-level", "verbose");
 
         posted.ExitCode.ShouldBe(ExitCodes.Success, posted.StdErr);
         refused.ExitCode.ShouldBe(ExitCodes.Error);
@@ -266,9 +266,9 @@ public class GitHubCommentTests
         environment["GITHUB_REPOSITORY"] = null;
         var plan = workspace.SavePlan(applications: 1);
 
-        var production = await AccessSyncProcess.RunAsync(workspace.Path, environment, "github-comment", "--plan", plan, "--repo", Repository, "--pr", $"{PullRequest}", "--marker", "accesssync-plan production");
-        var staging = await AccessSyncProcess.RunAsync(workspace.Path, environment, "github-comment", "--plan", plan, "--repo", Repository, "--pr", $"{PullRequest}", "--marker", "<!-- accesssync-plan staging -->");
-        var again = await AccessSyncProcess.RunAsync(workspace.Path, environment, "github-comment", "--plan", plan, "--repo", Repository, "--pr", $"{PullRequest}", "--marker", "accesssync-plan production");
+        var production = await InProcessAccessSync.RunAsync(workspace.Path, environment, "github-comment", "--plan", plan, "--repo", Repository, "--pr", $"{PullRequest}", "--marker", "accesssync-plan production");
+        var staging = await InProcessAccessSync.RunAsync(workspace.Path, environment, "github-comment", "--plan", plan, "--repo", Repository, "--pr", $"{PullRequest}", "--marker", "<!-- accesssync-plan staging -->");
+        var again = await InProcessAccessSync.RunAsync(workspace.Path, environment, "github-comment", "--plan", plan, "--repo", Repository, "--pr", $"{PullRequest}", "--marker", "accesssync-plan production");
 
         new[] { production, staging, again }.ShouldAllBe(r => r.ExitCode == ExitCodes.Success);
         workspace.Comments.Select(c => c.Body.Split('\n')[0]).ShouldBe(["<!-- accesssync-plan production -->", "<!-- accesssync-plan staging -->"]);
@@ -283,7 +283,7 @@ public class GitHubCommentTests
         var environment = workspace.Environment();
         environment["GITHUB_EVENT_PATH"] = null;
 
-        var noPullRequest = await AccessSyncProcess.RunAsync(workspace.Path, environment, "github-comment", "--plan", plan);
+        var noPullRequest = await InProcessAccessSync.RunAsync(workspace.Path, environment, "github-comment", "--plan", plan);
         var badRepository = await workspace.RunAsync("--plan", plan, "--repo", "../../user");
         var badMarker = await workspace.RunAsync("--plan", plan, "--marker", "x --> y");
 
@@ -302,7 +302,7 @@ public class GitHubCommentTests
         var environment = workspace.Environment();
         environment["GITHUB_TOKEN"] = null;
 
-        var result = await AccessSyncProcess.RunAsync(workspace.Path, environment, "github-comment", "--plan", workspace.SavePlan(applications: 1));
+        var result = await InProcessAccessSync.RunAsync(workspace.Path, environment, "github-comment", "--plan", workspace.SavePlan(applications: 1));
 
         result.ExitCode.ShouldBe(ExitCodes.Error);
         result.StdErr.ShouldStartWith("error: GITHUB_TOKEN is not set;");
@@ -353,7 +353,7 @@ public class GitHubCommentTests
     {
         await using var workspace = await Workspace.StartAsync();
 
-        var result = await AccessSyncProcess.RunAsync(
+        var result = await InProcessAccessSync.RunAsync(
             workspace.Path, workspace.Environment(token: workspace.GitHub.ReadOnlyToken), "github-comment", "--plan", workspace.SavePlan(applications: 1));
 
         result.ExitCode.ShouldBe(ExitCodes.Error);
@@ -370,6 +370,7 @@ public class GitHubCommentTests
         var planFile = Path.Combine(tree.Path, "plan.json");
         var environment = workspace.Environment();
 
+        // Real processes, end to end: the rest of this class runs the same commands in-process.
         var plan = await AccessSyncProcess.RunAsync(tree.Path, environment, "plan", "--sandbox", "--out", planFile, "--format", "markdown");
         var comment = await AccessSyncProcess.RunAsync(tree.Path, environment, "github-comment", "--plan", planFile, "--step-summary");
 

@@ -11,7 +11,7 @@ public class SandboxTests
     {
         using var tree = new ExampleTree();
 
-        var result = await AccessSyncProcess.RunAsync(tree.Path, "plan", "--sandbox");
+        var result = await InProcessAccessSync.RunAsync(tree.Path, "plan", "--sandbox");
 
         result.ExitCode.ShouldBe(ExitCodes.Success, result.StdErr);
         result.StdErr.ShouldBeEmpty();
@@ -23,8 +23,8 @@ public class SandboxTests
     {
         using var tree = new ExampleTree();
 
-        var markdown = await AccessSyncProcess.RunAsync(tree.Path, "plan", "--sandbox", "--format", "markdown");
-        var json = await AccessSyncProcess.RunAsync(tree.Path, "plan", "--sandbox", "--format", "json");
+        var markdown = await InProcessAccessSync.RunAsync(tree.Path, "plan", "--sandbox", "--format", "markdown");
+        var json = await InProcessAccessSync.RunAsync(tree.Path, "plan", "--sandbox", "--format", "json");
 
         Approvals.Verify(markdown.StdOut, "sandbox-plan-markdown");
         Approvals.Verify(json.StdOut, "sandbox-plan-json");
@@ -35,9 +35,9 @@ public class SandboxTests
     {
         using var tree = new ExampleTree();
 
-        (await AccessSyncProcess.RunAsync(tree.Path, "plan", "--sandbox", "--detailed-exitcode")).ExitCode.ShouldBe(ExitCodes.ChangesPresent);
-        (await AccessSyncProcess.RunAsync(tree.Path, "apply", "--sandbox", "--auto-approve")).ExitCode.ShouldBe(ExitCodes.Success);
-        (await AccessSyncProcess.RunAsync(tree.Path, "plan", "--sandbox", "--detailed-exitcode")).ExitCode.ShouldBe(ExitCodes.Success);
+        (await InProcessAccessSync.RunAsync(tree.Path, "plan", "--sandbox", "--detailed-exitcode")).ExitCode.ShouldBe(ExitCodes.ChangesPresent);
+        (await InProcessAccessSync.RunAsync(tree.Path, "apply", "--sandbox", "--auto-approve")).ExitCode.ShouldBe(ExitCodes.Success);
+        (await InProcessAccessSync.RunAsync(tree.Path, "plan", "--sandbox", "--detailed-exitcode")).ExitCode.ShouldBe(ExitCodes.Success);
     }
 
     [Test]
@@ -45,6 +45,7 @@ public class SandboxTests
     {
         using var tree = new ExampleTree();
 
+        // Real processes, end to end: the rest of this class runs the same commands in-process.
         var apply = await AccessSyncProcess.RunAsync(tree.Path, "apply", "--sandbox", "--auto-approve");
         var plan = await AccessSyncProcess.RunAsync(tree.Path, "plan", "--sandbox");
 
@@ -59,7 +60,7 @@ public class SandboxTests
     {
         using var tree = new ExampleTree();
 
-        await AccessSyncProcess.RunAsync(tree.Path, "apply", "--sandbox", "--auto-approve");
+        await InProcessAccessSync.RunAsync(tree.Path, "apply", "--sandbox", "--auto-approve");
 
         // live.json gives "Block contractors" an x_owner_team field that AccessSync has never heard of, and the
         // Admin console a "Break glass" policy its file does not list (prune is off there).
@@ -74,8 +75,8 @@ public class SandboxTests
     {
         using var tree = new ExampleTree();
 
-        var apply = await AccessSyncProcess.RunAsync(tree.Path, "apply", "--sandbox");
-        var plan = await AccessSyncProcess.RunAsync(tree.Path, "plan", "--sandbox", "--detailed-exitcode");
+        var apply = await InProcessAccessSync.RunAsync(tree.Path, "apply", "--sandbox");
+        var plan = await InProcessAccessSync.RunAsync(tree.Path, "plan", "--sandbox", "--detailed-exitcode");
 
         apply.ExitCode.ShouldBe(ExitCodes.Usage);
         apply.StdErr.ShouldContain("pass --auto-approve");
@@ -87,13 +88,13 @@ public class SandboxTests
     {
         using var tree = new ExampleTree();
         var planFile = Path.Combine(tree.Path, "plan.json");
-        (await AccessSyncProcess.RunAsync(tree.Path, "plan", "--sandbox", "--out", planFile)).ExitCode.ShouldBe(ExitCodes.Success);
+        (await InProcessAccessSync.RunAsync(tree.Path, "plan", "--sandbox", "--out", planFile)).ExitCode.ShouldBe(ExitCodes.Success);
 
         // Someone changes Grafana's policies after the plan was reviewed.
         tree.Edit("apps/grafana.yaml", text => text.Replace("session_duration: 8h", "session_duration: 9h", StringComparison.Ordinal));
-        (await AccessSyncProcess.RunAsync(tree.Path, "apply", "--sandbox", "--auto-approve", "--target", "Grafana")).ExitCode.ShouldBe(ExitCodes.Success);
+        (await InProcessAccessSync.RunAsync(tree.Path, "apply", "--sandbox", "--auto-approve", "--target", "Grafana")).ExitCode.ShouldBe(ExitCodes.Success);
 
-        var stale = await AccessSyncProcess.RunAsync(tree.Path, "apply", "--sandbox", "--auto-approve", "--plan", planFile);
+        var stale = await InProcessAccessSync.RunAsync(tree.Path, "apply", "--sandbox", "--auto-approve", "--plan", planFile);
 
         stale.ExitCode.ShouldBe(ExitCodes.StalePlan, stale.StdOut + stale.StdErr);
         stale.StdErr.ShouldContain("the saved plan is stale");
@@ -106,10 +107,10 @@ public class SandboxTests
     {
         using var tree = new ExampleTree();
         var planFile = Path.Combine(tree.Path, "plan.json");
-        await AccessSyncProcess.RunAsync(tree.Path, "plan", "--sandbox", "--out", planFile);
+        await InProcessAccessSync.RunAsync(tree.Path, "plan", "--sandbox", "--out", planFile);
 
-        var apply = await AccessSyncProcess.RunAsync(tree.Path, "apply", "--sandbox", "--auto-approve", "--plan", planFile);
-        var plan = await AccessSyncProcess.RunAsync(tree.Path, "plan", "--sandbox", "--detailed-exitcode");
+        var apply = await InProcessAccessSync.RunAsync(tree.Path, "apply", "--sandbox", "--auto-approve", "--plan", planFile);
+        var plan = await InProcessAccessSync.RunAsync(tree.Path, "plan", "--sandbox", "--detailed-exitcode");
 
         apply.ExitCode.ShouldBe(ExitCodes.Success, apply.StdOut + apply.StdErr);
         plan.ExitCode.ShouldBe(ExitCodes.Success, plan.StdOut);
@@ -122,8 +123,8 @@ public class SandboxTests
         // Deploy API has four live policies; a file keeping only one deletes 75 % of them.
         tree.Edit("apps/deploy-api.yaml", text => text[..text.IndexOf("  - name: CI deploy bot", StringComparison.Ordinal)]);
 
-        var refused = await AccessSyncProcess.RunAsync(tree.Path, "apply", "--sandbox", "--auto-approve");
-        var forced = await AccessSyncProcess.RunAsync(tree.Path, "apply", "--sandbox", "--auto-approve", "--force");
+        var refused = await InProcessAccessSync.RunAsync(tree.Path, "apply", "--sandbox", "--auto-approve");
+        var forced = await InProcessAccessSync.RunAsync(tree.Path, "apply", "--sandbox", "--auto-approve", "--force");
 
         refused.ExitCode.ShouldBe(ExitCodes.RefusedBySafety, refused.StdOut + refused.StdErr);
         refused.StdErr.ShouldContain("error: refusing to apply: Deploy API (apps/deploy-api.yaml): deletes 3 of its 4 policies (75 %), more than the limit of 30 %");
@@ -138,9 +139,9 @@ public class SandboxTests
         tree.Edit("accesssync.yaml", text => text.Replace("max_delete_percent: 30", "max_delete_percent: 80", StringComparison.Ordinal));
         tree.Edit("apps/deploy-api.yaml", text => text[..text.IndexOf("  - name: CI deploy bot", StringComparison.Ordinal)]);
         var planFile = Path.Combine(tree.Path, "plan.json");
-        await AccessSyncProcess.RunAsync(tree.Path, "plan", "--sandbox", "--out", planFile);
+        await InProcessAccessSync.RunAsync(tree.Path, "plan", "--sandbox", "--out", planFile);
 
-        var apply = await AccessSyncProcess.RunAsync(tree.Path, "apply", "--sandbox", "--auto-approve", "--plan", planFile);
+        var apply = await InProcessAccessSync.RunAsync(tree.Path, "apply", "--sandbox", "--auto-approve", "--plan", planFile);
 
         apply.ExitCode.ShouldBe(ExitCodes.Success, apply.StdOut + apply.StdErr);
         apply.StdOut.ShouldContain("done     Deploy API: delete \"Any pipeline token\"");
@@ -151,7 +152,7 @@ public class SandboxTests
     {
         using var tree = new ExampleTree();
 
-        var result = await AccessSyncProcess.RunAsync(tree.Path, "plan", "--sandbox", "--target", "Grafana", "--target", "Grafna");
+        var result = await InProcessAccessSync.RunAsync(tree.Path, "plan", "--sandbox", "--target", "Grafana", "--target", "Grafna");
 
         result.ExitCode.ShouldBe(ExitCodes.Usage, result.StdOut + result.StdErr);
         result.StdErr.ShouldContain("error: --target \"Grafna\" names no application of the files");
@@ -164,7 +165,7 @@ public class SandboxTests
         using var tree = new ExampleTree();
         tree.Edit("apps/grafana.yaml", text => text.Replace("group: Contractors", "group: Contractor", StringComparison.Ordinal));
 
-        var result = await AccessSyncProcess.RunAsync(tree.Path, "plan", "--sandbox");
+        var result = await InProcessAccessSync.RunAsync(tree.Path, "plan", "--sandbox");
 
         result.ExitCode.ShouldBe(ExitCodes.Error);
         result.StdErr.ShouldContain("apps/grafana.yaml:9:9: error: no Access group is named `Contractor`; known: `Contractors`");

@@ -11,7 +11,7 @@ public class ValidateCommandTests
     [Test]
     public async Task The_examples_are_valid_with_no_warnings()
     {
-        var result = await AccessSyncProcess.RunAsync(Root, "validate", "examples");
+        var result = await InProcessAccessSync.RunAsync(Root, "validate", "examples");
 
         result.ExitCode.ShouldBe(ExitCodes.Success, result.StdOut + result.StdErr);
         result.StdOut.Trim().ShouldMatch(@"^\d+ files checked: 0 errors, 0 warnings\.$");
@@ -21,7 +21,7 @@ public class ValidateCommandTests
     [Test]
     public async Task The_invalid_examples_each_report_their_error_class()
     {
-        var result = await AccessSyncProcess.RunAsync(Root, "validate", "examples/invalid");
+        var result = await InProcessAccessSync.RunAsync(Root, "validate", "examples/invalid");
 
         result.ExitCode.ShouldBe(ExitCodes.Error);
         result.StdErr.ShouldBeEmpty();
@@ -31,7 +31,7 @@ public class ValidateCommandTests
     [Test]
     public async Task GitHub_format_annotates_each_problem()
     {
-        var result = await AccessSyncProcess.RunAsync(Root, "validate", "examples/invalid", "--format", "github");
+        var result = await InProcessAccessSync.RunAsync(Root, "validate", "examples/invalid", "--format", "github");
 
         result.ExitCode.ShouldBe(ExitCodes.Error);
         Approvals.Verify(result.StdOut, "validate-invalid-examples-github");
@@ -40,7 +40,7 @@ public class ValidateCommandTests
     [Test]
     public async Task GitHub_format_is_the_default_inside_GitHub_Actions()
     {
-        var result = await AccessSyncProcess.RunAsync(Root, new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = "true" }, "validate", "examples/invalid");
+        var result = await InProcessAccessSync.RunAsync(Root, new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = "true" }, "validate", "examples/invalid");
 
         result.StdOut.ShouldStartWith("::");
     }
@@ -48,7 +48,7 @@ public class ValidateCommandTests
     [Test]
     public async Task Every_problem_line_has_the_compiler_shape()
     {
-        var result = await AccessSyncProcess.RunAsync(Root, "validate", "examples/invalid");
+        var result = await InProcessAccessSync.RunAsync(Root, "validate", "examples/invalid");
 
         var lines = result.StdOut.Trim().Split('\n');
         lines[..^1].ShouldAllBe(line => System.Text.RegularExpressions.Regex.IsMatch(line, @"^examples/invalid/[\w./-]+:\d+:\d+: (error|warning): .+ \[[a-z0-9-]+\]$"));
@@ -60,7 +60,7 @@ public class ValidateCommandTests
         using var dir = new TempFolder();
         dir.Write("wiki.yaml", "app: {name: Wiki}\npolicies: []\n");
 
-        var result = await AccessSyncProcess.RunAsync(dir.Path, "validate", ".");
+        var result = await InProcessAccessSync.RunAsync(dir.Path, "validate", ".");
 
         result.ExitCode.ShouldBe(ExitCodes.Success);
         result.StdOut.ShouldContain("wiki.yaml:2:11: warning: ");
@@ -76,7 +76,7 @@ public class ValidateCommandTests
         dir.Write("drafts/broken.yaml", "not: [valid\n");
         dir.Write(".github/workflows/ci.yml", "on: push\n");
 
-        var result = await AccessSyncProcess.RunAsync(dir.Path, "validate");
+        var result = await InProcessAccessSync.RunAsync(dir.Path, "validate");
 
         result.ExitCode.ShouldBe(ExitCodes.Success, result.StdOut);
         result.StdOut.Trim().ShouldBe("1 file checked: 0 errors, 0 warnings.");
@@ -90,7 +90,7 @@ public class ValidateCommandTests
         dir.Write("teams/auditors.yaml", "kind: reusable-policy\npolicy: {name: Allow auditors, decision: allow, include: [{geo: US}], precedence: 2}\n");
         dir.Write("apps/wiki.yaml", "app: {name: Wiki}\npolicies: [{use: Allow developers}, {use: Allow auditors}]\n");
 
-        var result = await AccessSyncProcess.RunAsync(dir.Path, "validate");
+        var result = await InProcessAccessSync.RunAsync(dir.Path, "validate");
 
         result.ExitCode.ShouldBe(ExitCodes.Error);
         result.StdOut.ShouldContain("teams/auditors.yaml:2:83: error: a reusable policy has no precedence");
@@ -103,7 +103,7 @@ public class ValidateCommandTests
         using var dir = new TempFolder();
         dir.Write("team/accesssync.yaml", "prune: false\n");
 
-        var result = await AccessSyncProcess.RunAsync(dir.Path, "validate");
+        var result = await InProcessAccessSync.RunAsync(dir.Path, "validate");
 
         result.ExitCode.ShouldBe(ExitCodes.Error);
         result.StdOut.ShouldContain("team/accesssync.yaml:1:1: error: only the root accesssync.yaml is read");
@@ -115,7 +115,7 @@ public class ValidateCommandTests
         using var dir = new TempFolder();
         dir.Write("huge.yaml", "# " + new string('x', 1024 * 1024) + "\n");
 
-        var result = await AccessSyncProcess.RunAsync(dir.Path, "validate");
+        var result = await InProcessAccessSync.RunAsync(dir.Path, "validate");
 
         result.ExitCode.ShouldBe(ExitCodes.Error);
         result.StdOut.ShouldContain("huge.yaml:1:1: error: file is larger than the limit of 1024 KiB");
@@ -128,7 +128,7 @@ public class ValidateCommandTests
         dir.Write("accesssync.yaml", "prune: maybe\n");
         dir.Write("a.yaml", "app: {name: A}\npolicies: [{name: P, decision: deny, include: [{geo: usa}]}]\n");
 
-        var result = await AccessSyncProcess.RunAsync(dir.Path, "validate");
+        var result = await InProcessAccessSync.RunAsync(dir.Path, "validate");
 
         result.ExitCode.ShouldBe(ExitCodes.Error);
         result.StdOut.ShouldContain("accesssync.yaml:1:8: error: `prune` must be true or false");
