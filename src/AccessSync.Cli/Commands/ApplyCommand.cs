@@ -4,6 +4,7 @@ using AccessSync.Cli.Files;
 using AccessSync.Cli.Hosting;
 using AccessSync.Core.Applying;
 using AccessSync.Core.Live;
+using AccessSync.Core.Model;
 using AccessSync.Core.Planning;
 using AccessSync.Core.Rendering;
 using AccessSync.Core.Review;
@@ -30,6 +31,7 @@ public sealed class ApplyCommand(CliConsole console, ILogger log)
         var planMaker = new PlanMaker(console, log);
         Plan plan;
         LiveState? live = null;
+        Project? files = null;
         Connection connection;
         if (settings.PlanFile is { } file)
         {
@@ -50,16 +52,17 @@ public sealed class ApplyCommand(CliConsole console, ILogger log)
                 return ExitCodes.Error;
             }
 
-            (plan, live) = (planned.Plan, planned.Live);
+            (plan, live, files) = (planned.Plan, planned.Live, project);
         }
 
         await using (connection)
         {
-            return await ApplyAsync(plan, live, connection, settings, global, cancellationToken);
+            return await ApplyAsync(plan, live, files, connection, settings, global, cancellationToken);
         }
     }
 
-    private async Task<int> ApplyAsync(Plan plan, LiveState? live, Connection connection, ApplySettings settings, GlobalSettings global, CancellationToken cancellationToken)
+    /// <param name="files">The files the plan was made from, to re-plan an application changed under a write and to verify against; null for a saved plan.</param>
+    private async Task<int> ApplyAsync(Plan plan, LiveState? live, Project? files, Connection connection, ApplySettings settings, GlobalSettings global, CancellationToken cancellationToken)
     {
         var review = PlanReviewer.Review(plan);
         await console.Out.WriteAsync(PlanOutput.Render(review, PlanFormat.Text, console.UseColor(global.NoColor)));
@@ -91,7 +94,7 @@ public sealed class ApplyCommand(CliConsole console, ILogger log)
         ApplyResult result;
         await using (ProgressLine.Start(console, () => $"Applying: {Volatile.Read(ref done)} of {total} changes done, {Volatile.Read(ref failed)} failed; {ProgressText.Requests(connection.Statistics)}"))
         {
-            result = await Applier.ApplyAsync(plan, connection.Provider, live, ApplyOptions.Default with { Progress = progress }, cancellationToken);
+            result = await Applier.ApplyAsync(plan, connection.Provider, live, ApplyOptions.Default with { Progress = progress, Replan = files is null || live is null ? null : ApplicationReplanner.For(files, live) }, cancellationToken);
         }
 
         switch (result)
@@ -107,7 +110,7 @@ public sealed class ApplyCommand(CliConsole console, ILogger log)
                 return ExitCodes.StalePlan;
             case ApplyResult.Applied applied:
                 await console.Out.WriteAsync("\n" + ApplyReportRenderer.Render(applied.Report));
-                return applied.Report.Succeeded ? ExitCodes.Success : ExitCodes.Error;
+                return applied.Report.Succeeded ? await new ApplyVerification(console, files, settings.Targets).VerifyAsync(plan, connection, cancellationToken) : ExitCodes.Error;
             default:
                 throw new InvalidOperationException("an unknown apply result");
         }

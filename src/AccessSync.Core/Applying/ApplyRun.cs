@@ -48,8 +48,8 @@ internal sealed class ApplyRun
                 return;
             }
 
-            var writes = new ApplicationWrites(app, reusableWrites.AsLeft(current[app.App]!), provider.Writer, outcomes);
-            await writes.WriteAsync(reusableWrites.CreatedIn(app.App.Scope), ct);
+            var writes = new ApplicationConvergence(app, provider, reusableWrites, outcomes, options.Replan);
+            await writes.WriteAsync(current[app.App]!, ct);
         });
         await reusableWrites.DeleteAsync(reusable.Where(r => r.Change is DeletePolicy), apps, cancellationToken);
         return new ApplyResult.Applied(outcomes.Report(reusable.Select(PlanItem.Of).Concat(apps.SelectMany(PlanItem.Of))));

@@ -43,18 +43,22 @@ public abstract record ApplyStep(AppTarget App, ImmutableArray<PlanItem> Items, 
         var answer = await SendAsync(writer, live, cancellationToken);
         if (answer.Failure is { } failure)
         {
-            return StepResult.Failed(failure);
+            return answer.SaysLiveChanged ? StepResult.FailedAsLiveChanged(failure) : StepResult.Failed(failure);
         }
 
         var readBack = CheckReadBack(answer.Written, live);
         return (answer.LostAnswer, readBack) switch
         {
             (null, null) => StepResult.Done,
-            (null, { } mismatch) => StepResult.Failed(mismatch),
+            (null, { } mismatch) => ReadBackFailed(mismatch, mismatch),
             (_, null) => StepResult.ConfirmedByReading,
-            ({ } lost, { } mismatch) => StepResult.Failed($"{lost}; a read afterwards found {mismatch}"),
+            ({ } lost, { } mismatch) => ReadBackFailed($"{lost}; a read afterwards found {mismatch}", mismatch),
         };
     }
+
+    /// <summary>A write the API holds otherwise than sent: another writer may have changed it since; one that gave nothing back to check shows nothing.</summary>
+    private static StepResult ReadBackFailed(string failure, string mismatch) =>
+        mismatch == Unchecked ? StepResult.Failed(failure) : StepResult.FailedAsLiveChanged(failure);
 
     /// <summary>Builds the body (once, for an endpoint that takes one) and sends it.</summary>
     private protected abstract Task<WriteAnswer> SendAsync(IAccessWriter writer, LiveObjects live, CancellationToken cancellationToken);

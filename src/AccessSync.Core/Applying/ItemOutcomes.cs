@@ -10,6 +10,9 @@ internal sealed class ItemOutcomes(IProgress<ItemOutcome>? progress)
 {
     private readonly ConcurrentDictionary<PlanItem, ItemOutcome> outcomes = new();
 
+    /// <summary>Items no plan had: writes a re-plan added, each reported after the items of its application.</summary>
+    private readonly ConcurrentQueue<PlanItem> added = new();
+
     /// <summary>The items a write realises: done (with how it was confirmed, when a read did), or failed with the write and why.</summary>
     public void Wrote(IEnumerable<PlanItem> items, ApplyStep step, StepResult result)
     {
@@ -31,9 +34,32 @@ internal sealed class ItemOutcomes(IProgress<ItemOutcome>? progress)
 
     public bool IsDone(PlanItem item) => outcomes.GetValueOrDefault(item)?.Status == ItemStatus.Done;
 
-    /// <summary>Every item, in <paramref name="planOrder"/>.</summary>
-    public ApplyReport Report(IEnumerable<PlanItem> planOrder) =>
-        new([.. planOrder.Select(i => outcomes.GetValueOrDefault(i) ?? new ItemOutcome(i, ItemStatus.NotAttempted, null))]);
+    /// <summary>How an item ended, or null while it has not.</summary>
+    public ItemOutcome? Of(PlanItem item) => outcomes.GetValueOrDefault(item);
+
+    /// <summary>Records how an item ended after all, replacing what an earlier write recorded.</summary>
+    public void Ended(ItemOutcome outcome) => outcomes[outcome.Item] = outcome;
+
+    /// <summary>Items a re-plan added to the plan: reported after the items of their application.</summary>
+    public void Added(IEnumerable<PlanItem> items)
+    {
+        foreach (var item in items)
+        {
+            added.Enqueue(item);
+        }
+    }
+
+    /// <summary>Every item, in <paramref name="planOrder"/>, each item a re-plan added after the last of its application.</summary>
+    public ApplyReport Report(IEnumerable<PlanItem> planOrder)
+    {
+        var order = planOrder.ToList();
+        foreach (var item in added.Distinct().Where(i => !order.Contains(i)))
+        {
+            order.Insert(order.FindLastIndex(i => i.App == item.App) + 1 is var after && after > 0 ? after : order.Count, item);
+        }
+
+        return new([.. order.Select(i => outcomes.GetValueOrDefault(i) ?? new ItemOutcome(i, ItemStatus.NotAttempted, null))]);
+    }
 
     private void Set(IEnumerable<PlanItem> items, ItemStatus status, string why)
     {

@@ -12,5 +12,14 @@ internal sealed record StepResult(string? Failure, string? Note)
     /// <summary>Done although no answer said so: a read afterwards found what the write should have made.</summary>
     public static StepResult ConfirmedByReading { get; } = new(null, "its answer was lost; a read confirmed it");
 
+    /// <summary>
+    /// The write failed in a way another writer's change explains: the API refused it for the state it found, or
+    /// holds something other than what was sent. Reading the application again and re-planning it may converge.
+    /// </summary>
+    public bool LiveChanged { get; init; }
+
     public static StepResult Failed(string failure) => new(failure, null);
+
+    /// <summary>Failed, perhaps because live changed under the write (<see cref="LiveChanged"/>).</summary>
+    public static StepResult FailedAsLiveChanged(string failure) => new(failure, null) { LiveChanged = true };
 }
