@@ -25,9 +25,17 @@ internal sealed class ApplicationConvergence(AppPlan plan, IAccessProvider provi
 
         var pending = PlanItem.Of(plan).Where(i => !outcomes.IsDone(i)).ToList();
         var fresh = await provider.ReadApplicationAsync(plan.App.Scope, plan.App.Id, cancellationToken);
-        if (fresh is null || replan(fresh) is not { } again)
+        var again = fresh is null ? null : replan(fresh);
+        if (fresh is null || again is null)
         {
             outcomes.Failed(pending, $"{why}; {(fresh is null ? "a read afterwards found the application gone" : "planning it again against the files failed")}");
+            return;
+        }
+
+        if (reusable.WhyNotAttempted(again) is { } missing)
+        {
+            // A reusable policy the new plan attaches would be created by the account's writes, which are done by now.
+            outcomes.Failed(pending, $"{why}; planned again, it needs a write this apply no longer makes ({missing}): plan and apply again");
             return;
         }
 
