@@ -50,14 +50,18 @@ public abstract record ApplyStep(AppTarget App, ImmutableArray<PlanItem> Items, 
         return (answer.LostAnswer, readBack) switch
         {
             (null, null) => StepResult.Done,
-            (null, { } mismatch) => ReadBackFailed(mismatch, mismatch),
+            // The answer is the object as the write left it: a field not as sent is the API's doing, not another writer's.
+            (null, { } mismatch) => StepResult.Failed(mismatch),
             (_, null) => StepResult.ConfirmedByReading,
-            ({ } lost, { } mismatch) => ReadBackFailed($"{lost}; a read afterwards found {mismatch}", mismatch),
+            ({ } lost, { } mismatch) => ReadAfterwardsFailed($"{lost}; a read afterwards found {mismatch}", mismatch),
         };
     }
 
-    /// <summary>A write the API holds otherwise than sent: another writer may have changed it since; one that gave nothing back to check shows nothing.</summary>
-    private static StepResult ReadBackFailed(string failure, string mismatch) =>
+    /// <summary>
+    /// A read after a lost answer found the object otherwise than sent: another writer may have changed it in between
+    /// (unless the read found nothing to check).
+    /// </summary>
+    private static StepResult ReadAfterwardsFailed(string failure, string mismatch) =>
         mismatch == Unchecked ? StepResult.Failed(failure) : StepResult.FailedAsLiveChanged(failure);
 
     /// <summary>Builds the body (once, for an endpoint that takes one) and sends it.</summary>
