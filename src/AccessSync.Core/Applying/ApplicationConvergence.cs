@@ -5,11 +5,10 @@ namespace AccessSync.Core.Applying;
 
 /// <summary>
 /// One application's writes (<see cref="ApplicationWrites"/>), carried on once when live changed under them. When a
-/// write fails in a way another writer explains (a precedence taken, a policy gone, an object a read after a lost
-/// answer found otherwise than sent), the application is read again, planned again against the files (<see
-/// cref="ApplyOptions.Replan"/>), and the new plan's writes are made. Its items then end as that second run ends,
-/// each saying so: the application fails only when it still does not converge, and it is re-planned once, so two
-/// writers cannot keep each other going.
+/// write is refused in a way another writer explains (a precedence taken, a policy gone), the application is read
+/// again, planned again against the files (<see cref="ApplyOptions.Replan"/>), and the new plan's writes are made.
+/// Its items then end as that second run ends, each saying so: the application fails only when it still does not
+/// converge, and it is re-planned once, so two writers cannot keep each other going.
 /// </summary>
 internal sealed class ApplicationConvergence(AppPlan plan, IAccessProvider provider, ReusablePolicyWrites reusable, ItemOutcomes outcomes, Func<LiveApplication, AppPlan?>? replan)
 {

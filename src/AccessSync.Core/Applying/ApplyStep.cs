@@ -50,19 +50,15 @@ public abstract record ApplyStep(AppTarget App, ImmutableArray<PlanItem> Items, 
         return (answer.LostAnswer, readBack) switch
         {
             (null, null) => StepResult.Done,
-            // The answer is the object as the write left it: a field not as sent is the API's doing, not another writer's.
+            // Neither is taken for another writer's change: an answer is the object as the write left it, so a field
+            // not as sent is the API's doing; a read after a lost answer that finds the object otherwise most often
+            // shows the write did not happen, which the report must say rather than a retry hide. Another writer's
+            // change is found by the read after the apply's last write.
             (null, { } mismatch) => StepResult.Failed(mismatch),
             (_, null) => StepResult.ConfirmedByReading,
-            ({ } lost, { } mismatch) => ReadAfterwardsFailed($"{lost}; a read afterwards found {mismatch}", mismatch),
+            ({ } lost, { } mismatch) => StepResult.Failed($"{lost}; a read afterwards found {mismatch}"),
         };
     }
-
-    /// <summary>
-    /// A read after a lost answer found the object otherwise than sent: another writer may have changed it in between
-    /// (unless the read found nothing to check).
-    /// </summary>
-    private static StepResult ReadAfterwardsFailed(string failure, string mismatch) =>
-        mismatch == Unchecked ? StepResult.Failed(failure) : StepResult.FailedAsLiveChanged(failure);
 
     /// <summary>Builds the body (once, for an endpoint that takes one) and sends it.</summary>
     private protected abstract Task<WriteAnswer> SendAsync(IAccessWriter writer, LiveObjects live, CancellationToken cancellationToken);

@@ -13,9 +13,8 @@ internal sealed record StepResult(string? Failure, string? Note)
     public static StepResult ConfirmedByReading { get; } = new(null, "its answer was lost; a read confirmed it");
 
     /// <summary>
-    /// The write failed in a way another writer's change explains: the API refused it for the state it found, or a
-    /// read after its lost answer found the object otherwise than sent. Reading the application again and
-    /// re-planning it may converge.
+    /// The write failed in a way another writer's change explains: the API refused it for the state it found (a
+    /// precedence taken, an object gone). Reading the application again and re-planning it may converge.
     /// </summary>
     public bool LiveChanged { get; init; }
 
