@@ -28,10 +28,13 @@ public class ReplanningApplierTests
         var (plan, provider) = await PlannedThenChangedAsync();
         var replans = 0;
 
-        var report = await ApplyAsync(plan, provider, fresh => { replans++; return Replan(provider, fresh); });
+        var told = new Told();
+
+        var report = await ApplyAsync(plan, provider, fresh => { replans++; return Replan(provider, fresh); }, told);
 
         report.Succeeded.ShouldBeTrue(string.Join("\n", report.Outcomes));
         replans.ShouldBe(1);
+        told.Outcomes.ShouldBe(report.Outcomes, ignoreOrder: true, "the progress is told each item once, as it ended");
         report.Outcomes.Select(o => $"{o.Item}: {o.Message}").ShouldBe(
         [
             "create \"Allow on-call\": live changed during apply; re-planned",
@@ -80,9 +83,19 @@ public class ReplanningApplierTests
     private static AppPlan? Replan(FakeAccessProvider provider, LiveApplication fresh) =>
         Some.Plan(Some.Project(File), provider.Current).Applications.Single(a => a.App.Id == fresh.Id);
 
-    private static async Task<ApplyReport> ApplyAsync(Plan plan, FakeAccessProvider provider, Func<LiveApplication, AppPlan?>? replan)
+    private static async Task<ApplyReport> ApplyAsync(Plan plan, FakeAccessProvider provider, Func<LiveApplication, AppPlan?>? replan, IProgress<ItemOutcome>? progress = null)
     {
-        var result = await Applier.ApplyAsync(plan, provider, Estate, ApplyOptions.Default with { Replan = replan }, CancellationToken.None);
+        var result = await Applier.ApplyAsync(plan, provider, Estate, new ApplyOptions(Progress: progress) { Replan = replan }, CancellationToken.None);
         return result.ShouldBeOfType<ApplyResult.Applied>().Report;
+    }
+
+    /// <summary>Keeps every outcome told, as it is told.</summary>
+    private sealed class Told : IProgress<ItemOutcome>
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<ItemOutcome> outcomes = new();
+
+        public IReadOnlyCollection<ItemOutcome> Outcomes => outcomes;
+
+        public void Report(ItemOutcome value) => outcomes.Enqueue(value);
     }
 }

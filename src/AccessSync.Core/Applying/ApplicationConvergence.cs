@@ -41,11 +41,14 @@ internal sealed class ApplicationConvergence(AppPlan plan, IAccessProvider provi
 
         var added = PlanItem.Of(again).ToList();
         outcomes.Added(added);
-        await new ApplicationWrites(again, reusable.AsLeft(fresh), provider.Writer, outcomes).WriteAsync(reusable.CreatedIn(plan.App.Scope), cancellationToken);
-        var converged = added.All(outcomes.IsDone);
+
+        // The new plan's writes are recorded apart, then each item once, as the re-planned application ended.
+        var replanned = new ItemOutcomes(progress: null);
+        await new ApplicationWrites(again, reusable.AsLeft(fresh), provider.Writer, replanned).WriteAsync(reusable.CreatedIn(plan.App.Scope), cancellationToken);
+        var converged = added.All(replanned.IsDone);
         foreach (var item in pending.Union(added))
         {
-            outcomes.Ended(Said(item, outcomes.Of(item), converged, why));
+            outcomes.Ended(Said(item, replanned.Of(item), converged, why));
         }
     }
 

@@ -37,8 +37,12 @@ internal sealed class ItemOutcomes(IProgress<ItemOutcome>? progress)
     /// <summary>How an item ended, or null while it has not.</summary>
     public ItemOutcome? Of(PlanItem item) => outcomes.GetValueOrDefault(item);
 
-    /// <summary>Records how an item ended after all, replacing what an earlier write recorded.</summary>
-    public void Ended(ItemOutcome outcome) => outcomes[outcome.Item] = outcome;
+    /// <summary>Records how an item ended after all (a re-planned application's), and tells it.</summary>
+    public void Ended(ItemOutcome outcome)
+    {
+        outcomes[outcome.Item] = outcome;
+        progress?.Report(outcome);
+    }
 
     /// <summary>Items a re-plan added to the plan: reported after the items of their application.</summary>
     public void Added(IEnumerable<PlanItem> items)
