@@ -18,6 +18,9 @@ public static class ExitCodes
     /// <summary>apply --plan: live state changed since the plan was made.</summary>
     public const int StalePlan = 4;
 
+    /// <summary>apply: after its last write, live differed from what it applied; another writer changed it meanwhile.</summary>
+    public const int ChangedDuringApply = 5;
+
     /// <summary>The command line was wrong (sysexits.h EX_USAGE).</summary>
     public const int Usage = 64;
 
@@ -34,6 +37,7 @@ public static class ExitCodes
           2   plan --detailed-exitcode: changes present
           3   refused by a safety threshold (use --force)
           4   the saved plan is stale
+          5   apply: live changed during apply (another writer?)
           64  usage error
           130 stopped by Ctrl-C (SIGINT)
           143 stopped by SIGTERM

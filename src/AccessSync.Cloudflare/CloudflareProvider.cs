@@ -109,12 +109,12 @@ public sealed class CloudflareProvider(CloudflareAccessClient client) : IAccessP
             }
             catch (CloudflareException)
             {
-                return WriteAnswer.Failed(e.Message);
+                return Failed(e);
             }
         }
         catch (CloudflareException e)
         {
-            return WriteAnswer.Failed(e.Message);
+            return Failed(e);
         }
     }
 
@@ -129,7 +129,7 @@ public sealed class CloudflareProvider(CloudflareAccessClient client) : IAccessP
         }
         catch (CloudflareException e)
         {
-            return WriteAnswer.Failed(e.Message);
+            return Failed(e);
         }
     }
 
@@ -155,6 +155,10 @@ public sealed class CloudflareProvider(CloudflareAccessClient client) : IAccessP
         scope.Kind == ScopeKind.Account
             ? [.. (await client.ListReusablePoliciesAsync(scope, cancellationToken)).Select(p => p.Id)]
             : [];
+
+    /// <summary>The write's error, with the API's codes when it answered one, so the apply can tell a refusal live explains.</summary>
+    private static WriteAnswer Failed(CloudflareException e) =>
+        WriteAnswer.Failed(e.Message, e is CloudflareApiException api ? api.Errors.Select(error => error.Code) : null);
 
     private static JsonElement Element(JsonObject raw) => JsonSerializer.SerializeToElement(raw);
 

@@ -25,6 +25,20 @@ public class CommandLineTests
         result.StdOut.ShouldContain("Exit");
     }
 
+    [Test]
+    public void Every_exit_code_is_in_the_help_and_in_the_readme_table()
+    {
+        var readme = File.ReadAllText(Path.Combine(Root, "README.md")).ReplaceLineEndings("\n");
+        var codes = typeof(ExitCodes).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.IsLiteral && f.FieldType == typeof(int))
+            .Select(f => (int)f.GetRawConstantValue()!)
+            .ToList();
+
+        codes.ShouldContain(ExitCodes.ChangedDuringApply);
+        codes.ShouldAllBe(code => ExitCodes.HelpText.Contains($"\n  {code} ", StringComparison.Ordinal));
+        codes.ShouldAllBe(code => readme.Contains($"\n| {code} | ", StringComparison.Ordinal));
+    }
+
     [TestCase("plan", "--sandbox", "--rate-limit", "fast")]
     [TestCase("apply", "--sandbox", "--rate-limit", "0/60")]
     [TestCase("validate", "--bogus")]

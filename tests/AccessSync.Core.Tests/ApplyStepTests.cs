@@ -66,7 +66,31 @@ public class ApplyStepTests
         var failure = await update.WriteAsync(new AnsweringWriter(WriteAnswer.Failed("Cloudflare API error 10001")), live, CancellationToken.None);
 
         failure.Failure.ShouldBe("Cloudflare API error 10001");
+        failure.LiveChanged.ShouldBeFalse();
         live.Policy(update.PolicyId).ShouldBe(before);
+    }
+
+    [TestCase(12130, true)]
+    [TestCase(12135, true)]
+    [TestCase(10001, false)]
+    public async Task A_refusal_for_a_precedence_taken_or_a_policy_gone_is_one_live_changed_under_the_write(int code, bool liveChanged)
+    {
+        var update = Steps().OfType<UpdateStep>().Single();
+
+        var result = await update.WriteAsync(new AnsweringWriter(WriteAnswer.Failed($"Cloudflare API error {code}", [code])), new LiveObjects(Estate.Scopes[0].Applications[0].Policies), CancellationToken.None);
+
+        result.LiveChanged.ShouldBe(liveChanged);
+    }
+
+    [Test]
+    public async Task A_field_the_answer_shows_unapplied_is_the_apis_doing_and_not_a_live_change()
+    {
+        var update = Steps().OfType<UpdateStep>().Single();
+
+        var result = await update.WriteAsync(new AnsweringWriter(WriteAnswer.Done(Estate.Scopes[0].Applications[0].Policies[0].Raw)), new LiveObjects(Estate.Scopes[0].Applications[0].Policies), CancellationToken.None);
+
+        result.Failure.ShouldNotBeNull();
+        result.LiveChanged.ShouldBeFalse();
     }
 
     [Test]
@@ -95,6 +119,7 @@ public class ApplyStepTests
 
         result.Failure.ShouldNotBeNull();
         result.Failure.ShouldStartWith("no answer; a read afterwards found the API did not apply session_duration");
+        result.LiveChanged.ShouldBeFalse("most often the write did not happen, which the report must say");
     }
 
     [Test]

@@ -42,6 +42,20 @@ public class FaultTests : EmulatorTest
     }
 
     [Test]
+    public async Task A_scripted_interleave_changes_the_state_just_before_the_request_it_matches_is_processed()
+    {
+        Server.Faults.Enqueue(Fault.Interleave(() => State.PutApp(Some.AccountScope, Some.App("Jira", "jira.example.com"))).When("GET", "/access/apps$"));
+
+        (await Api.Get(Some.AccountPath($"/access/apps/{Some.GrafanaId}"))).Status.ShouldBe(HttpStatusCode.OK);
+        AppCount.ShouldBe(2);
+        var listed = await Api.Get(Apps);
+
+        listed.ResultArray.Select(a => (string?)a!["name"]).ShouldContain("Jira");
+        AppCount.ShouldBe(3);
+        Server.Faults.PendingCount.ShouldBe(0);
+    }
+
+    [Test]
     public async Task Scripted_faults_fire_in_order()
     {
         Server.Faults.Enqueue(Fault.Status(502));

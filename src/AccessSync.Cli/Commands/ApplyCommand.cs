@@ -4,6 +4,7 @@ using AccessSync.Cli.Files;
 using AccessSync.Cli.Hosting;
 using AccessSync.Core.Applying;
 using AccessSync.Core.Live;
+using AccessSync.Core.Model;
 using AccessSync.Core.Planning;
 using AccessSync.Core.Rendering;
 using AccessSync.Core.Review;
@@ -41,6 +42,7 @@ public sealed class ApplyCommand(CliConsole console, ILogger log, Interruption i
         var planMaker = new PlanMaker(console, log);
         Plan plan;
         LiveState? live = null;
+        Project? files = null;
         Connection connection;
         if (settings.PlanFile is { } file)
         {
@@ -61,16 +63,17 @@ public sealed class ApplyCommand(CliConsole console, ILogger log, Interruption i
                 return ExitCodes.Error;
             }
 
-            (plan, live) = (planned.Plan, planned.Live);
+            (plan, live, files) = (planned.Plan, planned.Live, project);
         }
 
         await using (connection)
         {
-            return await ApplyAsync(plan, live, connection, settings, global);
+            return await ApplyAsync(plan, live, files, connection, settings, global);
         }
     }
 
-    private async Task<int> ApplyAsync(Plan plan, LiveState? live, Connection connection, ApplySettings settings, GlobalSettings global)
+    /// <param name="files">The files the plan was made from, to re-plan an application changed under a write and to verify against; null for a saved plan.</param>
+    private async Task<int> ApplyAsync(Plan plan, LiveState? live, Project? files, Connection connection, ApplySettings settings, GlobalSettings global)
     {
         var review = PlanReviewer.Review(plan);
         await console.Out.WriteAsync(PlanOutput.Render(review, PlanFormat.Text, console.UseColor(global.NoColor)));
@@ -105,7 +108,12 @@ public sealed class ApplyCommand(CliConsole console, ILogger log, Interruption i
             await using var progress = ProgressLine.Start(console, () =>
                 $"Applying {total} changes: {stream.Counts.Done} writes done, {stream.Counts.NotDone} not; {ProgressText.Requests(connection.Statistics)}");
             stream.Progress = progress;
-            var options = ApplyOptions.Default with { Observer = stream, StopStarting = interruption.Stop };
+            var options = ApplyOptions.Default with
+            {
+                Observer = stream,
+                StopStarting = interruption.Stop,
+                Replan = files is null || live is null ? null : ApplicationReplanner.For(files, live),
+            };
             result = await Applier.ApplyAsync(plan, connection.Provider, live, options, interruption.Abandon);
         }
 
@@ -127,9 +135,23 @@ public sealed class ApplyCommand(CliConsole console, ILogger log, Interruption i
                 return interruption.ExitCode;
             case ApplyResult.Applied applied:
                 await console.Out.WriteAsync(ApplyReportRenderer.Render(applied.Report));
-                return applied.Report.Succeeded ? ExitCodes.Success : ExitCodes.Error;
+                return applied.Report.Succeeded ? await VerifyAsync(plan, files, connection, settings) : ExitCodes.Error;
             default:
                 throw new InvalidOperationException("an unknown apply result");
+        }
+    }
+
+    /// <summary>Reads live again after the last write: 0 when it is what the files say, 5 (naming what differs) when another writer changed it.</summary>
+    private async Task<int> VerifyAsync(Plan plan, Project? files, Connection connection, ApplySettings settings)
+    {
+        try
+        {
+            return await new ApplyVerification(console, files, settings.Targets).VerifyAsync(plan, connection, interruption.Stop);
+        }
+        catch (OperationCanceledException) when (interruption.Signal is not null)
+        {
+            await console.Error.WriteLineAsync($"error: stopped by {interruption.SignalName} while reading live again after the last write: every change above was made, but live was not checked for another writer's changes");
+            return interruption.ExitCode;
         }
     }
 

@@ -33,7 +33,7 @@ public sealed class PlanMaker(CliConsole console, ILogger log)
     /// <summary>Reads what is live in every scope the files name, and plans; null (problems reported) when planning failed.</summary>
     public async Task<PlannedState?> PlanAsync(Project project, Connection connection, ImmutableArray<string> targets, CancellationToken cancellationToken)
     {
-        var scopes = project.Applications.Select(a => a.Scope).Concat(project.ReusablePolicies.Select(r => r.Scope)).OfType<Scope>().Distinct().ToList();
+        var scopes = ScopesOf(project);
         var clock = Stopwatch.StartNew();
         LiveState live;
         await using (ProgressLine.Start(console, () => $"Reading live policies: {ProgressText.Requests(connection.Statistics)}"))
@@ -57,6 +57,10 @@ public sealed class PlanMaker(CliConsole console, ILogger log)
 
         return result.Plan is null ? null : new PlannedState(result.Plan, live);
     }
+
+    /// <summary>Every account and zone the files name: what plan reads.</summary>
+    public static List<Scope> ScopesOf(Project project) =>
+        project.Applications.Select(a => a.Scope).Concat(project.ReusablePolicies.Select(r => r.Scope)).OfType<Scope>().Distinct().ToList();
 
     private void Report(IEnumerable<Diagnostic> diagnostics)
     {

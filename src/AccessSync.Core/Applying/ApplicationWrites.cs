@@ -11,8 +11,15 @@ namespace AccessSync.Core.Applying;
 /// </summary>
 internal sealed class ApplicationWrites(AppPlan plan, LiveApplication live, WriteGate gate, ItemOutcomes outcomes)
 {
+    /// <summary>
+    /// Set when the caller re-plans: a write that failed because live changed under it (<see cref="StepResult.LiveChanged"/>)
+    /// is handed back, it and the items after it left unrecorded, instead of failing them.
+    /// </summary>
+    public bool HandsBackLiveChanges { get; init; }
+
     /// <param name="createdReusable">Reusable policies of the application's account created by this apply: name to id.</param>
-    public async Task WriteAsync(IReadOnlyDictionary<string, string> createdReusable, CancellationToken cancellationToken)
+    /// <returns>Why a write failed because live changed under it, when <see cref="HandsBackLiveChanges"/>; otherwise null.</returns>
+    public async Task<string?> WriteAsync(IReadOnlyDictionary<string, string> createdReusable, CancellationToken cancellationToken)
     {
         ImmutableArray<ApplyStep> steps;
         try
@@ -22,7 +29,7 @@ internal sealed class ApplicationWrites(AppPlan plan, LiveApplication live, Writ
         catch (InvalidOperationException e)
         {
             outcomes.Failed(PlanItem.Of(plan), e.Message);
-            return;
+            return null;
         }
 
         var objects = new LiveObjects(live.Policies, createdReusable);
@@ -31,7 +38,7 @@ internal sealed class ApplicationWrites(AppPlan plan, LiveApplication live, Writ
             var step = steps[index];
             if (await gate.WriteAsync(step, objects, cancellationToken) is not { } result)
             {
-                return;
+                return null;
             }
 
             if (result.IsDone)
@@ -40,11 +47,18 @@ internal sealed class ApplicationWrites(AppPlan plan, LiveApplication live, Writ
                 continue;
             }
 
+            if (HandsBackLiveChanges && result.LiveChanged)
+            {
+                return $"{step.Describe()}: {result.Failure}";
+            }
+
             // A write that only made room realises no item; the item it was making room for fails (or is unknown) with it.
             var blamed = step.Items.IsEmpty ? steps.Skip(index + 1).FirstOrDefault(s => !s.Items.IsEmpty)?.Items ?? [] : step.Items;
             outcomes.Wrote(blamed, step, result);
             outcomes.NotAttempted(steps.Skip(index + 1).SelectMany(s => s.Items).Except(blamed), $"an earlier write of {plan.App.Name} did not end done");
-            return;
+            return null;
         }
+
+        return null;
     }
 }

@@ -1,3 +1,6 @@
+using AccessSync.Core.Live;
+using AccessSync.Core.Planning;
+
 namespace AccessSync.Core.Applying;
 
 /// <summary>How an apply runs.</summary>
@@ -15,6 +18,13 @@ public sealed record ApplyOptions(int MaxConcurrentApplications = 4)
     /// attempted. This is how a first Ctrl-C stops an apply without leaving a write half-known.
     /// </summary>
     public CancellationToken StopStarting { get; init; }
+
+    /// <summary>
+    /// Plans one application again against the files, given it as just read: its plan, or null when it cannot be
+    /// planned. Set, an application whose write fails because live changed under it (another apply, an edit in the
+    /// dashboard) is read again, re-planned and written once more; unset (a saved plan, applied exactly), it fails.
+    /// </summary>
+    public Func<LiveApplication, AppPlan?>? Replan { get; init; }
 
     /// <summary>The clock that stamps each <see cref="WriteRecord"/>.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;

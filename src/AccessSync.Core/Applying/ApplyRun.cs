@@ -68,8 +68,8 @@ internal sealed class ApplyRun
                 return;
             }
 
-            var writes = new ApplicationWrites(app, reusableWrites.AsLeft(current[app.App]!), gate, outcomes);
-            await writes.WriteAsync(reusableWrites.CreatedIn(app.App.Scope), cancellationToken);
+            var writes = new ApplicationConvergence(app, provider, gate, reusableWrites, outcomes, options.Replan);
+            await writes.WriteAsync(current[app.App]!, cancellationToken);
         });
         await reusableWrites.DeleteAsync(reusable.Where(r => r.Change is DeletePolicy), apps, cancellationToken);
         return new ApplyResult.Applied(Report(outcomes, gate.IsStopping));

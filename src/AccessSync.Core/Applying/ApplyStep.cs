@@ -50,13 +50,17 @@ public abstract record ApplyStep(AppTarget App, ImmutableArray<PlanItem> Items, 
         var answer = await SendAsync(writer, live, cancellationToken);
         if (answer.Failure is { } failure)
         {
-            return StepResult.Failed(failure);
+            return answer.SaysLiveChanged ? StepResult.FailedAsLiveChanged(failure) : StepResult.Failed(failure);
         }
 
         var readBack = CheckReadBack(answer.Written, live);
         var result = (answer.LostAnswer, readBack) switch
         {
             (null, null) => StepResult.Done,
+            // Neither is taken for another writer's change: an answer is the object as the write left it, so a field
+            // not as sent is the API's doing; a read after a lost answer that finds the object otherwise most often
+            // shows the write did not happen, which the report must say rather than a retry hide. Another writer's
+            // change is found by the read after the apply's last write.
             (null, { } mismatch) => StepResult.Failed(mismatch),
             (_, null) => StepResult.ConfirmedByReading,
             ({ } lost, { } mismatch) => StepResult.Failed($"{lost}; a read afterwards found {mismatch}"),

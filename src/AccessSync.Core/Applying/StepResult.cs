@@ -21,5 +21,14 @@ internal sealed record StepResult(string? Failure, string? Note)
     /// <summary>Sent, then abandoned before an answer came (a second Ctrl-C, or the grace for writes in flight ran out).</summary>
     public static StepResult Abandoned { get; } = new("the apply was stopped while this write was in flight; whether it was made is unknown (plan again to see)", null) { Outcome = WriteOutcome.Unknown };
 
+    /// <summary>
+    /// The write failed in a way another writer's change explains: the API refused it for the state it found (a
+    /// precedence taken, an object gone). Reading the application again and re-planning it may converge.
+    /// </summary>
+    public bool LiveChanged { get; init; }
+
     public static StepResult Failed(string failure) => new(failure, null) { Outcome = WriteOutcome.Failed };
+
+    /// <summary>Failed, perhaps because live changed under the write (<see cref="LiveChanged"/>).</summary>
+    public static StepResult FailedAsLiveChanged(string failure) => Failed(failure) with { LiveChanged = true };
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 
 namespace AccessSync.Core.Applying;
@@ -14,9 +15,19 @@ public sealed record WriteAnswer(JsonElement? Written, string? Failure)
     /// </summary>
     public string? LostAnswer { get; init; }
 
+    /// <summary>The API's error codes, when it answered with an error.</summary>
+    public ImmutableArray<int> ErrorCodes { get; init; } = [];
+
+    /// <summary>
+    /// The API refused the write for the state it found: a precedence taken (12130) or an object gone (12135), as
+    /// another writer's change makes it do. Both codes also answer other mistakes, which a read and a re-plan then
+    /// meet again.
+    /// </summary>
+    public bool SaysLiveChanged => ErrorCodes.Any(c => c is 12130 or 12135);
+
     public static WriteAnswer Done(JsonElement? written) => new(written, null);
 
-    public static WriteAnswer Failed(string message) => new(null, message);
+    public static WriteAnswer Failed(string message, IEnumerable<int>? errorCodes = null) => new(null, message) { ErrorCodes = [.. errorCodes ?? []] };
 
     /// <summary>The write ended with <paramref name="lostAnswer"/>, and a read then found <paramref name="held"/>.</summary>
     public static WriteAnswer ReadAfterLostAnswer(JsonElement? held, string lostAnswer) => new(held, null) { LostAnswer = lostAnswer };

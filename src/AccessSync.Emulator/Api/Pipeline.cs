@@ -75,6 +75,9 @@ internal sealed class Pipeline(FaultSettings faults, RequestLog log, EmulatorCre
             case FaultKind.Delay:
                 await Task.Delay(scripted.DelayTime, context.RequestAborted);
                 break;
+            case FaultKind.Interleave:
+                scripted.Action!();
+                break;
             case FaultKind.Reset:
                 return new RequestOutcome(0);
             case FaultKind.Status:

@@ -18,6 +18,9 @@ public enum FaultKind
 
     /// <summary>Wait, then process the request normally.</summary>
     Delay,
+
+    /// <summary>Run an action (another writer's change, say), then process the request normally.</summary>
+    Interleave,
 }
 
 /// <summary>Which requests a scripted fault applies to: an optional method and an optional regex on the path (relative to /client/v4).</summary>
@@ -43,6 +46,9 @@ public sealed record Fault
 
     public TimeSpan DelayTime { get; private init; }
 
+    /// <summary>What an <see cref="FaultKind.Interleave"/> runs before the request.</summary>
+    public Action? Action { get; private init; }
+
     public RequestMatch Matches { get; init; } = RequestMatch.Any;
 
     public static Fault Status(int code, int? retryAfterSeconds = null)
@@ -60,6 +66,16 @@ public sealed record Fault
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
         return new(FaultKind.Delay) { DelayTime = delay };
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> just before the request is processed: a test's second writer changing the state
+    /// (through <see cref="EmulatorServer.State"/>) between a client's read and its write.
+    /// </summary>
+    public static Fault Interleave(Action action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return new(FaultKind.Interleave) { Action = action };
     }
 
     /// <summary>The same fault, limited to requests with this method and/or a path matching this regex.</summary>

@@ -15,7 +15,20 @@ internal static class InProcessAccessSync
 
     public static Task<ProcessResult> RunAsync(string workingDirectory, params string[] args) => RunAsync(workingDirectory, null, args);
 
-    public static async Task<ProcessResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] args)
+    public static Task<ProcessResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] args) =>
+        InsideAsync(workingDirectory, environment, async () =>
+        {
+            using var stdout = new StringWriter();
+            using var stderr = new StringWriter();
+            var exitCode = await CliApp.RunAsync(args, stdout, stderr);
+            return new ProcessResult(exitCode, stdout.ToString(), stderr.ToString());
+        });
+
+    /// <summary>
+    /// Runs <paramref name="body"/> with the working folder and the environment set as for a run, and no other run
+    /// meanwhile: for a test that runs commands itself, several at once, under one environment.
+    /// </summary>
+    public static async Task<T> InsideAsync<T>(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, Func<Task<T>> body)
     {
         await OneAtATime.WaitAsync();
         var previousDirectory = Environment.CurrentDirectory;
@@ -34,10 +47,7 @@ internal static class InProcessAccessSync
                 Environment.SetEnvironmentVariable(name, value);
             }
 
-            using var stdout = new StringWriter();
-            using var stderr = new StringWriter();
-            var exitCode = await CliApp.RunAsync(args, stdout, stderr);
-            return new ProcessResult(exitCode, stdout.ToString(), stderr.ToString());
+            return await body();
         }
         finally
         {

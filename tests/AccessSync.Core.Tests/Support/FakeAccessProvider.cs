@@ -192,7 +192,7 @@ internal sealed class FakeAccessProvider(LiveState initial) : IAccessProvider, I
         var links = app["policies"]!.AsArray().Select(l => (Id: (string)l!["id"]!, Precedence: (int)l["precedence"]!)).ToList();
         if (links.GroupBy(l => l.Precedence).Any(g => g.Count() > 1))
         {
-            return WriteAnswer.Failed("Cloudflare API error 12130: access.api.error.invalid_request: policy precedences must be unique");
+            return WriteAnswer.Failed("Cloudflare API error 12130: access.api.error.invalid_request: policy precedences must be unique", [12130]);
         }
 
         if (IgnoredFields.Contains("policies"))
@@ -215,7 +215,7 @@ internal sealed class FakeAccessProvider(LiveState initial) : IAccessProvider, I
             }
             else
             {
-                return WriteAnswer.Failed($"Cloudflare API error 12130: no policy with id {id}");
+                return WriteAnswer.Failed($"Cloudflare API error 12130: no policy with id {id}", [12130]);
             }
         }
 
@@ -229,7 +229,7 @@ internal sealed class FakeAccessProvider(LiveState initial) : IAccessProvider, I
     {
         if (list.Any(p => p != old && (int?)p["precedence"] == (int?)policy["precedence"]))
         {
-            return WriteAnswer.Failed("Cloudflare API error 12130: access.api.error.invalid_request: policy precedences must be unique");
+            return WriteAnswer.Failed("Cloudflare API error 12130: access.api.error.invalid_request: policy precedences must be unique", [12130]);
         }
 
         if (old is not null)
