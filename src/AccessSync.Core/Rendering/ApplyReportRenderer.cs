@@ -6,7 +6,8 @@ namespace AccessSync.Core.Rendering;
 
 /// <summary>
 /// What an apply prints: one line per write the moment it ends (so that a run killed at any point has printed an
-/// accurate record of what it did), then every item that did not end done, grouped by application, and a count.
+/// accurate record of what it did), then every item that did not simply end done (failed, unknown, not attempted,
+/// or done with a note: re-planned, or confirmed by a read), grouped by application, and a count.
 /// </summary>
 public static class ApplyReportRenderer
 {
@@ -29,17 +30,17 @@ public static class ApplyReportRenderer
         return $"{status,-9}{DisplayText.Name(write.App.Name)}: {DisplayText.Name(write.Change)}{DisplayText.Name(message)}";
     }
 
-    /// <summary>The items that did not end done, grouped by application, and the closing count.</summary>
+    /// <summary>The items that did not simply end done, grouped by application, and the closing count.</summary>
     public static string Render(ApplyReport report)
     {
         var text = new StringBuilder();
-        var notDone = report.Outcomes.Where(o => o.Status != ItemStatus.Done).ToList();
-        if (notDone.Count > 0)
+        var noted = report.Outcomes.Where(o => o.Status != ItemStatus.Done || o.Message is not null).ToList();
+        if (noted.Count > 0)
         {
-            text.Append("\nNot done:\n");
+            text.Append('\n');
         }
 
-        foreach (var app in notDone.GroupBy(o => o.Item.App))
+        foreach (var app in noted.GroupBy(o => o.Item.App))
         {
             text.Append(DisplayText.Name(app.Key.Name)).Append(" (").Append(app.Key.Scope).Append(')').Append(app.Key.FilePath.Length > 0 ? " " + DisplayText.Name(app.Key.FilePath) : string.Empty).Append('\n');
             foreach (var outcome in app)
@@ -49,6 +50,7 @@ public static class ApplyReportRenderer
                 var message = DisplayText.Name(outcome.Message);
                 text.Append(outcome.Status switch
                 {
+                    ItemStatus.Done => $"  done            {item} ({message})",
                     ItemStatus.Failed => $"  FAILED          {item}: {message}",
                     ItemStatus.Unknown => $"  UNKNOWN         {item}: {message}",
                     _ => $"  not attempted   {item}{(outcome.Message is null ? string.Empty : ": " + message)}",
