@@ -102,9 +102,10 @@ public sealed class ExportCommand(CliConsole console, ILogger log)
             return ExitCodes.Error;
         }
 
+        // Once writing starts it finishes: a Ctrl-C now would leave some files written and others not.
         foreach (var (file, path) in targets)
         {
-            await WriteAsync(path, file.Text, cancellationToken);
+            await WriteAsync(path, file.Text);
             await console.Out.WriteLineAsync($"wrote {DisplayPath.Of(path)}");
         }
 
@@ -118,12 +119,12 @@ public sealed class ExportCommand(CliConsole console, ILogger log)
     private static int FilesIn(ExportResult result, string folder) =>
         result.Files.Count(f => f.RelativePath.StartsWith(folder + "/", StringComparison.Ordinal));
 
-    private static async Task WriteAsync(string path, string text, CancellationToken cancellationToken)
+    private static async Task WriteAsync(string path, string text)
     {
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await File.WriteAllTextAsync(path, text, Utf8, cancellationToken);
+            await File.WriteAllTextAsync(path, text, Utf8, CancellationToken.None);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

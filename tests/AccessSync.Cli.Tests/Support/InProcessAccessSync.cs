@@ -1,3 +1,5 @@
+using AccessSync.Cli.Hosting;
+
 namespace AccessSync.Cli.Tests.Support;
 
 /// <summary>
@@ -16,11 +18,15 @@ internal static class InProcessAccessSync
     public static Task<ProcessResult> RunAsync(string workingDirectory, params string[] args) => RunAsync(workingDirectory, null, args);
 
     public static Task<ProcessResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] args) =>
+        RunAsync(workingDirectory, environment, new Interruption(), args);
+
+    /// <summary>A run that <paramref name="interruption"/> tells of Ctrl-C and SIGTERM, as the process's signals would.</summary>
+    public static Task<ProcessResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, Interruption interruption, params string[] args) =>
         InsideAsync(workingDirectory, environment, async () =>
         {
             using var stdout = new StringWriter();
             using var stderr = new StringWriter();
-            var exitCode = await CliApp.RunAsync(args, stdout, stderr);
+            var exitCode = await CliApp.RunAsync(args, new CliConsole(stdout, stderr), interruption);
             return new ProcessResult(exitCode, stdout.ToString(), stderr.ToString());
         });
 
