@@ -94,4 +94,17 @@ public class HostileLiveNameTests
         PlanRendering.Unsafe("apply report", text).ShouldBeNull();
         text.ShouldContain(@"Evil\x1b[31m app\u202e\x0d\x0a</details> (account");
     }
+
+    [TestCase(DiagnosticFormat.Text)]
+    [TestCase(DiagnosticFormat.GitHub)]
+    public void A_diagnostic_that_quotes_a_hostile_name_is_one_escaped_line(DiagnosticFormat format)
+    {
+        var diagnostic = Diagnostics.Diagnostic.Error("unknown-reference", "no Access group named \"Evil\u001b]0;pwned\u0007\u202e\r\nforged\"", new Diagnostics.SourceSpan("apps/a.yaml", 4, 9));
+
+        var line = DiagnosticRenderer.Render(diagnostic, format);
+
+        PlanRendering.Unsafe("diagnostic", line).ShouldBeNull();
+        line.ShouldNotContain("\n");
+        line.ShouldContain(@"Evil\x1b]0;pwned\x07\u202e");
+    }
 }

@@ -1,13 +1,19 @@
 using AccessSync.Core.Diagnostics;
+using AccessSync.Core.Text;
 
 namespace AccessSync.Core.Rendering;
 
+/// <summary>
+/// A diagnostic as one line: <c>file:line:col: error: message [code]</c>, or a GitHub annotation. A message may quote
+/// a name from a file or from live, so every character that is not plain text is escaped (one line, no terminal
+/// control sequence, no bidirectional override).
+/// </summary>
 public static class DiagnosticRenderer
 {
     public static string Render(Diagnostic diagnostic, DiagnosticFormat format) => format switch
     {
         DiagnosticFormat.GitHub => GitHubCommand(diagnostic),
-        _ => diagnostic.ToString(),
+        _ => DisplayText.Name(diagnostic.ToString()),
     };
 
     /// <summary>A summary line such as <c>8 files: 2 errors, 1 warning.</c></summary>
@@ -21,7 +27,7 @@ public static class DiagnosticRenderer
     private static string GitHubCommand(Diagnostic d)
     {
         var level = d.IsError ? "error" : "warning";
-        return $"::{level} file={Property(d.Span.Path)},line={d.Span.Line},col={d.Span.Column},title={Property(d.Code)}::{Data(d.Message)}";
+        return $"::{level} file={Property(d.Span.Path)},line={d.Span.Line},col={d.Span.Column},title={Property(d.Code)}::{Data(DisplayText.Name(d.Message))}";
     }
 
     // Escaping as GitHub's runner (actions/toolkit, command.ts) expects.
