@@ -20,6 +20,7 @@ public partial class ReadmeOutputTests
         ["plan-sandbox-reusable"] = true,
         ["export-sandbox"] = true,
         ["apply-sandbox"] = true,
+        ["explain-examples"] = false,
     };
 
     [Test]
@@ -31,6 +32,7 @@ public partial class ReadmeOutputTests
     [TestCase("plan-sandbox-reusable")]
     [TestCase("export-sandbox")]
     [TestCase("apply-sandbox")]
+    [TestCase("explain-examples")]
     public async Task The_example_output_is_what_the_command_prints(string name)
     {
         using var copy = InACopy[name] ? CopyOfExamples() : null;
