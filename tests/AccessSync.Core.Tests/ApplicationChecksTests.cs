@@ -200,4 +200,47 @@ public class ApplicationChecksTests
 
         result.Diagnostics.Select(d => d.Span.Path).ShouldBe(["a.yaml", "b.yaml", "b.yaml"]);
     }
+
+    [Test]
+    public void A_policy_after_a_bypass_of_everyone_can_never_decide_even_at_a_lower_precedence_number()
+    {
+        var d = Load.SingleDiagnostic("""
+            app: {name: A}
+            policies:
+              - {name: Allow devs, decision: allow, include: [{group: Developers}]}
+              - {name: Public, decision: bypass, include: [{everyone: {}}]}
+            """);
+
+        d.Code.ShouldBe(DiagnosticCodes.UnreachablePolicy);
+        d.Severity.ShouldBe(Severity.Warning);
+        d.Span.ShouldBe(new SourceSpan(Load.Path, 3, 12));
+        d.Message.ShouldBe("policy `Allow devs` can never decide: `Public` (line 4), which Access evaluates first, matches every request (`everyone`, with no exclude or require)");
+    }
+
+    [Test]
+    public void A_policy_with_the_very_same_rules_as_an_earlier_one_can_never_decide()
+    {
+        var d = Load.SingleDiagnostic("""
+            app: {name: A}
+            policies:
+              - {name: Block contractors, decision: deny, include: [{group: Contractors}, {geo: KP}]}
+              - {name: Allow contractors, decision: allow, include: [{geo: KP}, {group: Contractors}]}
+            """);
+
+        d.Code.ShouldBe(DiagnosticCodes.UnreachablePolicy);
+        d.Span.Line.ShouldBe(4);
+        d.Message.ShouldEndWith("`Block contractors` (line 3), which Access evaluates first, has the very same rules");
+    }
+
+    [Test]
+    public void An_everyone_policy_narrowed_by_an_exclude_or_a_require_leaves_later_policies_reachable()
+    {
+        Load.Application("""
+            app: {name: A}
+            policies:
+              - {name: Public, decision: bypass, include: [{everyone: {}}], exclude: [{geo: KP}]}
+              - {name: Members, decision: allow, include: [{everyone: {}}], require: [{login_method: Okta}]}
+              - {name: Devs, decision: allow, include: [{group: Developers}]}
+            """).Diagnostics.ShouldBeEmpty();
+    }
 }

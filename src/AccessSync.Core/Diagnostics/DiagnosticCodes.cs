@@ -36,6 +36,7 @@ public static class DiagnosticCodes
     public const string DuplicatePrecedence = "duplicate-precedence";
     public const string NoPolicies = "no-policies";
     public const string AllowsEveryone = "allow-everyone-unrestricted";
+    public const string UnreachablePolicy = "unreachable-policy";
     public const string NestedConfig = "nested-config";
     public const string PrecedenceInReusablePolicy = "precedence-in-reusable-policy";
     public const string DuplicateReusablePolicy = "duplicate-reusable-policy";

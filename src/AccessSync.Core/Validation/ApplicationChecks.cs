@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using AccessSync.Core.Diagnostics;
+using AccessSync.Core.Evaluation;
 using AccessSync.Core.Model;
+using AccessSync.Core.Rules;
 using AccessSync.Core.Sources;
 
 namespace AccessSync.Core.Validation;
@@ -16,7 +18,48 @@ public static class ApplicationChecks
         .. file.Policies.SelectMany(PolicyChecks.AllowsEveryone),
         .. TooManyPolicies(file),
         .. file.Policies.SelectMany(PolicyChecks.TooManyRules),
+        .. UnreachablePolicies(file),
     ];
+
+    /// <summary>
+    /// A policy that can never decide, because one evaluated before it (Access's order: bypass and service auth first,
+    /// then by precedence) already decides every request it would match: one that matches every request (<c>include:
+    /// everyone</c> with no exclude or require), or one with the very same rules.
+    /// </summary>
+    private static IEnumerable<Diagnostic> UnreachablePolicies(ApplicationFile file)
+    {
+        var ordered = file.Policies
+            .Select(p => (Spec: p, Rules: RuleSets.Of(p.Include, p.Exclude, p.Require)))
+            .OrderBy(p => p.Spec.Decision is Decision.Bypass or Decision.NonIdentity ? 0 : 1)
+            .ThenBy(p => p.Spec.EffectivePrecedence)
+            .ToList();
+        for (var later = 1; later < ordered.Count; later++)
+        {
+            var policy = ordered[later];
+            var earlier = ordered.Take(later).Select(e => (Policy: e, Why: ShadowsWhy(e.Rules, policy.Rules))).FirstOrDefault(e => e.Why is not null);
+            if (earlier.Why is { } why)
+            {
+                yield return Diagnostic.Warning(
+                    DiagnosticCodes.UnreachablePolicy,
+                    $"policy `{policy.Spec.Name}` can never decide: `{earlier.Policy.Spec.Name}` (line {earlier.Policy.Spec.Spans.Policy.Line}), which Access evaluates first, {why}",
+                    policy.Spec.Spans.Name);
+            }
+        }
+    }
+
+    /// <summary>Why a policy with <paramref name="first"/> decides every request one with <paramref name="then"/> would match; null when it may not.</summary>
+    private static string? ShadowsWhy(RuleSets first, RuleSets then)
+    {
+        if (first.Include.Any(r => r is EveryoneRule) && first.Exclude.IsEmpty && first.Require.IsEmpty)
+        {
+            return "matches every request (`everyone`, with no exclude or require)";
+        }
+
+        static HashSet<Rule> Set(IEnumerable<Rule> rules) => [.. rules.Select(r => r.Canonical())];
+        return Set(first.Include).SetEquals(Set(then.Include)) && Set(first.Exclude).SetEquals(Set(then.Exclude)) && Set(first.Require).SetEquals(Set(then.Require))
+            ? "has the very same rules"
+            : null;
+    }
 
     /// <summary>The application's own policies and its <c>use</c> entries, which each attach one more.</summary>
     private static IEnumerable<Diagnostic> TooManyPolicies(ApplicationFile file)
