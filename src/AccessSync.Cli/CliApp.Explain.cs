@@ -28,6 +28,8 @@ public static partial class CliApp
         var risk = new Option<string?>("--user-risk-score") { Description = "low, medium or high. Without it, the risk score is unknown." };
         risk.AcceptOnlyFromAmong("low", "medium", "high");
         var member = new Option<bool>("--account-member") { Description = "The identity is a member of the Cloudflare account." };
+        var emailLists = Many("--email-list", "An email list (id) the email is on; repeat for more. Without any, list membership is unknown.");
+        var ipLists = Many("--ip-list", "An IP list (id) the address is in; repeat for more. Without any, list membership is unknown.");
         ip.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<string?>() is { } value && !IPAddress.TryParse(value, out _))
@@ -42,10 +44,10 @@ public static partial class CliApp
             """
             Show how Access would decide one request to APP, as the files under DIR describe it: each policy in the order Access evaluates them (bypass and service auth first, then by precedence), whether it matched and why, and the decision. Offline: no credentials, no network.
 
-            An attribute not given is absent (no email, in no group, no token), except device posture and the user risk score, which are unknown: a decision that depends on them is undetermined. Exit 0 explained, 1 invalid files, 64 usage error.
+            An attribute not given is absent (no email, in no group, no token), except device posture, the user risk score and email and IP list membership, which are unknown: a decision that depends on them is undetermined. Exit 0 explained, 1 invalid files, 64 usage error.
             """)
         {
-            app, directory, email, groups, idpGroups, country, ip, loginMethod, authMethods, posture, serviceToken, anyToken, certificate, commonName, risk, member,
+            app, directory, email, groups, idpGroups, country, ip, loginMethod, authMethods, posture, serviceToken, anyToken, certificate, commonName, risk, member, emailLists, ipLists,
         };
         command.SetAction((parsed, _) => Run(parsed, console, interruption, (global, log) =>
             new ExplainCommand(console, log).ExecuteAsync(
@@ -66,7 +68,9 @@ public static partial class CliApp
                         Certificate: parsed.GetValue(certificate),
                         CommonName: parsed.GetValue(commonName),
                         UserRiskScore: parsed.GetValue(risk),
-                        AccountMember: parsed.GetValue(member))),
+                        AccountMember: parsed.GetValue(member),
+                        EmailLists: parsed.GetValue(emailLists) is { Length: > 0 } onEmailLists ? [.. onEmailLists] : null,
+                        IpLists: parsed.GetValue(ipLists) is { Length: > 0 } inIpLists ? [.. inIpLists] : null)),
                 global)));
         return command;
     }

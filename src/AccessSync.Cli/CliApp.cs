@@ -114,6 +114,7 @@ public static partial class CliApp
         root.Add(PlanCommandLine(console, interruption));
         root.Add(ApplyCommandLine(console, interruption));
         root.Add(ExportCommandLine(console, interruption));
+        root.Add(TestCommandLine(console, interruption));
         root.Add(ExplainCommandLine(console, interruption));
         root.Add(GitHubCommentCommandLine(console, interruption));
         return root;

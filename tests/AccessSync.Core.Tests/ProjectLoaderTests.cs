@@ -90,7 +90,7 @@ public class ProjectLoaderTests
 
         d.Code.ShouldBe(DiagnosticCodes.InvalidValue);
         d.Span.ShouldBe(new SourceSpan("teams/a.yaml", 1, 7));
-        d.Message.ShouldBe("`kind` must be application or reusable-policy (got `reusable-polcy`; did you mean `reusable-policy`?)");
+        d.Message.ShouldBe("`kind` must be application, reusable-policy or access-test (got `reusable-polcy`; did you mean `reusable-policy`?)");
     }
 
     [Test]

@@ -189,7 +189,7 @@ public class SourceLimitsTests
         // Use entries count: each attaches a policy.
         static string Policies(int own) =>
             "app: {name: A}\npolicies:\n  - use: Shared\n"
-            + string.Concat(Enumerable.Range(1, own).Select(i => $"  - {{name: P{i}, decision: deny, include: [{{geo: US}}]}}\n"));
+            + string.Concat(Enumerable.Range(1, own).Select(i => $"  - {{name: P{i}, decision: deny, include: [{{email: u{i}@example.com}}]}}\n"));
 
         Load.ValidApplication(Policies(SourceLimits.MaxPoliciesPerApplication - 1));
         Load.SingleDiagnostic(Policies(SourceLimits.MaxPoliciesPerApplication)).ShouldBeError(

@@ -37,6 +37,11 @@ public static class DiagnosticCodes
     public const string NoPolicies = "no-policies";
     public const string AllowsEveryone = "allow-everyone-unrestricted";
     public const string UnreachablePolicy = "unreachable-policy";
+    public const string UntestedApplication = "test-unknown-application";
+    public const string UnknownDecidingPolicy = "test-unknown-policy";
+    public const string DuplicateTestCase = "duplicate-test-case";
+    public const string AccessTestFailed = "access-test-failed";
+    public const string AccessTestUndetermined = "access-test-undetermined";
     public const string NestedConfig = "nested-config";
     public const string PrecedenceInReusablePolicy = "precedence-in-reusable-policy";
     public const string DuplicateReusablePolicy = "duplicate-reusable-policy";

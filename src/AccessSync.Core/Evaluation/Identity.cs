@@ -6,8 +6,8 @@ namespace AccessSync.Core.Evaluation;
 /// <summary>
 /// Who makes a request, and from where: every attribute an Access rule can test. An attribute left out is absent
 /// (no email, in no group, no token), except the ones Access learns from outside the request, which are unknown
-/// when left out: <see cref="DevicePosture"/> and <see cref="UserRiskScore"/> (and an external evaluation, which a
-/// case cannot state at all).
+/// when left out: <see cref="DevicePosture"/>, <see cref="UserRiskScore"/> and the lists an email or address is on,
+/// <see cref="EmailLists"/> and <see cref="IpLists"/> (and an external evaluation, which a case cannot state at all).
 /// </summary>
 /// <param name="Groups">Access groups the identity is in, by name or id.</param>
 /// <param name="IdpGroups">
@@ -19,6 +19,8 @@ namespace AccessSync.Core.Evaluation;
 /// <param name="DevicePosture">The device posture checks that pass; null when the case does not say (unknown).</param>
 /// <param name="ServiceToken">The service token presented, by name or id.</param>
 /// <param name="UserRiskScore">low, medium or high; null when the case does not say (unknown).</param>
+/// <param name="EmailLists">The email lists (by id or name) the email is on; null when the case does not say (unknown: the lists live in Cloudflare).</param>
+/// <param name="IpLists">The IP lists (by id or name) the address is in; null when the case does not say (unknown).</param>
 public sealed record Identity(
     string? Email = null,
     ImmutableArray<string> Groups = default,
@@ -33,7 +35,9 @@ public sealed record Identity(
     bool Certificate = false,
     string? CommonName = null,
     string? UserRiskScore = null,
-    bool AccountMember = false)
+    bool AccountMember = false,
+    ImmutableArray<string>? EmailLists = null,
+    ImmutableArray<string>? IpLists = null)
 {
     public ImmutableArray<string> Groups { get; init; } = Groups.IsDefault ? [] : Groups;
 

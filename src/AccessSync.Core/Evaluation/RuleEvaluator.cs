@@ -65,8 +65,12 @@ public sealed class RuleEvaluator(Identity who, GroupDefinitions? groups = null)
             ? Known(rule, r.Levels.Any(l => Same(l, score)), $"user risk score is {score}")
             : Unknown(rule, "user_risk_score"),
         ExternalEvaluationRule => Unknown(rule, "an external evaluation, which only Access can make"),
-        EmailListRule => Unknown(rule, "the entries of the email list"),
-        IpListRule => Unknown(rule, "the entries of the IP list"),
+        EmailListRule r => who.EmailLists is { } emailLists
+            ? Known(rule, emailLists.Any(l => Same(l, r.ListId)), $"email is on lists {List(emailLists)}")
+            : Unknown(rule, "email_lists"),
+        IpListRule r => who.IpLists is { } ipLists
+            ? Known(rule, ipLists.Any(l => Same(l, r.ListId)), $"address is in lists {List(ipLists)}")
+            : Unknown(rule, "ip_lists"),
         AuthContextRule => Unknown(rule, "the identity provider's authentication context"),
         LinkedAppTokenRule => Unknown(rule, "a token of the linked application"),
         GroupRule r => Group(r, depth),

@@ -10,11 +10,13 @@ public enum FileKind
 {
     Application,
     ReusablePolicy,
+    AccessTest,
 }
 
 /// <summary>
 /// Decides a file's kind before the schema sees it: its top-level <c>kind</c> when it says one, else where it
-/// lies (files under <c>reusable/</c> at the root define reusable policies, all others applications).
+/// lies (files under <c>reusable/</c> at the root define reusable policies, files under <c>tests/</c> hold access
+/// tests, all others define applications).
 /// </summary>
 public static class FileKinds
 {
@@ -28,8 +30,17 @@ public static class FileKinds
 
     public const string ReusablePolicyKind = "reusable-policy";
 
-    public static bool InReusableFolder(string? relativePath) =>
-        relativePath is not null && relativePath.StartsWith(ReusableFolder + "/", StringComparison.Ordinal);
+    /// <summary>The folder, directly under the root, whose files each hold access tests.</summary>
+    public const string TestsFolder = "tests";
+
+    public const string AccessTestKind = "access-test";
+
+    public static bool InReusableFolder(string? relativePath) => InFolder(relativePath, ReusableFolder);
+
+    public static bool InTestsFolder(string? relativePath) => InFolder(relativePath, TestsFolder);
+
+    private static bool InFolder(string? relativePath, string folder) =>
+        relativePath is not null && relativePath.StartsWith(folder + "/", StringComparison.Ordinal);
 
     /// <summary>
     /// The file's kind, or, when its <c>kind</c> is unknown or contradicts its folder, the error at that value
@@ -38,19 +49,23 @@ public static class FileKinds
     /// </summary>
     public static (FileKind? Kind, Diagnostic? Problem) Of(SourceFile source, LocatedNode? root)
     {
-        var inFolder = InReusableFolder(source.RelativePath);
+        var folder = InReusableFolder(source.RelativePath) ? FileKind.ReusablePolicy
+            : InTestsFolder(source.RelativePath) ? FileKind.AccessTest
+            : FileKind.Application;
         if (root is not LocatedMapping mapping || mapping[KindKey] is not { } kind)
         {
-            return (inFolder ? FileKind.ReusablePolicy : FileKind.Application, null);
+            return (folder, null);
         }
 
         var written = (kind as LocatedScalar)?.AsString();
-        return (written, inFolder) switch
+        return (written, folder) switch
         {
-            (ReusablePolicyKind, _) => (FileKind.ReusablePolicy, null),
-            (ApplicationKind, false) => (FileKind.Application, null),
-            (_, true) => (null, Problem(kind, written, $"must be {ReusablePolicyKind}: files under {ReusableFolder}/ define reusable policies", ReusablePolicyKind)),
-            _ => (null, Problem(kind, written, $"must be {ApplicationKind} or {ReusablePolicyKind}", ApplicationKind, ReusablePolicyKind)),
+            (ReusablePolicyKind, not FileKind.AccessTest) => (FileKind.ReusablePolicy, null),
+            (AccessTestKind, not FileKind.ReusablePolicy) => (FileKind.AccessTest, null),
+            (ApplicationKind, FileKind.Application) => (FileKind.Application, null),
+            (_, FileKind.ReusablePolicy) => (null, Problem(kind, written, $"must be {ReusablePolicyKind}: files under {ReusableFolder}/ define reusable policies", ReusablePolicyKind)),
+            (_, FileKind.AccessTest) => (null, Problem(kind, written, $"must be {AccessTestKind}: files under {TestsFolder}/ hold access tests", AccessTestKind)),
+            _ => (null, Problem(kind, written, $"must be {ApplicationKind}, {ReusablePolicyKind} or {AccessTestKind}", ApplicationKind, ReusablePolicyKind, AccessTestKind)),
         };
     }
 

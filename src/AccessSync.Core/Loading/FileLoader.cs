@@ -23,6 +23,9 @@ public static class FileLoader
             case (FileKind.ReusablePolicy, _):
                 var reusable = LoadReusable(source, read, defaults);
                 return new LoadedPolicyFile(null, reusable.Value, reusable.Diagnostics);
+            case (FileKind.AccessTest, _):
+                var test = LoadAccessTest(source, read);
+                return new LoadedPolicyFile(null, null, test.Diagnostics) { AccessTest = test.Value };
             case (FileKind.Application, _):
                 var application = LoadApplication(source, read, defaults);
                 return new LoadedPolicyFile(application.Value, null, application.Diagnostics);
@@ -44,6 +47,10 @@ public static class FileLoader
     /// <summary>A reusable-policy file, for a caller that read the YAML itself.</summary>
     public static LoadResult<ReusablePolicyFile> LoadReusable(SourceFile source, YamlReadResult read, PolicySettings defaults) =>
         Load(source, read, SchemaDefinition.ReusablePolicyFile, (reader, root) => reader.ReadReusablePolicy(root, defaults), ReusablePolicyChecks.Check);
+
+    /// <summary>A file of access tests, checked against the schema of its own.</summary>
+    public static LoadResult<AccessTestFile> LoadAccessTest(SourceFile source, YamlReadResult read) =>
+        Load(source, read, SchemaDefinition.AccessTestFile, (reader, root) => reader.ReadAccessTest(root), AccessTestChecks.Check);
 
     public static LoadResult<RootConfig> LoadConfig(SourceFile source) =>
         Load(source, YamlTreeReader.Read(source), SchemaDefinition.ConfigFile, (reader, root) => reader.ReadConfig(root), _ => []);
@@ -77,7 +84,7 @@ public static class FileLoader
         var diagnostics = SchemaValidator.Validate(read.Root, definition, source.Path);
 
         // A reusable-policy file may not name a zone at all, and the schema says so in its own words.
-        if (definition != SchemaDefinition.ReusablePolicyFile && read.Root is LocatedMapping mapping && ConflictingScope(mapping) is { } conflict)
+        if (definition is SchemaDefinition.ApplicationFile or SchemaDefinition.ConfigFile && read.Root is LocatedMapping mapping && ConflictingScope(mapping) is { } conflict)
         {
             diagnostics = diagnostics.Add(conflict);
         }

@@ -11,5 +11,8 @@ public sealed record LoadResult<T>(T? Value, ImmutableArray<Diagnostic> Diagnost
     public bool HasErrors => Diagnostics.HasErrors();
 }
 
-/// <summary>One policy file loaded as whichever kind it is: at most one of the two values is set, none when it has errors.</summary>
-public sealed record LoadedPolicyFile(ApplicationFile? Application, ReusablePolicyFile? ReusablePolicy, ImmutableArray<Diagnostic> Diagnostics);
+/// <summary>One policy file loaded as whichever kind it is: at most one of the values is set, none when it has errors.</summary>
+public sealed record LoadedPolicyFile(ApplicationFile? Application, ReusablePolicyFile? ReusablePolicy, ImmutableArray<Diagnostic> Diagnostics)
+{
+    public AccessTestFile? AccessTest { get; init; }
+}

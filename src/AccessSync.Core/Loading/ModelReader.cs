@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Net;
+using AccessSync.Core.Evaluation;
 using AccessSync.Core.Model;
 using AccessSync.Core.Rules;
 using AccessSync.Core.Yaml;
@@ -36,6 +38,13 @@ internal sealed class ModelReader(string path)
     public ReusablePolicyFile ReadReusablePolicy(LocatedMapping root, PolicySettings defaults) =>
         new(path, ReadScope(root), ReadPolicy((LocatedMapping)root["policy"]!, defaults));
 
+    /// <summary>A file of access tests: the application it is about and its cases.</summary>
+    public AccessTestFile ReadAccessTest(LocatedMapping root) => new(
+        path,
+        Text(root["app"]!),
+        root["app"]!.Span,
+        [.. ((LocatedSequence)root["cases"]!).Items.Cast<LocatedMapping>().Select(ReadAccessTestCase)]);
+
     public RootConfig ReadConfig(LocatedMapping root)
     {
         var defaults = RootConfig.Default;
@@ -71,6 +80,33 @@ internal sealed class ModelReader(string path)
         };
         return new AppReference(kind, Text(entry.Value), entry.Value.Span);
     }
+
+    private static AccessTestCase ReadAccessTestCase(LocatedMapping test) => new(
+        Text(test["name"]!),
+        ReadIdentity((LocatedMapping)test["who"]!),
+        WireNames.ParseDecision(Text(test["expect"]!)),
+        Scalar(test["by"])?.AsString(),
+        test["name"]!.Span,
+        test["by"]?.Span);
+
+    /// <summary>Who makes a request: what a case leaves out is absent, except posture and risk score, which stay unknown (null).</summary>
+    private static Identity ReadIdentity(LocatedMapping who) => new(
+        Email: Scalar(who["email"])?.AsString(),
+        Groups: Strings(who["groups"]) ?? [],
+        IdpGroups: Strings(who["idp_groups"]) ?? [],
+        Country: Scalar(who["country"])?.AsString(),
+        Ip: Scalar(who["ip"])?.AsString() is { } ip ? IPAddress.Parse(ip) : null,
+        LoginMethod: Scalar(who["login_method"])?.AsString(),
+        AuthMethods: Strings(who["auth_methods"]) ?? [],
+        DevicePosture: Strings(who["device_posture"]),
+        ServiceToken: Scalar(who["service_token"])?.AsString(),
+        AnyValidServiceToken: Scalar(who["any_valid_service_token"])?.AsBoolean() ?? false,
+        Certificate: Scalar(who["certificate"])?.AsBoolean() ?? false,
+        CommonName: Scalar(who["common_name"])?.AsString(),
+        UserRiskScore: Scalar(who["user_risk_score"])?.AsString(),
+        AccountMember: Scalar(who["account_member"])?.AsBoolean() ?? false,
+        EmailLists: Strings(who["email_lists"]),
+        IpLists: Strings(who["ip_lists"]));
 
     /// <summary>The schema lets <c>use</c> into a use entry only, so it tells the two kinds of list entry apart.</summary>
     private static bool IsUse(LocatedMapping entry) => entry.Entry(ReusableUse.Key) is not null;

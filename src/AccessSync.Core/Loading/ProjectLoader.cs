@@ -8,7 +8,7 @@ using AccessSync.Core.Yaml;
 namespace AccessSync.Core.Loading;
 
 /// <summary>
-/// Loads every policy file under a root (application files and reusable-policy files, told apart by
+/// Loads every policy file under a root (application files, reusable-policy files and access tests, told apart by
 /// <see cref="FileKinds"/>) into one <see cref="Project"/>, collecting all problems at once.
 /// </summary>
 public static class ProjectLoader
@@ -42,15 +42,21 @@ public static class ProjectLoader
             .Select(file => new DesiredReusablePolicy(file, fallbacks.Resolve(file.Scope, config.Scope)))
             .ToImmutableArray();
 
+        var accessTests = loaded
+            .Select(l => l.AccessTest)
+            .OfType<AccessTestFile>()
+            .ToImmutableArray();
+
         var diagnostics = loaded
             .SelectMany(l => l.Diagnostics)
             .Concat(ProjectChecks.DuplicateApplications(applications))
             .Concat(ProjectChecks.DuplicateReusablePolicies(reusablePolicies))
             .Concat(ProjectChecks.ReusablePoliciesInZones(reusablePolicies))
+            .Concat(AccessTestChecks.AgainstApplications(accessTests, applications, reusablePolicies))
             .InReadingOrder()
             .ToImmutableArray();
 
-        var project = diagnostics.HasErrors() ? null : new Project(config, applications) { ReusablePolicies = reusablePolicies };
+        var project = diagnostics.HasErrors() ? null : new Project(config, applications) { ReusablePolicies = reusablePolicies, AccessTests = accessTests };
         return new LoadResult<Project>(project, diagnostics);
     }
 }

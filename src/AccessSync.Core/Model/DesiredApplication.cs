@@ -18,4 +18,7 @@ public sealed record Project(RootConfig Config, ImmutableArray<DesiredApplicatio
 {
     /// <summary>The reusable (account-level) policies the files define.</summary>
     public ImmutableArray<DesiredReusablePolicy> ReusablePolicies { get; init; } = [];
+
+    /// <summary>The access tests the files hold, to be proven against the applications' policies.</summary>
+    public ImmutableArray<AccessTestFile> AccessTests { get; init; } = [];
 }

@@ -21,6 +21,7 @@ public static class AccessSyncSchema
     {
         var settings = new JsonSchemaValidatorSettings();
         settings.AddCustomFormatValidator(new CidrFormatValidator());
+        settings.AddCustomFormatValidator(new IpAddressFormatValidator());
         return settings;
     });
 
@@ -33,7 +34,7 @@ public static class AccessSyncSchema
 
     internal static JsonSchemaValidatorSettings ValidatorSettings => LazySettings.Value;
 
-    public static JsonSchema For(SchemaDefinition definition) => Root.Definitions[definition switch
+    public static JsonSchema For(SchemaDefinition definition) => definition == SchemaDefinition.AccessTestFile ? AccessTestSchema.Root : Root.Definitions[definition switch
     {
         SchemaDefinition.ApplicationFile => "applicationFile",
         SchemaDefinition.ConfigFile => "configFile",
@@ -41,10 +42,12 @@ public static class AccessSyncSchema
         _ => throw new ArgumentOutOfRangeException(nameof(definition), definition, null),
     }];
 
-    private static string ReadResource()
+    private static string ReadResource() => ReadResource(ResourceName);
+
+    internal static string ReadResource(string resourceName)
     {
-        using var stream = typeof(AccessSyncSchema).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"The embedded schema {ResourceName} is missing from the build.");
+        using var stream = typeof(AccessSyncSchema).Assembly.GetManifestResourceStream(resourceName)
+            ?? throw new InvalidOperationException($"The embedded schema {resourceName} is missing from the build.");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }

@@ -6,4 +6,7 @@ public enum SchemaDefinition
     ApplicationFile,
     ConfigFile,
     ReusablePolicyFile,
+
+    /// <summary>A file of access tests, checked against its own schema (schemas/access-test.schema.json).</summary>
+    AccessTestFile,
 }

@@ -29,36 +29,41 @@ public static class ApplicationChecks
     private static IEnumerable<Diagnostic> UnreachablePolicies(ApplicationFile file)
     {
         var ordered = file.Policies
-            .Select(p => (Spec: p, Rules: RuleSets.Of(p.Include, p.Exclude, p.Require)))
-            .OrderBy(p => p.Spec.Decision is Decision.Bypass or Decision.NonIdentity ? 0 : 1)
-            .ThenBy(p => p.Spec.EffectivePrecedence)
-            .ToList();
-        for (var later = 1; later < ordered.Count; later++)
+            .OrderBy(p => p.Decision is Decision.Bypass or Decision.NonIdentity ? 0 : 1)
+            .ThenBy(p => p.EffectivePrecedence);
+
+        // One pass: the first policy that matches every request, and the first of each set of rules.
+        PolicySpec? matchesEverything = null;
+        var firstWithRules = new Dictionary<string, PolicySpec>(StringComparer.Ordinal);
+        foreach (var policy in ordered)
         {
-            var policy = ordered[later];
-            var earlier = ordered.Take(later).Select(e => (Policy: e, Why: ShadowsWhy(e.Rules, policy.Rules))).FirstOrDefault(e => e.Why is not null);
-            if (earlier.Why is { } why)
+            var rules = RuleSets.Of(policy.Include, policy.Exclude, policy.Require);
+            var key = Signature(rules);
+            var (earlier, why) = matchesEverything is not null
+                ? (matchesEverything, "matches every request (`everyone`, with no exclude or require)")
+                : firstWithRules.TryGetValue(key, out var same) ? (same, "has the very same rules") : (null, null);
+            if (earlier is not null)
             {
                 yield return Diagnostic.Warning(
                     DiagnosticCodes.UnreachablePolicy,
-                    $"policy `{policy.Spec.Name}` can never decide: `{earlier.Policy.Spec.Name}` (line {earlier.Policy.Spec.Spans.Policy.Line}), which Access evaluates first, {why}",
-                    policy.Spec.Spans.Name);
+                    $"policy `{policy.Name}` can never decide: `{earlier.Name}` (line {earlier.Spans.Policy.Line}), which Access evaluates first, {why}",
+                    policy.Spans.Name);
+                continue;
+            }
+
+            firstWithRules.TryAdd(key, policy);
+            if (rules.Include.Any(r => r is EveryoneRule) && rules.Exclude.IsEmpty && rules.Require.IsEmpty)
+            {
+                matchesEverything = policy;
             }
         }
     }
 
-    /// <summary>Why a policy with <paramref name="first"/> decides every request one with <paramref name="then"/> would match; null when it may not.</summary>
-    private static string? ShadowsWhy(RuleSets first, RuleSets then)
+    /// <summary>The rules as a set: the order of rules within a list changes nothing Access decides.</summary>
+    private static string Signature(RuleSets rules)
     {
-        if (first.Include.Any(r => r is EveryoneRule) && first.Exclude.IsEmpty && first.Require.IsEmpty)
-        {
-            return "matches every request (`everyone`, with no exclude or require)";
-        }
-
-        static HashSet<Rule> Set(IEnumerable<Rule> rules) => [.. rules.Select(r => r.Canonical())];
-        return Set(first.Include).SetEquals(Set(then.Include)) && Set(first.Exclude).SetEquals(Set(then.Exclude)) && Set(first.Require).SetEquals(Set(then.Require))
-            ? "has the very same rules"
-            : null;
+        static string List(IEnumerable<Rule> list) => string.Join("\u001f", list.Select(RuleWire.CanonicalJson).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+        return $"{List(rules.Include)}\u001e{List(rules.Exclude)}\u001e{List(rules.Require)}";
     }
 
     /// <summary>The application's own policies and its <c>use</c> entries, which each attach one more.</summary>

@@ -40,6 +40,13 @@ internal static class Load
     public static LoadResult<Project> Project(RootConfig config, ScopeFallbacks fallbacks, params (string Path, string Yaml)[] files) =>
         ProjectLoader.Load(config, [.. files.Select(f => new SourceFile(f.Path, f.Yaml) { RelativePath = f.Path })], fallbacks);
 
+    /// <summary>The project files that are meant to be valid make: failing the test with every error when they do not.</summary>
+    public static Project ShouldBeValid(this LoadResult<Project> result)
+    {
+        Assert.That(result.Diagnostics.Where(d => d.IsError), Is.Empty, "the files were meant to be valid");
+        return result.Value!;
+    }
+
     /// <summary>A minimal valid file with <paramref name="policyBody"/> as the body of its only policy.</summary>
     public static string WithPolicy(string policyBody) =>
         "app:\n  name: Test\npolicies:\n  - name: P\n" + string.Join("\n", policyBody.Split('\n').Select(l => "    " + l)) + "\n";

@@ -1,0 +1,49 @@
+using System.CommandLine;
+using AccessSync.Cli.Commands;
+using AccessSync.Cli.Hosting;
+
+namespace AccessSync.Cli;
+
+/// <summary>The command line of test.</summary>
+public static partial class CliApp
+{
+    private static Command TestCommandLine(CliConsole console, Interruption interruption)
+    {
+        var directory = DirectoryArgument();
+        var format = new Option<string>("--format")
+        {
+            Description = "Output: text; github for annotations (the default when GITHUB_ACTIONS=true); junit for JUnit XML (to --out, else stdout).",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true" ? "github" : "text",
+        };
+        format.AcceptOnlyFromAmong("text", "github", "junit");
+        var output = new Option<FileInfo?>("--out") { Description = "With --format junit: the file to write the JUnit XML to; the text report still goes to stdout." };
+        RejectOptionLookalikes(directory);
+
+        var command = new Command(
+            "test",
+            """
+            Prove the access tests under DIR (files under tests/, or with kind: access-test) against the policy files: each case's request evaluated as Access would (bypass and service auth first, then by precedence; deny by default). Offline: no credentials, no network.
+
+            Prints path:line:col: pass: ... for each case that passes and an error for each that does not, then "N passed, N failed.". Exit 0 all passed, 1 a case failed or invalid files, 64 usage error.
+            """)
+        {
+            directory,
+            format,
+            output,
+        };
+        command.SetAction((parsed, _) => Run(parsed, console, interruption, (global, log) =>
+            new TestCommand(console, log).ExecuteAsync(
+                new TestSettings(
+                    parsed.GetValue(directory)!,
+                    parsed.GetValue(format) switch
+                    {
+                        "github" => TestReportFormat.GitHub,
+                        "junit" => TestReportFormat.JUnit,
+                        _ => TestReportFormat.Text,
+                    },
+                    parsed.GetValue(output)),
+                global,
+                interruption.Stop)));
+        return command;
+    }
+}
