@@ -16,7 +16,7 @@ public static partial class CliApp
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true" ? "github" : "text",
         };
         format.AcceptOnlyFromAmong("text", "github", "junit");
-        var output = new Option<FileInfo?>("--out") { Description = "With --format junit: the file to write the JUnit XML to; the text report still goes to stdout." };
+        var output = new Option<FileInfo?>("--out") { Description = "With --format junit: the file to write the JUnit XML to; the report still goes to stdout (as annotations when GITHUB_ACTIONS=true)." };
         RejectOptionLookalikes(directory);
 
         var command = new Command(
@@ -41,7 +41,8 @@ public static partial class CliApp
                         "junit" => TestReportFormat.JUnit,
                         _ => TestReportFormat.Text,
                     },
-                    parsed.GetValue(output)),
+                    parsed.GetValue(output),
+                    Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true"),
                 global,
                 interruption.Stop)));
         return command;

@@ -21,6 +21,7 @@ public partial class ReadmeOutputTests
         ["export-sandbox"] = true,
         ["apply-sandbox"] = true,
         ["explain-examples"] = false,
+        ["test-examples"] = false,
     };
 
     [Test]
@@ -33,6 +34,7 @@ public partial class ReadmeOutputTests
     [TestCase("export-sandbox")]
     [TestCase("apply-sandbox")]
     [TestCase("explain-examples")]
+    [TestCase("test-examples")]
     public async Task The_example_output_is_what_the_command_prints(string name)
     {
         using var copy = InACopy[name] ? CopyOfExamples() : null;

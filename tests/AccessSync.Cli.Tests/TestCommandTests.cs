@@ -83,6 +83,17 @@ public class TestCommandTests
     }
 
     [Test]
+    public async Task In_github_actions_the_junit_run_still_annotates_the_failing_case_on_the_console()
+    {
+        using var tree = FailingTree();
+
+        var result = await InProcessAccessSync.RunAsync(tree.Path, new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = "true" }, "test", ".", "--format", "junit", "--out", "report.xml");
+
+        result.StdOut.ShouldContain("::error file=tests/grafana.yaml,line=6,col=11,title=access-test-failed::");
+        File.Exists(Path.Combine(tree.Path, "report.xml")).ShouldBeTrue();
+    }
+
+    [Test]
     public async Task A_folder_without_tests_is_an_error_not_a_pass()
     {
         using var tree = new TempFolder();

@@ -53,6 +53,18 @@ public class WorkflowFileTests
         apply["cancel-in-progress"].ToString().ShouldBe("false", "an apply is never cancelled half-way");
     }
 
+    [Test]
+    public void The_example_workflow_runs_the_access_tests_on_pull_requests_and_keeps_their_junit_report()
+    {
+        var plan = (YamlMappingNode)((YamlMappingNode)((YamlMappingNode)Load(ExampleWorkflow).RootNode)["jobs"])["plan"];
+        var steps = ((YamlSequenceNode)plan["steps"]).Children.Cast<YamlMappingNode>().ToList();
+
+        var test = steps.FindIndex(s => s.Children.TryGetValue("run", out var run) && run.ToString().StartsWith("accesssync test ", StringComparison.Ordinal));
+        test.ShouldBeGreaterThan(0, "a step runs accesssync test");
+        steps[test]["run"].ToString().ShouldContain("--format junit --out access-tests.xml");
+        steps.Skip(test).ShouldContain(s => s.Children.ContainsKey("with") && s["with"]["path"].ToString() == "access-tests.xml", "the JUnit report is kept with the run");
+    }
+
     private static YamlDocument Load(string path)
     {
         var stream = new YamlStream();

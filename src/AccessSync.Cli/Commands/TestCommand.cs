@@ -16,7 +16,13 @@ public enum TestReportFormat
 }
 
 /// <param name="Out">Where JUnit XML goes; null: stdout.</param>
-public sealed record TestSettings(DirectoryInfo Directory, TestReportFormat Format, FileInfo? Out);
+/// <param name="InGitHubActions">Lines on the console are GitHub annotations also when the JUnit report goes to a file.</param>
+public sealed record TestSettings(DirectoryInfo Directory, TestReportFormat Format, FileInfo? Out, bool InGitHubActions = false)
+{
+    public DiagnosticFormat ConsoleFormat => Format == TestReportFormat.GitHub || (Format == TestReportFormat.JUnit && InGitHubActions)
+        ? DiagnosticFormat.GitHub
+        : DiagnosticFormat.Text;
+}
 
 /// <summary>
 /// <c>accesssync test [DIR]</c>: every access-test case under DIR, evaluated against the policy files as Access
@@ -27,7 +33,7 @@ public sealed class TestCommand(CliConsole console, ILogger log)
     public async Task<int> ExecuteAsync(TestSettings settings, GlobalSettings global, CancellationToken cancellationToken)
     {
         var folder = await Task.Run(() => LoadedFolder.Load(settings.Directory, global.Scopes), CancellationToken.None).WaitAsync(cancellationToken);
-        var diagnosticFormat = settings.Format == TestReportFormat.GitHub ? DiagnosticFormat.GitHub : DiagnosticFormat.Text;
+        var diagnosticFormat = settings.ConsoleFormat;
         foreach (var diagnostic in folder.Diagnostics)
         {
             await console.Error.WriteLineAsync(DiagnosticRenderer.Render(diagnostic, diagnosticFormat));
