@@ -12,7 +12,7 @@ public static class ExitCodes
     /// <summary>plan --detailed-exitcode: the plan has changes.</summary>
     public const int ChangesPresent = 2;
 
-    /// <summary>A safety threshold refused the plan; --force overrides.</summary>
+    /// <summary>A safety threshold refused the plan, or the files fail an access test; --force overrides.</summary>
     public const int RefusedBySafety = 3;
 
     /// <summary>apply --plan: live state changed since the plan was made.</summary>
@@ -35,7 +35,7 @@ public static class ExitCodes
           0   success (plan: no changes)
           1   invalid files or another error
           2   plan --detailed-exitcode: changes present
-          3   refused by a safety threshold (use --force)
+          3   refused by a safety threshold or a failing access test (use --force)
           4   the saved plan is stale
           5   apply: live changed during apply (another writer?)
           64  usage error

@@ -12,6 +12,12 @@ public partial class MarkdownPlanRendererTests
     private const string Marker = "<!-- accesssync-plan -->";
 
     [Test]
+    public void The_access_tests_outcome_comes_before_the_changes_with_each_failure_and_each_changed_decision()
+    {
+        Approvals.Verify(new MarkdownPlanRenderer().Render(SamplePlans.WithAccessTests()), "plan-markdown-access-tests");
+    }
+
+    [Test]
     public void A_realistic_plan_renders_as_approved()
     {
         Approvals.Verify(new MarkdownPlanRenderer().Render(SamplePlans.Realistic()), "plan-markdown");

@@ -22,6 +22,20 @@ public class PlanFileTests
         Approvals.Verify(Write(SamplePlans.WithReusable()), "plan-json-reusable");
     }
 
+    [Test]
+    public void A_plan_with_access_tests_lists_every_case_under_access_tests()
+    {
+        Approvals.Verify(Write(SamplePlans.WithAccessTests()), "plan-json-access-tests");
+    }
+
+    [Test]
+    public void A_plan_without_access_tests_is_written_without_the_member()
+    {
+        using var document = JsonDocument.Parse(Write(SamplePlans.Realistic()));
+
+        document.RootElement.TryGetProperty("access_tests", out var _).ShouldBeFalse();
+    }
+
     [TestCaseSource(nameof(Samples))]
     public void Equal_plans_are_written_to_the_same_bytes(Func<Plan> sample)
     {
@@ -232,6 +246,7 @@ public class PlanFileTests
     [
         new TestCaseData((Func<Plan>)SamplePlans.Realistic).SetArgDisplayNames("realistic"),
         new TestCaseData((Func<Plan>)SamplePlans.WithReusable).SetArgDisplayNames("with reusable policies"),
+        new TestCaseData((Func<Plan>)SamplePlans.WithAccessTests).SetArgDisplayNames("with access tests"),
     ];
 
     private static List<PolicyChange> AttachesAndDetaches(Plan plan) =>

@@ -9,6 +9,21 @@ namespace AccessSync.Core.Tests;
 public class TextPlanRendererTests
 {
     [Test]
+    public void The_access_tests_outcome_comes_before_the_summary_with_each_failure_and_each_changed_decision()
+    {
+        var text = new TextPlanRenderer().Render(SamplePlans.WithAccessTests());
+
+        text.ShouldEndWith("""
+            Access tests: 2 passed, 1 failed; the plan changes 2 outcomes.
+              fails:   tests/grafana.yaml:3: Grafana: contractors never get in: expected deny, got allow by `Allow engineering`
+              changes: Grafana: eve@contractor.example (contractors never get in): deny → allow
+              changes: Grafana: ada@example.com (engineers with Okta): deny → allow
+            Plan: 2 to create, 3 to update, 1 to delete, 2 to reorder.
+
+            """);
+    }
+
+    [Test]
     public void A_realistic_plan_renders_as_approved()
     {
         Approvals.Verify(new TextPlanRenderer().Render(SamplePlans.Realistic()), "plan-text");

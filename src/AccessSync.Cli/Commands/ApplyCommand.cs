@@ -8,6 +8,7 @@ using AccessSync.Core.Model;
 using AccessSync.Core.Planning;
 using AccessSync.Core.Rendering;
 using AccessSync.Core.Review;
+using AccessSync.Core.Text;
 using Serilog;
 
 namespace AccessSync.Cli.Commands;
@@ -82,11 +83,17 @@ public sealed class ApplyCommand(CliConsole console, ILogger log, Interruption i
             return ExitCodes.Success;
         }
 
-        if (!review.Violations.IsEmpty && !settings.Force)
+        var failingTests = plan.AccessTests?.Failures.ToList() ?? [];
+        if ((!review.Violations.IsEmpty || failingTests.Count > 0) && !settings.Force)
         {
             foreach (var violation in review.Violations)
             {
                 await console.Error.WriteLineAsync($"error: refusing to apply: {violation}");
+            }
+
+            foreach (var failure in failingTests)
+            {
+                await console.Error.WriteLineAsync($"error: refusing to apply: the files fail an access test: {DisplayText.Name(AccessTestPlanLines.Failure(failure))}");
             }
 
             await console.Error.WriteLineAsync("Nothing was changed. If these changes are intended, apply again with --force.");

@@ -10,6 +10,7 @@ namespace AccessSync.Core.PlanFiles;
 /// <summary>The whole document.</summary>
 /// <param name="Summary">Written for people and tools; a plan read back counts its changes again.</param>
 /// <param name="Widening">The review's widenings, written for people and tools; a plan read back is reviewed again.</param>
+/// <param name="AccessTests">Written only when the folder has access tests: their outcome under the files and under live.</param>
 /// <param name="Reusable">Written only when the plan has reusable policies, so a plan without them is written as it was before they existed, and a plan saved then reads as one with none.</param>
 internal sealed record PlanDocument(
     [property: JsonPropertyOrder(0)] int FormatVersion,
@@ -18,7 +19,23 @@ internal sealed record PlanDocument(
     [property: JsonPropertyOrder(6)] SafetyDocument Safety,
     [property: JsonPropertyOrder(1)] SummaryDocument? Summary = null,
     [property: JsonPropertyOrder(2)] ImmutableArray<WideningDocument>? Widening = null,
-    [property: JsonPropertyOrder(3), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ImmutableArray<ReusableDocument>? Reusable = null);
+    [property: JsonPropertyOrder(3), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ImmutableArray<ReusableDocument>? Reusable = null,
+    [property: JsonPropertyOrder(7), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ImmutableArray<AccessTestDocument>? AccessTests = null);
+
+/// <summary>One access-test case the plan ran: written only when the folder has tests, so apply of a saved plan knows whether they passed.</summary>
+/// <param name="Live">Null when the application is not live.</param>
+internal sealed record AccessTestDocument(
+    string File,
+    int Line,
+    string App,
+    string Case,
+    string Who,
+    bool Passed,
+    string Expected,
+    string Desired,
+    string DesiredDecision,
+    string? Live,
+    string? LiveDecision);
 
 /// <param name="Attach">Written, with <paramref name="Detach"/>, only when the plan attaches or detaches a reusable policy.</param>
 internal sealed record SummaryDocument(

@@ -70,6 +70,9 @@ public static class PlanFileReader
         new SafetyOptions(document.Safety.MaxDeletePercent, document.Safety.MaxUpdatePercent, document.Safety.MinPolicies, document.Safety.AllowEmptyApps))
     {
         Reusable = document.Reusable is { } reusable ? [.. reusable.Select((r, i) => Reusable(r, $"reusable[{i}]"))] : [],
+        AccessTests = document.AccessTests is { } tests
+            ? new PlannedAccessTests([.. tests.Select(c => new AccessTestOutcome(c.File, c.Line, c.App, c.Case, c.Who, c.Passed, c.Expected, c.Desired, c.DesiredDecision, c.Live, c.LiveDecision))])
+            : null,
     };
 
     private static AppPlan Application(ApplicationDocument app, string path) => new(

@@ -23,7 +23,8 @@ public static class PlanFileWriter
             new SafetyDocument(plan.Safety.MaxDeletePercent, plan.Safety.MaxUpdatePercent, plan.Safety.MinPolicies, plan.Safety.AllowEmptyApps),
             Summary(plan.Summary),
             [.. review.Widenings.Select(Widening)],
-            plan.Reusable.IsEmpty ? null : [.. plan.Reusable.Select(Reusable)]);
+            plan.Reusable.IsEmpty ? null : [.. plan.Reusable.Select(Reusable)],
+            plan.AccessTests is { } tests ? [.. tests.Cases.Select(AccessTest)] : null);
         return JsonSerializer.Serialize(document, PlanFileContext.Relaxed.PlanDocument) + "\n";
     }
 
@@ -41,6 +42,9 @@ public static class PlanFileWriter
         JsonNamingPolicy.SnakeCaseLower.ConvertName(widening.Kind.ToString()),
         widening.Reason,
         widening.App.IsReusablePolicies ? widening.Apps : null);
+
+    private static AccessTestDocument AccessTest(AccessTestOutcome c) =>
+        new(c.Path, c.Line, c.App, c.Case, c.Who, c.Passed, c.Expected, c.Desired, c.DesiredDecision, c.Live, c.LiveDecision);
 
     private static ReusableDocument Reusable(ReusablePlan reusable) => new(
         reusable.Account.Id,

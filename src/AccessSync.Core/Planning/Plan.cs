@@ -45,6 +45,9 @@ public sealed record Plan(ImmutableArray<AppPlan> Applications, ImmutableSortedD
     /// <summary>The reusable policies the plan creates, updates or deletes, or reports, each listed once, in name order.</summary>
     public ImmutableArray<ReusablePlan> Reusable { get; init; } = [];
 
+    /// <summary>The folder's access tests, run against the files and against live; null when the folder has none.</summary>
+    public PlannedAccessTests? AccessTests { get; init; }
+
     public bool HasChanges => Applications.Any(a => a.HasChanges) || Reusable.Any(r => r.Change is not null);
 
     public PlanSummary Summary => new(

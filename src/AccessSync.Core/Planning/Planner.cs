@@ -21,6 +21,7 @@ public static class Planner
         var reusable = ReusableCatalog.Build(project, live, diagnostics);
         var finalLinks = new Dictionary<string, IReadOnlyCollection<LinkTarget>>(StringComparer.Ordinal);
         var pending = new List<PendingApplication>();
+        var liveOf = new Dictionary<string, (LiveApplication App, LiveScope Scope)>(StringComparer.Ordinal);
 
         foreach (var desired in project.Applications)
         {
@@ -38,6 +39,8 @@ public static class Planner
             {
                 continue;
             }
+
+            liveOf[desired.File.Path] = (app, liveScope);
 
             var targets = options.Targets.Where(t => Names(t, app, desired)).ToList();
             matchedTargets.UnionWith(targets);
@@ -116,7 +119,7 @@ public static class Planner
         }
 
         return new PlanResult(
-            new Plan(ordered, names, project.Config.Safety) { Reusable = reusablePlans },
+            new Plan(ordered, names, project.Config.Safety) { Reusable = reusablePlans, AccessTests = AccessTestPlanner.Run(project, liveOf) },
             [.. diagnostics.InReadingOrder()],
             [.. options.Targets.Where(t => !matchedTargets.Contains(t))]);
     }

@@ -60,6 +60,7 @@ public sealed class MarkdownPlanRenderer(MarkdownPlanOptions options) : IPlanRen
         var summary = plan.Summary;
         ChangeKind[] columns = summary.Attach > 0 || summary.Detach > 0 ? [.. CountedKinds, .. ReusableKinds] : CountedKinds;
         var blocks = Intro(plan, sections, columns, budget)
+            .Concat(plan.AccessTests is { } tests ? [AccessTests(tests)] : [])
             .Concat(sections.Where(s => s.HasChanges).Select(s => Section(s, plan.Names, budget)))
             .Append(summary + "\n");
 
@@ -162,6 +163,26 @@ public sealed class MarkdownPlanRenderer(MarkdownPlanOptions options) : IPlanRen
         }
 
         return head + kept + Truncated + "\n" + tail;
+    }
+
+    /// <summary>
+    /// The access tests: their summary, then each case the files fail and each case whose decision the plan changes,
+    /// before the sections, since they say in a line what a reviewer would otherwise work out from every diff.
+    /// </summary>
+    private static string AccessTests(PlannedAccessTests tests)
+    {
+        var block = new StringBuilder().Append(tests.Failed > 0 ? "❌ " : "✅ ").Append(Escape(tests.Summary)).Append("\n\n");
+        foreach (var failure in tests.Failures)
+        {
+            block.Append("- ❌ fails: ").Append(Escape(AccessTestPlanLines.Failure(failure))).Append('\n');
+        }
+
+        foreach (var change in tests.Changed)
+        {
+            block.Append("- ⚠️ changes: ").Append(Escape(AccessTestPlanLines.Change(change))).Append('\n');
+        }
+
+        return block.Append(tests.Failed > 0 || tests.Changed.Any() ? "\n" : string.Empty).ToString();
     }
 
     /// <summary>A code fence longer than any run of backticks in the text, so a policy name cannot close it.</summary>

@@ -53,7 +53,21 @@ public sealed class TextPlanRenderer(TextPlanOptions options) : IPlanRenderer
             text.Append(NoChanges).Append('\n');
         }
 
+        if (plan.AccessTests is { } tests)
+        {
+            text.Append(AccessTests(tests));
+        }
+
         return text.Append(Paint(Ansi.Bold, plan.Summary.ToString())).Append('\n').ToString();
+    }
+
+    /// <summary>The access tests' summary, each case the files fail, and each case whose decision the plan changes.</summary>
+    private string AccessTests(PlannedAccessTests tests)
+    {
+        var lines = new List<string> { Paint(tests.Failed > 0 ? Ansi.Red : Ansi.Bold, tests.Summary) };
+        lines.AddRange(tests.Failures.Select(f => Paint(Ansi.Red, $"  fails:   {Printable(AccessTestPlanLines.Failure(f))}")));
+        lines.AddRange(tests.Changed.Select(c => Paint(Ansi.Magenta, $"  changes: {Printable(AccessTestPlanLines.Change(c))}")));
+        return string.Concat(lines.Select(l => l + "\n"));
     }
 
     /// <summary>One section of the plan, ending in a newline: what the Markdown render puts in a collapsible block.</summary>

@@ -21,6 +21,8 @@ internal sealed class ExampleTree : IDisposable
 
     public string Path => folder.Path;
 
+    public void Write(string relativePath, string content) => folder.Write(relativePath, content);
+
     public static string LiveJson => System.IO.Path.Combine(RepositoryPaths.Examples, "live.json");
 
     public string SandboxState => System.IO.Path.Combine(Path, ".accesssync", "sandbox.json");

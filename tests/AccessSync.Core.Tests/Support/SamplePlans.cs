@@ -7,6 +7,17 @@ namespace AccessSync.Core.Tests.Support;
 /// <summary>Plans for renderer tests, made by the planner from files and a live account as the CLI would.</summary>
 internal static class SamplePlans
 {
+    /// <summary>The realistic plan with the outcome of a folder's access tests: one the files fail, one whose decision the plan changes, one as it was.</summary>
+    public static Plan WithAccessTests() => Realistic() with
+    {
+        AccessTests = new PlannedAccessTests(
+        [
+            new AccessTestOutcome("tests/grafana.yaml", 3, "Grafana", "contractors never get in", "eve@contractor.example", false, "deny", "allow by `Allow engineering`", "allow", "deny by `Block contractors`", "deny"),
+            new AccessTestOutcome("tests/grafana.yaml", 7, "Grafana", "engineers with Okta", "ada@example.com", true, "allow", "allow by `Allow engineering`", "allow", "deny (no policy matched)", "deny"),
+            new AccessTestOutcome("tests/wiki.yaml", 3, "Wiki", "the CI bot | `reads`", "CI bot", true, "deny", "deny (no policy matched)", "deny", "deny (no policy matched)", "deny"),
+        ]),
+    };
+
     /// <summary>
     /// Every change kind, each way of widening access, an unchanged application, a policy kept because prune is
     /// off, and a reusable policy attached to an application.

@@ -1,0 +1,33 @@
+using System.Collections.Immutable;
+using AccessSync.Core.Live;
+using AccessSync.Core.Model;
+using AccessSync.Core.Rules;
+
+namespace AccessSync.Core.Evaluation;
+
+/// <summary>
+/// An application's policies as they are live, to evaluate a case against what Access decides today. Live rules name
+/// groups, identity providers and service tokens by id, where a case names them as people do: the case's names are
+/// resolved to the ids of the live objects that carry them, and kept too.
+/// </summary>
+public static class LiveAccess
+{
+    public static ApplicationPolicies Of(LiveApplication application, LiveScope scope) => new(
+        [.. application.Policies.Select((policy, index) => From(policy, index + 1)).OfType<EvaluatedPolicy>()],
+        Resolve: who => Resolve(who, scope));
+
+    /// <summary>A live policy as Access evaluates it; null for a decision this version does not know.</summary>
+    public static EvaluatedPolicy? From(LivePolicy policy, int position) => WireNames.TryParseDecision(policy.Decision) is { } decision
+        ? new EvaluatedPolicy(policy.Name, decision, policy.Precedence ?? position, new RuleSets(policy.Rules(RuleList.Include), policy.Rules(RuleList.Exclude), policy.Rules(RuleList.Require)))
+        : null;
+
+    private static Identity Resolve(Identity who, LiveScope scope) => who with
+    {
+        Groups = [.. who.Groups, .. who.Groups.SelectMany(g => IdsNamed(scope.Groups, g))],
+        LoginMethod = who.LoginMethod is { } login ? IdsNamed(scope.IdentityProviders, login).FirstOrDefault() ?? login : null,
+        ServiceToken = who.ServiceToken is { } token ? IdsNamed(scope.ServiceTokens, token).FirstOrDefault() ?? token : null,
+    };
+
+    private static IEnumerable<string> IdsNamed(ImmutableArray<NamedObject> objects, string name) =>
+        objects.Where(o => string.Equals(o.Name, name.Trim(), StringComparison.OrdinalIgnoreCase)).Select(o => o.Id);
+}

@@ -1,0 +1,68 @@
+using AccessSync.Cli.Tests.Support;
+
+namespace AccessSync.Cli.Tests;
+
+/// <summary>plan and apply run the folder's access tests: the plan says whose access it changes, and apply refuses files that fail one.</summary>
+public class AccessTestsInPlanTests
+{
+    private const string Failing = """
+        app: Grafana
+        cases:
+          - name: partners need Okta
+            who: {email: lin@partner.example.net, country: GB, auth_methods: [mfa]}
+            expect: deny
+        """;
+
+    private const string Passing = """
+        app: Grafana
+        cases:
+          - name: partner engineers with MFA
+            who: {email: lin@partner.example.net, country: GB, auth_methods: [mfa]}
+            expect: allow
+        """;
+
+    [Test]
+    public async Task The_plan_names_a_case_whose_decision_it_changes_with_the_decision_before_and_after()
+    {
+        using var tree = new ExampleTree();
+        tree.Write("tests/grafana.yaml", Passing);
+
+        var result = await InProcessAccessSync.RunAsync(tree.Path, "plan", "--sandbox");
+
+        result.ExitCode.ShouldBe(ExitCodes.Success, result.StdErr);
+        result.StdOut.ShouldContain("""
+            Access tests: 1 passed, 0 failed; the plan changes 1 outcome.
+              changes: Grafana: lin@partner.example.net (partner engineers with MFA): deny → allow
+            Plan:
+            """);
+    }
+
+    [Test]
+    public async Task Apply_refuses_files_that_fail_an_access_test_and_changes_nothing()
+    {
+        using var tree = new ExampleTree();
+        tree.Write("tests/grafana.yaml", Failing);
+
+        var apply = await InProcessAccessSync.RunAsync(tree.Path, "apply", "--sandbox", "--auto-approve");
+        var plan = await InProcessAccessSync.RunAsync(tree.Path, "plan", "--sandbox", "--detailed-exitcode");
+
+        apply.ExitCode.ShouldBe(ExitCodes.RefusedBySafety);
+        apply.StdOut.ShouldContain("  fails:   tests/grafana.yaml:3: Grafana: partners need Okta: expected deny, got allow by `Allow partner engineers`\n");
+        apply.StdErr.ShouldContain("error: refusing to apply: the files fail an access test: tests/grafana.yaml:3: Grafana: partners need Okta: expected deny, got allow by `Allow partner engineers`\n");
+        plan.ExitCode.ShouldBe(ExitCodes.ChangesPresent, "nothing was applied");
+    }
+
+    [Test]
+    public async Task Apply_of_a_saved_plan_whose_files_fail_a_test_is_refused_too_and_force_overrides_it()
+    {
+        using var tree = new ExampleTree();
+        tree.Write("tests/grafana.yaml", Failing);
+
+        (await InProcessAccessSync.RunAsync(tree.Path, "plan", "--sandbox", "--out", "plan.json")).ExitCode.ShouldBe(ExitCodes.Success);
+        var refused = await InProcessAccessSync.RunAsync(tree.Path, "apply", "--sandbox", "--plan", "plan.json", "--auto-approve");
+        var forced = await InProcessAccessSync.RunAsync(tree.Path, "apply", "--sandbox", "--plan", "plan.json", "--auto-approve", "--force");
+
+        refused.ExitCode.ShouldBe(ExitCodes.RefusedBySafety);
+        forced.ExitCode.ShouldBe(ExitCodes.Success, forced.StdErr);
+    }
+}
