@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net;
 using AccessSync.Cli.Commands;
+using AccessSync.Cli.Connections;
 using AccessSync.Cli.Hosting;
 using AccessSync.Core.Evaluation;
 
@@ -37,18 +38,21 @@ public static partial class CliApp
                 result.AddError($"--ip must be an IPv4 or IPv6 address, not \"{value}\"");
             }
         });
+        var live = LiveOption("the application");
+        var connection = new ConnectionOptions();
         RejectOptionLookalikes(directory);
 
         var command = new Command(
             "explain",
             """
-            Show how Access would decide one request to APP, as the files under DIR describe it: each policy in the order Access evaluates them (bypass and service auth first, then by precedence), whether it matched and why, and the decision. Offline: no credentials, no network.
+            Show how Access would decide one request to APP, as the files under DIR describe it: each policy in the order Access evaluates them (bypass and service auth first, then by precedence), whether it matched and why, and the decision. Offline: no credentials, no network. With --live, the application's live policies are explained instead (names in the request are matched to live ids).
 
             An attribute not given is absent (no email, in no group, no token), except device posture, the user risk score and email and IP list membership, which are unknown: a decision that depends on them is undetermined. Exit 0 explained, 1 invalid files, 64 usage error.
             """)
         {
-            app, directory, email, groups, idpGroups, country, ip, loginMethod, authMethods, posture, serviceToken, anyToken, certificate, commonName, risk, member, emailLists, ipLists,
+            app, directory, email, groups, idpGroups, country, ip, loginMethod, authMethods, posture, serviceToken, anyToken, certificate, commonName, risk, member, emailLists, ipLists, live,
         };
+        connection.AddTo(command);
         command.SetAction((parsed, _) => Run(parsed, console, interruption, (global, log) =>
             new ExplainCommand(console, log).ExecuteAsync(
                 new ExplainSettings(
@@ -70,8 +74,10 @@ public static partial class CliApp
                         UserRiskScore: parsed.GetValue(risk),
                         AccountMember: parsed.GetValue(member),
                         EmailLists: parsed.GetValue(emailLists) is { Length: > 0 } onEmailLists ? [.. onEmailLists] : null,
-                        IpLists: parsed.GetValue(ipLists) is { Length: > 0 } inIpLists ? [.. inIpLists] : null)),
-                global)));
+                        IpLists: parsed.GetValue(ipLists) is { Length: > 0 } inIpLists ? [.. inIpLists] : null),
+                    LiveConnection(parsed, live, connection)),
+                global,
+                interruption.Stop)));
         return command;
     }
 

@@ -15,6 +15,26 @@ public static partial class CliApp
         AllowMultipleArgumentsPerToken = false,
     };
 
+    /// <summary>--live: evaluate what is live instead of the files, through the connection options.</summary>
+    private static Option<bool> LiveOption(string what) => new("--live")
+    {
+        Description = $"Evaluate the live policies of {what} (read through --sandbox or --api-url and the credentials plan uses) instead of the files.",
+    };
+
+    /// <summary>The connection to read live through when --live is given; without it, a connection option is a mistake.</summary>
+    private static ConnectionSettings? LiveConnection(ParseResult parsed, Option<bool> live, ConnectionOptions connection)
+    {
+        var settings = connection.Read(parsed);
+        if (parsed.GetValue(live))
+        {
+            return settings;
+        }
+
+        return settings.Sandbox || settings.ApiUrl is not null
+            ? throw new UsageException("--sandbox and --api-url read live policies: add --live to evaluate them")
+            : null;
+    }
+
     private static Argument<DirectoryInfo> DirectoryArgument() => new("DIR")
     {
         Description = "The folder of policy files (default: the current folder).",

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AccessSync.Cli.Commands;
+using AccessSync.Cli.Connections;
 using AccessSync.Cli.Hosting;
 
 namespace AccessSync.Cli;
@@ -17,12 +18,14 @@ public static partial class CliApp
         };
         format.AcceptOnlyFromAmong("text", "github", "junit");
         var output = new Option<FileInfo?>("--out") { Description = "With --format junit: the file to write the JUnit XML to; the report still goes to stdout (as annotations when GITHUB_ACTIONS=true)." };
+        var live = LiveOption("the files' applications");
+        var connection = new ConnectionOptions();
         RejectOptionLookalikes(directory);
 
         var command = new Command(
             "test",
             """
-            Prove the access tests under DIR (files under tests/, or with kind: access-test) against the policy files: each case's request evaluated as Access would (bypass and service auth first, then by precedence; deny by default). Offline: no credentials, no network.
+            Prove the access tests under DIR (files under tests/, or with kind: access-test) against the policy files: each case's request evaluated as Access would (bypass and service auth first, then by precedence; deny by default). Offline: no credentials, no network. With --live, the live policies of each file's application are evaluated instead.
 
             Prints path:line:col: pass: ... for each case that passes and an error for each that does not, then "N passed, N failed.". Exit 0 all passed, 1 a case failed or invalid files, 64 usage error.
             """)
@@ -30,7 +33,9 @@ public static partial class CliApp
             directory,
             format,
             output,
+            live,
         };
+        connection.AddTo(command);
         command.SetAction((parsed, _) => Run(parsed, console, interruption, (global, log) =>
             new TestCommand(console, log).ExecuteAsync(
                 new TestSettings(
@@ -42,7 +47,8 @@ public static partial class CliApp
                         _ => TestReportFormat.Text,
                     },
                     parsed.GetValue(output),
-                    Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true"),
+                    Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true",
+                    LiveConnection(parsed, live, connection)),
                 global,
                 interruption.Stop)));
         return command;

@@ -65,4 +65,43 @@ public class AccessTestsInPlanTests
         refused.ExitCode.ShouldBe(ExitCodes.RefusedBySafety);
         forced.ExitCode.ShouldBe(ExitCodes.Success, forced.StdErr);
     }
+
+    [Test]
+    public async Task Test_live_evaluates_the_live_policies_which_pass_once_the_files_are_applied()
+    {
+        using var tree = new ExampleTree();
+        tree.Write("tests/grafana.yaml", Passing);
+
+        var before = await InProcessAccessSync.RunAsync(tree.Path, "test", "--live", "--sandbox");
+        (await InProcessAccessSync.RunAsync(tree.Path, "apply", "--sandbox", "--auto-approve")).ExitCode.ShouldBe(ExitCodes.Success);
+        var after = await InProcessAccessSync.RunAsync(tree.Path, "test", "--live", "--sandbox");
+
+        before.ExitCode.ShouldBe(ExitCodes.Error);
+        before.StdOut.ShouldContain("tests/grafana.yaml:3:11: error: Grafana: partner engineers with MFA: expected allow, got deny (no policy matched) [access-test-failed]");
+        after.ExitCode.ShouldBe(ExitCodes.Success, after.StdOut + after.StdErr);
+        after.StdOut.ShouldEndWith("1 passed, 0 failed.\n");
+    }
+
+    [Test]
+    public async Task Explain_live_explains_the_live_policies_with_the_request_s_names_matched_to_live_ids()
+    {
+        using var tree = new ExampleTree();
+
+        var result = await InProcessAccessSync.RunAsync(tree.Path, "explain", "Grafana", "--live", "--sandbox", "--group", "Contractors");
+
+        result.ExitCode.ShouldBe(ExitCodes.Success, result.StdErr);
+        result.StdOut.ShouldStartWith("Grafana (live ");
+        result.StdOut.ShouldContain("Decision: deny, by \"Block contractors\".");
+    }
+
+    [Test]
+    public async Task A_connection_option_without_live_is_a_usage_error()
+    {
+        using var tree = new ExampleTree();
+
+        var result = await InProcessAccessSync.RunAsync(tree.Path, "test", "--sandbox");
+
+        result.ExitCode.ShouldBe(ExitCodes.Usage);
+        result.StdErr.ShouldBe("error: --sandbox and --api-url read live policies: add --live to evaluate them\n");
+    }
 }

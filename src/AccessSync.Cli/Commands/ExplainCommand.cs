@@ -1,5 +1,9 @@
+using AccessSync.Cli.Connections;
 using AccessSync.Cli.Hosting;
 using AccessSync.Core.Evaluation;
+using AccessSync.Core.Live;
+using AccessSync.Core.Model;
+using AccessSync.Core.Planning;
 using AccessSync.Core.Rendering;
 using Serilog;
 
@@ -7,15 +11,16 @@ namespace AccessSync.Cli.Commands;
 
 /// <param name="App">The application, by the name, id or domain its file gives.</param>
 /// <param name="Who">The request to explain: who makes it, and from where.</param>
-public sealed record ExplainSettings(string App, DirectoryInfo Directory, Identity Who);
+/// <param name="Live">Explain with the application's live policies, read through this connection; null: its files, offline.</param>
+public sealed record ExplainSettings(string App, DirectoryInfo Directory, Identity Who, ConnectionSettings? Live = null);
 
 /// <summary>
 /// <c>accesssync explain APP [DIR] --email ... --group ...</c>: how Access would decide one request to an
-/// application as its files describe it, policy by policy. Offline: no credentials, no network.
+/// application as its files describe it, policy by policy, offline; with <c>--live</c>, as its live policies are.
 /// </summary>
 public sealed class ExplainCommand(CliConsole console, ILogger log)
 {
-    public async Task<int> ExecuteAsync(ExplainSettings settings, GlobalSettings global)
+    public async Task<int> ExecuteAsync(ExplainSettings settings, GlobalSettings global, CancellationToken cancellationToken)
     {
         if (new PlanMaker(console, log).Load(settings.Directory, global) is not { } project)
         {
@@ -27,9 +32,35 @@ public sealed class ExplainCommand(CliConsole console, ILogger log)
             throw new UsageException($"\"{settings.App}\" names no application of the files under {settings.Directory} (give the name, id or domain its file gives)");
         }
 
+        if (settings.Live is { } connectionSettings)
+        {
+            return await ExplainLiveAsync(settings, project, application, connectionSettings, cancellationToken);
+        }
+
         var access = DesiredAccess.Of(project, application);
         var result = AccessEvaluator.Evaluate(access.Policies, settings.Who);
         await console.Out.WriteAsync(ExplanationRenderer.Render(access, result));
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The same explanation over the policies Access holds now; the request's names resolved to live ids.</summary>
+    private async Task<int> ExplainLiveAsync(ExplainSettings settings, Project project, DesiredApplication application, ConnectionSettings connectionSettings, CancellationToken cancellationToken)
+    {
+        LiveState live;
+        await using (var connection = await Connection.OpenAsync(connectionSettings, log, cancellationToken))
+        {
+            live = await connection.Provider.ReadAsync(PlanMaker.ScopesOf(project), cancellationToken);
+        }
+
+        if (Planner.FindLive(application, live, out var problem) is not { } found || live.For(found.Scope) is not { } scope)
+        {
+            throw new UserException($"{application.App} ({application.File.Path}) is not live: {problem}");
+        }
+
+        var policies = LiveAccess.Of(found, scope);
+        var who = policies.Resolve?.Invoke(settings.Who) ?? settings.Who;
+        var result = AccessEvaluator.Evaluate(policies.Policies, who, policies.Groups);
+        await console.Out.WriteAsync(ExplanationRenderer.Render(found.Name, $"live {found.Id}", policies.Policies, [], result));
         return ExitCodes.Success;
     }
 }

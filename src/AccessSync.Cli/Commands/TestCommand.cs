@@ -1,7 +1,10 @@
+using AccessSync.Cli.Connections;
 using AccessSync.Cli.Files;
 using AccessSync.Cli.Hosting;
 using AccessSync.Core.Evaluation;
+using AccessSync.Core.Live;
 using AccessSync.Core.Loading;
+using AccessSync.Core.Model;
 using AccessSync.Core.Rendering;
 using Serilog;
 
@@ -17,7 +20,8 @@ public enum TestReportFormat
 
 /// <param name="Out">Where JUnit XML goes; null: stdout.</param>
 /// <param name="InGitHubActions">Lines on the console are GitHub annotations also when the JUnit report goes to a file.</param>
-public sealed record TestSettings(DirectoryInfo Directory, TestReportFormat Format, FileInfo? Out, bool InGitHubActions = false)
+/// <param name="Live">Evaluate the live policies through this connection instead of the files; null: the files, offline.</param>
+public sealed record TestSettings(DirectoryInfo Directory, TestReportFormat Format, FileInfo? Out, bool InGitHubActions = false, ConnectionSettings? Live = null)
 {
     public DiagnosticFormat ConsoleFormat => Format == TestReportFormat.GitHub || (Format == TestReportFormat.JUnit && InGitHubActions)
         ? DiagnosticFormat.GitHub
@@ -26,7 +30,7 @@ public sealed record TestSettings(DirectoryInfo Directory, TestReportFormat Form
 
 /// <summary>
 /// <c>accesssync test [DIR]</c>: every access-test case under DIR, evaluated against the policy files as Access
-/// would evaluate them. Offline: no credentials, no network.
+/// would evaluate them, offline; with <c>--live</c>, against the live policies of each file's application.
 /// </summary>
 public sealed class TestCommand(CliConsole console, ILogger log)
 {
@@ -52,10 +56,18 @@ public sealed class TestCommand(CliConsole console, ILogger log)
                 $"no access test found under {DisplayPath.Of(settings.Directory.FullName)}: a test file is a *.yaml file under {FileKinds.TestsFolder}/ at the root, or one that says `kind: {FileKinds.AccessTestKind}`");
         }
 
-        var results = AccessTestRunner.Run(project);
+        var results = settings.Live is { } connectionSettings
+            ? LiveAccessTests.Run(project, await ReadLiveAsync(project, connectionSettings, cancellationToken))
+            : AccessTestRunner.Run(project);
         log.Debug("Ran {CaseCount} access-test cases of {FileCount} files", results.Length, project.AccessTests.Length);
         await WriteReportAsync(settings, results, diagnosticFormat);
         return results.All(r => r.Passed) ? ExitCodes.Success : ExitCodes.Error;
+    }
+
+    private async Task<LiveState> ReadLiveAsync(Project project, ConnectionSettings connectionSettings, CancellationToken cancellationToken)
+    {
+        await using var connection = await Connection.OpenAsync(connectionSettings, log, cancellationToken);
+        return await connection.Provider.ReadAsync(PlanMaker.ScopesOf(project), cancellationToken);
     }
 
     private async Task WriteReportAsync(TestSettings settings, IReadOnlyCollection<AccessTestResult> results, DiagnosticFormat diagnosticFormat)

@@ -142,6 +142,15 @@ public static class Planner
         || string.Equals(target, app.Domain, StringComparison.OrdinalIgnoreCase)
         || string.Equals(target, desired.App.Value, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The live application a file manages, found as a plan finds it; null (with the reason in <paramref name="problem"/>) when none or several match.</summary>
+    public static LiveApplication? FindLive(DesiredApplication desired, LiveState live, out string? problem)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var found = desired.Scope is { } scope && live.For(scope) is { } liveScope ? FindApplication(desired.App, liveScope, diagnostics) : null;
+        problem = found is null ? diagnostics.FirstOrDefault()?.Message ?? "no account or zone for it" : null;
+        return found;
+    }
+
     private static LiveApplication? FindApplication(AppReference reference, LiveScope scope, List<Diagnostic> diagnostics)
     {
         var candidates = reference.Kind == AppReferenceKind.Domain

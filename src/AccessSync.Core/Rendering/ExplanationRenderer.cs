@@ -12,14 +12,18 @@ namespace AccessSync.Core.Rendering;
 /// </summary>
 public static class ExplanationRenderer
 {
-    public static string Render(DesiredAccess access, AccessResult result)
+    public static string Render(DesiredAccess access, AccessResult result) =>
+        Render(access.Application.App.Value, access.Application.File.Path, access.Policies, access.Missing, result);
+
+    /// <param name="source">Where the policies come from: the application's file, or "live" and its id.</param>
+    /// <param name="missing">Reusable policies the application uses that could not be evaluated.</param>
+    public static string Render(string app, string source, IReadOnlyCollection<EvaluatedPolicy> policies, IReadOnlyCollection<string> missing, AccessResult result)
     {
         var text = new StringBuilder();
-        var app = access.Application;
-        text.Append(DisplayText.Name(app.App.Value)).Append(" (").Append(DisplayText.Name(app.File.Path)).Append("), policies in evaluation order:\n");
+        text.Append(DisplayText.Name(app)).Append(" (").Append(DisplayText.Name(source)).Append("), policies in evaluation order:\n");
         var evaluated = result.Order.Select(v => v.Policy).ToHashSet();
         var place = 0;
-        foreach (var policy in AccessEvaluator.InEvaluationOrder(access.Policies))
+        foreach (var policy in AccessEvaluator.InEvaluationOrder(policies))
         {
             place++;
             var head = $"  {place}. {WireNames.Of(policy.Decision),-12} \"{DisplayText.Name(policy.Name)}\" (precedence {policy.Precedence})";
@@ -51,9 +55,9 @@ public static class ExplanationRenderer
             }
         }
 
-        foreach (var missing in access.Missing)
+        foreach (var unknown in missing)
         {
-            text.Append($"  (uses reusable policy \"{DisplayText.Name(missing)}\", which no file defines: it is left out)\n");
+            text.Append($"  (uses reusable policy \"{DisplayText.Name(unknown)}\", which no file defines: it is left out)\n");
         }
 
         return text.Append('\n').Append(Decision(result)).Append('\n').ToString();
