@@ -28,16 +28,23 @@ public class AccessWideningTests
         Case("a longer session", Live(extra: "\"session_duration\":\"60m\""), $"{{name: P, decision: allow, include: {Devs}, session_duration: 8h}}", WideningKind.LongerSession, "session_duration 1h → 8h"),
         Case("a longer MFA session", Live(extra: "\"mfa_config\":{\"session_duration\":\"1h\"}"), $"{{name: P, decision: allow, include: {Devs}, mfa_config: {{session_duration: 1h30m}}}}", WideningKind.LongerSession, "mfa_config.session_duration 1h → 1h30m"),
         Case("approval turned off", Live(extra: "\"approval_required\":true"), $"{{name: P, decision: allow, include: {Devs}, approval_required: false}}", WideningKind.CheckDisabled, "approval_required true → false"),
-        Case("a created policy with MFA disabled", null, $"{{name: P, decision: allow, include: {Devs}, mfa_config: {{mfa_disabled: true}}}}", WideningKind.CheckDisabled, "a new allow policy with mfa_config.mfa_disabled: true"),
+        Case("a created allow policy for a group", null, $"{{name: P, decision: allow, include: {Devs}}}", WideningKind.NewAllow, "a new allow policy: whoever it matches gets in"),
+        Case("an include rule added to an allow policy", Live(), $"{{name: P, decision: allow, include: [{{group: Developers}}, {{email_domain: partner.example}}]}}", WideningKind.IncludeWidened, "include gains email_domain: {domain: partner.example}"),
+        Case("an ip range widened", Live(include: """[{"ip":{"ip":"203.0.113.0/24"}}]"""), "{name: P, decision: allow, include: [{ip: 203.0.0.0/16}]}", WideningKind.IncludeWidened, "include widens ip: {ip: 203.0.113.0/24} → ip: {ip: 203.0.0.0/16}"),
+        Case("an email widened to its domain", Live(include: """[{"email":{"email":"ada@example.com"}}]"""), "{name: P, decision: allow, include: [{email_domain: example.com}]}", WideningKind.IncludeWidened, "include widens email: {email: ada@example.com} → email_domain: {domain: example.com}"),
+        Case("a require rule widened", Live(extra: "\"require\":[{\"ip\":{\"ip\":\"10.1.0.0/16\"}}]"), $"{{name: P, decision: allow, include: {Devs}, require: [{{ip: 10.0.0.0/8}}]}}", WideningKind.RuleRemoved, "require widens ip: {ip: 10.1.0.0/16} → ip: {ip: 10.0.0.0/8}"),
+        Case("a deny policy's ip range narrowed", Live(decision: "deny", include: """[{"ip":{"ip":"198.51.100.0/24"}}]"""), "{name: P, decision: deny, include: [{ip: 198.51.100.7/32}]}", WideningKind.DenyNarrowed, "include narrows ip: {ip: 198.51.100.0/24} → ip: {ip: 198.51.100.7/32}"),
         Case("MFA disabled", Live(), $"{{name: P, decision: allow, include: {Devs}, mfa_config: {{mfa_disabled: true}}}}", WideningKind.CheckDisabled, "mfa_config.mfa_disabled false → true"),
     ];
 
     public static IEnumerable<TestCaseData> Other_changes() =>
     [
-        Case("a created allow policy for a group", null, $"{{name: P, decision: allow, include: {Devs}}}"),
         Case("a created deny policy for everyone", null, "{name: P, decision: deny, include: [{everyone: true}]}"),
         Case("an update adding a require rule", Live(), $"{{name: P, decision: allow, include: {Devs}, {Mfa}}}"),
         Case("an update narrowing include", Live(include: $$$"""[{"group":{"id":"{{{Some.DevelopersId}}}"}},{"group":{"id":"{{{Some.ContractorsId}}}"}}]"""), $"{{name: P, decision: allow, include: {Devs}}}"),
+        Case("an ip range narrowed", Live(include: """[{"ip":{"ip":"203.0.113.0/24"}}]"""), "{name: P, decision: allow, include: [{ip: 203.0.113.7/32}]}"),
+        Case("an address at the domain it replaces", Live(include: """[{"email_domain":{"domain":"example.com"}}]"""), "{name: P, decision: allow, include: [{email: ada@EXAMPLE.com}]}"),
+        Case("a deny policy's range widened", Live(decision: "deny", include: """[{"ip":{"ip":"198.51.100.0/24"}}]"""), "{name: P, decision: deny, include: [{ip: 198.51.0.0/16}]}"),
         Case("a shorter session", Live(extra: "\"session_duration\":\"24h\""), $"{{name: P, decision: allow, include: {Devs}, session_duration: 8h}}"),
         Case("a session set where the API default held", Live(), $"{{name: P, decision: allow, include: {Devs}, session_duration: 720h}}"),
         Case("a deny policy losing a require rule", Live(decision: "deny", extra: "\"require\":[{\"geo\":{\"country_code\":\"US\"}}]"), $"{{name: P, decision: deny, include: {Devs}, require: []}}"),
@@ -71,6 +78,18 @@ public class AccessWideningTests
     }
 
     [Test]
+    public void A_created_allow_policy_with_mfa_disabled_is_flagged_as_new_and_for_mfa()
+    {
+        var plan = PlanFor(null, $"{{name: P, decision: allow, include: {Devs}, mfa_config: {{mfa_disabled: true}}}}");
+
+        Reviewed.Widenings(plan).Select(w => (w.Kind, w.Reason)).ShouldBe(
+        [
+            (WideningKind.NewAllow, "a new allow policy: whoever it matches gets in"),
+            (WideningKind.CheckDisabled, "a new allow policy with mfa_config.mfa_disabled: true"),
+        ]);
+    }
+
+    [Test]
     public void A_created_bypass_policy_for_everyone_is_flagged_for_both()
     {
         var plan = PlanFor(null, "{name: P, decision: bypass, include: [{everyone: true}]}");
@@ -96,16 +115,14 @@ public class AccessWideningTests
         Reusable("an attached non_identity policy", new AttachPolicy(Some.IdFor("P"), "P", Decision.NonIdentity, 1), null, WideningKind.NoIdentity, "an attached non_identity policy: requests get in without a user identity"),
         Reusable("an attached policy the plan creates for everyone", new AttachPolicy(null, "P", Decision.Allow, 1), Created($"{{name: P, decision: allow, include: [{{everyone: true}}], {Mfa}}}"), WideningKind.Everyone, "an attached allow policy that includes everyone"),
         Reusable("an attached policy the plan updates to include everyone", new AttachPolicy(Some.IdFor("P"), "P", Decision.Allow, 1), Updated(Live(), $"{{name: P, decision: allow, include: [{{everyone: true}}], {Mfa}}}"), WideningKind.Everyone, "an attached allow policy that includes everyone", flaggedAlsoAsAnUpdate: true),
-        Reusable("an attached policy the plan creates with MFA off", new AttachPolicy(null, "P", Decision.Allow, 1), Created($"{{name: P, decision: allow, include: {Devs}, mfa_config: {{mfa_disabled: true}}}}"), WideningKind.CheckDisabled, "an attached allow policy with mfa_config.mfa_disabled: true"),
+        Reusable("an attached allow policy the plan leaves as it is (its rules are not in the plan)", new AttachPolicy(Some.IdFor("P"), "P", Decision.Allow, 1), null, WideningKind.NewAllow, "an attached allow policy: whoever it matches gets in"),
+        Reusable("an attached policy the plan creates for a group", new AttachPolicy(null, "P", Decision.Allow, 1), Created($"{{name: P, decision: allow, include: {Devs}}}"), WideningKind.NewAllow, "an attached allow policy: whoever it matches gets in"),
         Reusable("a detached deny policy", new DetachPolicy(Some.IdFor("P"), "P", Decision.Deny, 2), null, WideningKind.DenyNarrowed, "a deny policy is detached: what it blocked may get in"),
     ];
 
     public static IEnumerable<TestCaseData> Other_attaches_and_detaches() =>
     [
-        Reusable("an attached allow policy the plan leaves as it is (its rules are not in the plan)", new AttachPolicy(Some.IdFor("P"), "P", Decision.Allow, 1), null),
-        Reusable("an attached policy the plan creates for a group", new AttachPolicy(null, "P", Decision.Allow, 1), Created($"{{name: P, decision: allow, include: {Devs}}}")),
         Reusable("an attached deny policy the plan creates for everyone", new AttachPolicy(null, "P", Decision.Deny, 1), Created("{name: P, decision: deny, include: [{everyone: true}]}")),
-        Reusable("an attached policy named like one the plan creates in another account", new AttachPolicy(null, "P", Decision.Allow, 1), Created("{name: P, decision: allow, include: [{everyone: true}]}"), Scope.Account("0123456789abcdef0123456789abcdef")),
         Reusable("a detached allow policy", new DetachPolicy(Some.IdFor("P"), "P", Decision.Allow, 2), null),
         Reusable("a detached policy of a decision this version does not know", new DetachPolicy(Some.IdFor("P"), "P", null, 2), null),
     ];

@@ -39,7 +39,7 @@ public partial class MarkdownPlanRendererTests
             |---|--:|--:|--:|--:|--:|--:|--:|
             | Reusable policies <br> account 9a7806061c88ada191ed06f989cc3dac | 3 | 1 | 1 | 0 | 0 | 0 | ⚠️ 1 |
             | Deploy API <br> `apps/deploy-api.yaml` | 0 | 0 | 0 | 0 | 1 | 0 | ⚠️ 1 |
-            | Grafana <br> `apps/grafana.yaml` | 1 | 0 | 1 | 0 | 1 | 1 | ⚠️ 2 |
+            | Grafana <br> `apps/grafana.yaml` | 1 | 0 | 1 | 0 | 1 | 1 | ⚠️ 4 |
             """);
         SectionName().Matches(markdown).Select(m => m.Groups[1].Value).ShouldBe(["Reusable policies", "Deploy API", "Grafana", "Status page"]);
         markdown.ShouldContain("<details open>\n<summary><strong>Reusable policies</strong> · account 9a7806061c88ada191ed06f989cc3dac · 3 to create, 1 to update, 1 to delete · ⚠️ widens access</summary>\n\n```diff\nReusable policies (account 9a7806061c88ada191ed06f989cc3dac)\n- delete \"Old shared policy\"\n");
@@ -104,7 +104,7 @@ public partial class MarkdownPlanRendererTests
     [Test]
     public void A_section_is_open_only_when_its_application_widens_access()
     {
-        var narrow = PlanCreating("{name: Allow devs, decision: allow, include: [{group: Developers}]}");
+        var narrow = PlanCreating("{name: Block contractors, decision: deny, include: [{group: Contractors}]}");
         var wide = PlanCreating("{name: Health checks, decision: bypass, include: [{ip: 192.0.2.0/24}]}");
 
         new MarkdownPlanRenderer().Render(narrow).ShouldContain("<details>\n<summary><strong>Grafana</strong> · apps/app1.yaml · 1 to create</summary>");

@@ -87,7 +87,9 @@ public class TextPlanRendererTests
             - detach "Legacy deny"
             !   widens access: a deny policy is detached: what it blocked may get in
             + create "Partner engineers" (precedence 4)
+            !   widens access: a new allow policy: whoever it matches gets in
             + attach "Allow developers" (precedence 3)
+            !   widens access: an attached allow policy: whoever it matches gets in
 
             """);
     }

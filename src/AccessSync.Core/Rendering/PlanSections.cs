@@ -30,7 +30,8 @@ internal sealed record PlanSection(
         var change => change.Kind == kind ? 1 : 0,
     });
 
-    public int WideningCount => Changes.Sum(c => c.Widenings.Length);
+    /// <summary>The policies that widen access: one however many ways it does.</summary>
+    public int WideningCount => Changes.SelectMany(c => c.Widenings).Select(w => w.PolicyName).Distinct(StringComparer.Ordinal).Count();
 }
 
 /// <summary>The sections of a plan in the order every render shows them, so that the text and Markdown renders agree.</summary>

@@ -2,9 +2,11 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AccessSync.Core.Evaluation;
 using AccessSync.Core.Model;
 using AccessSync.Core.Normalization;
 using AccessSync.Core.Planning;
+using AccessSync.Core.Rules;
 using AccessSync.Core.Yaml;
 
 namespace AccessSync.Core.Review;
@@ -94,6 +96,10 @@ public static class AccessWidening
         {
             found.Add((WideningKind.Everyone, $"{how} {name} policy that includes everyone"));
         }
+        else if (decision == Decision.Allow)
+        {
+            found.Add((WideningKind.NewAllow, $"{how} allow policy: whoever it matches gets in"));
+        }
 
         // The other checks are off by default, so a new policy turns none of them off; MFA is on by default.
         if (fields.TryGetValue(PolicyFields.MfaDisabled, out var mfaDisabled) && Flag(mfaDisabled))
@@ -146,18 +152,17 @@ public static class AccessWidening
             }
         }
 
-        // A deny policy that now includes everyone blocks a superset of what it did, whatever else it lost.
-        if (include is not null && isDeny && !everyoneNow)
+        // The same decision, other rules: an allowing policy that matches more lets more in; a deny policy that
+        // matches less blocks less. A decision that changed is judged above, whatever its rules.
+        if (decision is null && !(everyoneNow && !isDeny))
         {
-            Removed(include, WideningKind.DenyNarrowed, found, names);
-        }
-
-        // A require or exclude rule narrows who an allowing policy lets in; of a deny policy, whom it blocks.
-        foreach (var path in isDeny ? [] : new[] { PolicyFields.Require, PolicyFields.Exclude })
-        {
-            if (fields.TryGetValue(path, out var rules))
+            var rulesBefore = RulesBefore(update, fields);
+            var rulesAfter = RuleSets.Of(update.Desired.Include, update.Desired.Exclude, update.Desired.Require);
+            foreach (var growth in isDeny ? RuleSetGrowth.Of(rulesAfter, rulesBefore) : RuleSetGrowth.Of(rulesBefore, rulesAfter))
             {
-                Removed(rules, WideningKind.RuleRemoved, found, names);
+                found.Add(isDeny
+                    ? (WideningKind.DenyNarrowed, DescribeBackwards(growth, names))
+                    : (growth.List == "include" ? WideningKind.IncludeWidened : WideningKind.RuleRemoved, Describe(growth, names)));
             }
         }
 
@@ -181,14 +186,45 @@ public static class AccessWidening
         }
     }
 
-    private static void Removed(FieldChange rules, WideningKind kind, List<(WideningKind, string)> found, IReadOnlyDictionary<string, string> names)
+    /// <summary>The rules the policy had: those the update changes, from the plan's record of them; the others as they will be.</summary>
+    private static RuleSets RulesBefore(UpdatePolicy update, Dictionary<string, FieldChange> fields)
     {
-        var kept = Items(rules.After).Select(i => i?.ToJsonString()).ToHashSet(StringComparer.Ordinal);
-        foreach (var lost in Items(rules.Before).Where(i => !kept.Contains(i?.ToJsonString())))
+        ImmutableArray<Rule> Before(string path, ImmutableArray<Rule>? after)
         {
-            found.Add((kind, $"{rules.Path} loses {RuleText.Of(lost, names)}"));
+            if (!fields.TryGetValue(path, out var change))
+            {
+                return after ?? [];
+            }
+
+            using var document = JsonDocument.Parse(change.Before);
+            return RuleWire.ReadList(document.RootElement);
         }
+
+        return new RuleSets(Before(PolicyFields.Include, update.Desired.Include), Before(PolicyFields.Exclude, update.Desired.Exclude), Before(PolicyFields.Require, update.Desired.Require));
     }
+
+    /// <summary>A change that lets a policy match more, as a reviewer reads it: <c>include gains group: SRE</c>.</summary>
+    private static string Describe(RuleGrowth growth, IReadOnlyDictionary<string, string> names) => growth.Kind switch
+    {
+        GrowthKind.Gains => $"{growth.List} gains {Text(growth.Rule, names)}",
+        GrowthKind.Loses => $"{growth.List} loses {Text(growth.Rule, names)}",
+        GrowthKind.Widens => $"{growth.List} widens {Text(growth.Was!, names)} → {Text(growth.Rule, names)}",
+        _ => $"{growth.List} narrows {Text(growth.Was!, names)} → {Text(growth.Rule, names)}",
+    };
+
+    /// <summary>
+    /// A growth found from the new rules to the old (what the old matched that the new does not), told from the old
+    /// to the new: a rule the old had that the new lacks is one the list loses.
+    /// </summary>
+    private static string DescribeBackwards(RuleGrowth growth, IReadOnlyDictionary<string, string> names) => growth.Kind switch
+    {
+        GrowthKind.Gains => $"{growth.List} loses {Text(growth.Rule, names)}",
+        GrowthKind.Loses => $"{growth.List} gains {Text(growth.Rule, names)}",
+        GrowthKind.Widens => $"{growth.List} narrows {Text(growth.Rule, names)} → {Text(growth.Was!, names)}",
+        _ => $"{growth.List} widens {Text(growth.Rule, names)} → {Text(growth.Was!, names)}",
+    };
+
+    private static string Text(Rule rule, IReadOnlyDictionary<string, string> names) => RuleText.Of(RuleWire.CanonicalNode(rule), names);
 
     /// <summary>A desired policy's canonical fields: the one place this reading takes them from.</summary>
     private static ImmutableSortedDictionary<string, string> FieldsOf(DesiredPolicy desired) => PolicyDiff.CanonicalFields(desired);
