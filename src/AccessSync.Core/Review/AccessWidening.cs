@@ -152,14 +152,20 @@ public static class AccessWidening
             }
         }
 
-        // The same decision, other rules: an allowing policy that matches more lets more in; a deny policy that
-        // matches less blocks less. A decision that changed is judged above, whatever its rules.
-        if (decision is null && !(everyoneNow && !isDeny))
+        // The same kind of decision, other rules: an allowing policy (allow, bypass, non_identity) that matches more
+        // lets more in; a deny policy that matches less blocks less. A change to or from deny is judged above.
+        if (decision is null || (!wasDeny && !isDeny))
         {
             var rulesBefore = RulesBefore(update, fields);
             var rulesAfter = RuleSets.Of(update.Desired.Include, update.Desired.Exclude, update.Desired.Require);
+            var everyoneFlagged = found.Any(f => f.Item1 == WideningKind.Everyone);
             foreach (var growth in isDeny ? RuleSetGrowth.Of(rulesAfter, rulesBefore) : RuleSetGrowth.Of(rulesBefore, rulesAfter))
             {
+                if (everyoneFlagged && growth is { List: "include", Rule: EveryoneRule })
+                {
+                    continue;
+                }
+
                 found.Add(isDeny
                     ? (WideningKind.DenyNarrowed, DescribeBackwards(growth, names))
                     : (growth.List == "include" ? WideningKind.IncludeWidened : WideningKind.RuleRemoved, Describe(growth, names)));
