@@ -99,7 +99,7 @@ public class TextPlanRendererTests
     {
         var text = new TextPlanRenderer().Render(SamplePlans.WithReusable());
 
-        text.ShouldStartWith("""
+        text[text.IndexOf("Reusable policies (", StringComparison.Ordinal)..].ShouldStartWith("""
             Reusable policies (account 9a7806061c88ada191ed06f989cc3dac)
             - delete "Old shared policy"
                 used by no application
@@ -115,7 +115,7 @@ public class TextPlanRendererTests
               note: live policy "Legacy shared" is in no file and attached to no application; it is kept because prune is off
 
             """);
-        text.Split("\n").Count(l => l.Contains("include loses geo", StringComparison.Ordinal)).ShouldBe(1, "the update is shown once, not again under each application");
+        text.Split("\n").Count(l => l.StartsWith("!   widens access:", StringComparison.Ordinal) && l.Contains("include loses geo", StringComparison.Ordinal)).ShouldBe(1, "the update is shown once, not again under each application");
         text.ShouldContain("\n  \"[Deploy API] Health checks\" (created):\n+   name: '[Deploy API] Health checks'\n+   decision: bypass\n");
     }
 
@@ -155,7 +155,7 @@ public class TextPlanRendererTests
 
         var text = new TextPlanRenderer().Render(plan);
 
-        text.ShouldStartWith("Reusable policies (account 9a7806061c88ada191ed06f989cc3dac)\n~ update \"Block contractors\" reusable/block-contractors.yaml\n");
+        text.ShouldStartWith("Widens access (1):\n! reusable \"Block contractors\" (used by Grafana, Wiki): include loses geo: {country_code: RU}\n\nReusable policies (account 9a7806061c88ada191ed06f989cc3dac)\n~ update \"Block contractors\" reusable/block-contractors.yaml\n");
         text.ShouldEndWith("\n1 application unchanged.\nPlan: 0 to create, 1 to update, 0 to delete, 0 to reorder.\n");
     }
 

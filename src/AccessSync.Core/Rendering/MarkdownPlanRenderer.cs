@@ -59,7 +59,10 @@ public sealed class MarkdownPlanRenderer(MarkdownPlanOptions options) : IPlanRen
         var sections = PlanSections.Of(review);
         var summary = plan.Summary;
         ChangeKind[] columns = summary.Attach > 0 || summary.Detach > 0 ? [.. CountedKinds, .. ReusableKinds] : CountedKinds;
-        var blocks = Intro(plan, sections, columns, budget)
+        // The totals and the widenings open part 1, whatever the number of parts; the totals close the last too.
+        var blocks = new[] { $"**{summary}**\n\n" }
+            .Concat(Widens(review))
+            .Concat(Intro(plan, sections, columns, budget))
             .Concat(plan.AccessTests is { } tests ? [AccessTests(tests)] : [])
             .Concat(sections.Where(s => s.HasChanges).Select(s => Section(s, plan.Names, budget)))
             .Append(summary + "\n");
@@ -80,6 +83,26 @@ public sealed class MarkdownPlanRenderer(MarkdownPlanOptions options) : IPlanRen
 
     private string Header(int part, int count) =>
         $"{options.Marker}\n### {Escape(options.Title)}{(count > 1 ? $" (part {part} of {count})" : string.Empty)}\n\n";
+
+    /// <summary>The widenings, first: one bullet per application and policy (a block each, so that a long list may run on into the next part).</summary>
+    private static IEnumerable<string> Widens(PlanReview review)
+    {
+        var lines = WideningList.Of(review);
+        if (lines.Count == 0)
+        {
+            yield break;
+        }
+
+        yield return $"**⚠️ {WideningList.Title} ({lines.Count})**\n\n";
+        foreach (var line in lines)
+        {
+            yield return line.IsReusablePolicy
+                ? $"- reusable **{Escape(line.Policy)}** (used by {Escape(line.Apps)}): {Escape(string.Join("; ", line.Reasons))}\n"
+                : $"- **{Escape(line.Apps)}** · {Escape(line.Policy)}: {Escape(string.Join("; ", line.Reasons))}\n";
+        }
+
+        yield return "\n";
+    }
 
     /// <summary>The table of sections with changes (in as many pieces as the budget needs) and the unchanged applications.</summary>
     private static IEnumerable<string> Intro(Plan plan, ImmutableArray<PlanSection> sections, ChangeKind[] columns, int budget)

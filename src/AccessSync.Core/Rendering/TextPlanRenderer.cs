@@ -30,6 +30,19 @@ public sealed class TextPlanRenderer(TextPlanOptions options) : IPlanRenderer
     {
         var plan = review.Plan;
         var text = new StringBuilder();
+        var widenings = WideningList.Of(review);
+        if (widenings.Count > 0)
+        {
+            // First, so that no widening scrolls past unread.
+            text.Append(Paint(Ansi.Magenta, $"{WideningList.Title} ({widenings.Count}):")).Append('\n');
+            foreach (var line in widenings)
+            {
+                text.Append(Paint(Ansi.Magenta, $"! {Printable(line.Text)}")).Append('\n');
+            }
+
+            text.Append('\n');
+        }
+
         var sections = PlanSections.Of(review);
         foreach (var section in sections.Where(s => s.HasChanges))
         {
