@@ -19,7 +19,7 @@ internal static class LiveMapping
         return new LiveScope(
             answers.Scope,
             [.. answers.Applications.Select(app => Application(answers.Scope, app, reusableIds.Contains))],
-            [.. answers.ReusablePolicies.Where(HasId).Select(p => LivePolicy.FromJson(p, isReusable: true))],
+            [.. answers.ReusablePolicies.Where(p => IdOf(p) is not null).Select(p => LivePolicy.FromJson(p, isReusable: true))],
             Named(answers.Groups),
             Named(answers.ServiceTokens),
             Named(answers.IdentityProviders));
@@ -29,13 +29,16 @@ internal static class LiveMapping
     /// <param name="isReusable">Whether a policy id is one of the account's reusable policies: embedded policies carry no flag of their own.</param>
     public static LiveApplication Application(Scope scope, JsonElement app, Func<string, bool> isReusable)
     {
-        var policies = ImmutableArray<LivePolicy>.Empty;
+        var policies = new List<LivePolicy>();
         if (app.TryGetProperty("policies", out var embedded) && embedded.ValueKind == JsonValueKind.Array)
         {
-            policies = [.. embedded.EnumerateArray()
-                .Where(HasId)
-                .Select(p => LivePolicy.FromJson(p, JsonFields.Bool(p, "reusable") == true || isReusable(JsonFields.String(p, "id")!)))
-                .OrderBy(p => p.Precedence ?? int.MaxValue)];
+            foreach (var policy in embedded.EnumerateArray())
+            {
+                if (IdOf(policy) is { } id)
+                {
+                    policies.Add(LivePolicy.FromJson(policy, isReusable(id) || JsonFields.Bool(policy, "reusable") == true));
+                }
+            }
         }
 
         return new LiveApplication(
@@ -43,12 +46,13 @@ internal static class LiveMapping
             JsonFields.String(app, "id") ?? "",
             JsonFields.String(app, "name") ?? "",
             JsonFields.String(app, "domain"),
-            policies,
+            [.. policies.OrderBy(p => p.Precedence ?? int.MaxValue)],
             app);
     }
 
     private static ImmutableArray<NamedObject> Named(IReadOnlyList<JsonElement> items) =>
         [.. items.Select(item => new NamedObject(JsonFields.String(item, "id") ?? "", JsonFields.String(item, "name") ?? ""))];
 
-    private static bool HasId(JsonElement item) => item.ValueKind == JsonValueKind.Object && JsonFields.String(item, "id") is { Length: > 0 };
+    /// <summary>An object's id; null when it has none, and then it is no object the core can name.</summary>
+    private static string? IdOf(JsonElement item) => JsonFields.String(item, "id") is { Length: > 0 } id ? id : null;
 }
