@@ -42,10 +42,12 @@ internal static class ApplyBench
             var rejected = server.Requests.RateLimitedCount;
             var puts = requests.Count(r => r.Method == "PUT" && r.Status == 200);
             var limit = new Budget(budget, window);
+            var span = (requests.Max(r => r.Ended) ?? DateTimeOffset.MaxValue) - requests.Min(r => r.Time);
             Console.WriteLine(
                 $"apply: {apps} apps x {updatesPerApp} policy updates; emulator limit {budget} in any {window.TotalSeconds} s, latency {latency.TotalMilliseconds} ms; " +
                 $"{requests.Count} requests ({puts} PUTs answered 200), {rejected} answered 429; wall {result.Wall.TotalSeconds:0.0} s (start-up included), CPU {result.Cpu.TotalSeconds:0.0} s; " +
                 $"the budget's bound {limit.Bound(requests.Count).TotalSeconds:0.0} s = {limit.Share(requests.Count, result.Wall)} of the budget's throughput; " +
+                $"from the first request's arrival to the last one's end {span.TotalSeconds:0.0} s (start-up and planning before them left out) = {limit.Share(requests.Count, span)}; " +
                 $"at its average rate ({budget / window.TotalSeconds:0.0}/s) {limit.EvenPaceBound(requests.Count).TotalSeconds:0.0} s = {limit.EvenPaceBound(requests.Count) / result.Wall:P0}; " +
                 $"peak RSS {result.PeakRssKiB / 1024} MiB; exit {result.ExitCode}; \"{result.LastOutputLine}\"");
             if (result.ExitCode != 0)

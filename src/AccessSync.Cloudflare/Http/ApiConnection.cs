@@ -99,10 +99,10 @@ internal sealed class ApiConnection : IDisposable
             return items;
         }
 
+        var repeats = new RepeatedPages(path, errors);
+        repeats.Check(first);
         if (Pagination.PageCount(PageSize, first.Info) is { } pages)
         {
-            var repeats = new RepeatedPages(path, errors);
-            repeats.Check(first);
             var rest = await FailFast.WhenAllAsync(
                 Enumerable.Range(2, pages - 1).Select(page => (Func<CancellationToken, Task<ListPage>>)(async ct => repeats.Check(await ReadPageAsync(path, filters, page, ct)))),
                 cancellationToken);
@@ -112,11 +112,9 @@ internal sealed class ApiConnection : IDisposable
             return items;
         }
 
-        var seen = new RepeatedPages(path, errors);
-        seen.Check(first);
         for (var page = 2; ; page++)
         {
-            var current = seen.Check(await ReadPageAsync(path, filters, page, cancellationToken));
+            var current = repeats.Check(await ReadPageAsync(path, filters, page, cancellationToken));
             items.AddRange(current.Items);
             if (Pagination.IsLastPage(page, PageSize, current.Items.Count, items.Count, current.Info))
             {

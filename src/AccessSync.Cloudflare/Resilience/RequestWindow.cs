@@ -98,6 +98,8 @@ internal sealed class RequestWindow : RateLimiter
     protected override ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
     {
         CheckCount(permitCount);
+        var waiter = new Waiter(permitCount);
+        LinkedListNode<Waiter> node;
         lock (gate)
         {
             ObjectDisposedException.ThrowIf(disposed, this);
@@ -107,12 +109,20 @@ internal sealed class RequestWindow : RateLimiter
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            var waiter = new Waiter(permitCount);
-            var node = waiting.AddLast(waiter);
-            waiter.Cancellation = cancellationToken.Register(() => Cancel(node, cancellationToken));
+            node = waiting.AddLast(waiter);
             ScheduleRelease();
-            return new ValueTask<RateLimitLease>(waiter.Lease.Task);
         }
+
+        // Registered outside the lock, since a token cancelled meanwhile runs Cancel at once, and Cancel takes the lock;
+        // unregistered once the wait ends, however it ends (Unregister, not Dispose: it never waits for a callback).
+        var cancellation = cancellationToken.Register(() => Cancel(node, cancellationToken));
+        _ = waiter.Lease.Task.ContinueWith(
+            static (_, registration) => ((CancellationTokenRegistration)registration!).Unregister(),
+            cancellation,
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        return new ValueTask<RateLimitLease>(waiter.Lease.Task);
     }
 
     protected override void Dispose(bool disposing)
@@ -133,7 +143,6 @@ internal sealed class RequestWindow : RateLimiter
             timer.Dispose();
             foreach (var waiter in waiting)
             {
-                waiter.Cancellation.Unregister();
                 waiter.Lease.TrySetResult(Refused.Lease);
             }
 
@@ -194,8 +203,6 @@ internal sealed class RequestWindow : RateLimiter
             while (waiting.First is { } first && Available(now) >= first.Value.PermitCount)
             {
                 waiting.RemoveFirst();
-                // Unregister, not Dispose: Dispose would wait for a cancellation callback that is itself waiting for this lock.
-                first.Value.Cancellation.Unregister();
                 first.Value.Lease.TrySetResult(Grant(first.Value.PermitCount));
             }
 
@@ -242,8 +249,6 @@ internal sealed class RequestWindow : RateLimiter
         public int PermitCount { get; } = permitCount;
 
         public TaskCompletionSource<RateLimitLease> Lease { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public CancellationTokenRegistration Cancellation { get; set; }
     }
 
     private sealed class WindowLease(RequestWindow owner, int permitCount) : RateLimitLease
