@@ -26,15 +26,16 @@ internal static class PlanBench
             string[] args = ["plan", directory, "--api-url", server.BaseUrl.AbsoluteUri, "--account-id", EstateSeed.AccountId];
 
             await cli.RunAsync(["validate", directory]);   // warms the disk cache and the runtime's files, uncounted
-            var results = new List<(double Ms, double CpuMs, int Requests, long RssKiB)>();
+            var results = new List<(double Ms, double CpuMs, int Requests, int RoundTrips, long RssKiB)>();
             for (var run = 1; run <= runs; run++)
             {
                 server.Requests.Clear();
                 var result = await cli.RunAsync(args);
                 var requests = server.Requests.All;
-                results.Add((result.Wall.TotalMilliseconds, result.Cpu.TotalMilliseconds, requests.Count, result.PeakRssKiB));
+                var roundTrips = RoundTrips.Of(requests.Select(r => (r.Time.Subtract(DateTimeOffset.UnixEpoch), (r.Ended ?? DateTimeOffset.MaxValue).Subtract(DateTimeOffset.UnixEpoch))));
+                results.Add((result.Wall.TotalMilliseconds, result.Cpu.TotalMilliseconds, requests.Count, roundTrips, result.PeakRssKiB));
                 Console.WriteLine(
-                    $"plan run {run}: wall {result.Wall.TotalMilliseconds:0} ms; CPU {result.Cpu.TotalMilliseconds:0} ms; {requests.Count} requests ({string.Join(", ", requests.Select(r => $"{r.Method} {r.Path.Split('/')[^1]} {r.Status}"))}); " +
+                    $"plan run {run}: wall {result.Wall.TotalMilliseconds:0} ms; CPU {result.Cpu.TotalMilliseconds:0} ms; {requests.Count} requests in {roundTrips} round trips, by the emulator's log ({string.Join(", ", requests.Select(r => $"{r.Method} {r.Path.Split('/')[^1]}{(r.Query.StartsWith("page=1&", StringComparison.Ordinal) ? "" : " " + r.Query.Split('&')[0])} {r.Status}"))}); " +
                     $"peak RSS {result.PeakRssKiB / 1024} MiB; exit {result.ExitCode}; \"{result.LastOutputLine}\"");
                 if (result.ExitCode != 0)
                 {
@@ -43,8 +44,9 @@ internal static class PlanBench
             }
 
             Console.WriteLine(
-                $"plan median of {runs}: wall {Median(results.Select(r => r.Ms)):0} ms (target <= 2000); CPU {Median(results.Select(r => r.CpuMs)):0} ms; requests {Median(results.Select(r => (double)r.Requests))} (target <= 5); " +
-                $"peak RSS {Median(results.Select(r => (double)r.RssKiB)) / 1024:0} MiB (target <= 200)");
+                $"plan median of {runs}: wall {Stats.Median(results.Select(r => r.Ms)):0} ms (runs {Stats.Spread(results.Select(r => r.Ms))}); CPU {Stats.Median(results.Select(r => r.CpuMs)):0} ms (runs {Stats.Spread(results.Select(r => r.CpuMs))}); " +
+                $"requests {Stats.Median(results.Select(r => (double)r.Requests))}; round trips {Stats.Median(results.Select(r => (double)r.RoundTrips))}; " +
+                $"peak RSS {Stats.Median(results.Select(r => (double)r.RssKiB)) / 1024:0} MiB (runs {Stats.Spread(results.Select(r => r.RssKiB / 1024.0))})");
 
             if (trace)
             {
@@ -91,10 +93,4 @@ internal static class PlanBench
         (3, 7) => (FileEdit.SwapFirstTwo, 0),
         _ => (FileEdit.None, 0),
     };
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
-    }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using AccessSync.Cli.Commands;
 using AccessSync.Cli.Files;
 using AccessSync.Cloudflare;
@@ -58,10 +57,8 @@ internal static class PlanPhasesBench
                 var tree = Time("read files", () => PolicyTree.Read(new DirectoryInfo(directory)));
                 var project = Time("load+validate", () => ProjectLoader.Load(tree.Config, tree.PolicyFiles, new ScopeFallbacks(scope, null))).Value
                     ?? throw new InvalidOperationException("the generated files do not load");
-                using var client = BenchEmulator.Client(new CloudflareClientOptions { BaseUrl = server.BaseUrl });
-                var estate = await TimeAsync("client read (HTTP+JSON)", () => client.ReadEstateAsync(scope));
                 using var providerClient = BenchEmulator.Client(new CloudflareClientOptions { BaseUrl = server.BaseUrl });
-                var live = await TimeAsync("provider read (HTTP+JSON+mapping)", () => new CloudflareProvider(providerClient).ReadAsync([scope], CancellationToken.None));
+                var live = await TimeAsync("live read, as plan reads (HTTP+JSON+mapping)", () => new CloudflareProvider(providerClient).ReadAsync([scope], CancellationToken.None));
                 var plan = Time("plan", () => Planner.Compute(project, live, PlanOptions.All)).Plan ?? throw new InvalidOperationException("no plan");
                 var review = Time("review", () => PlanReviewer.Review(plan));
                 Time("render", () => PlanOutput.Render(review, PlanFormat.Text, useColor: false));
@@ -77,17 +74,6 @@ internal static class PlanPhasesBench
                 var yaml = Time("[yaml only, 1 thread]", () => tree.PolicyFiles.Select(YamlTreeReader.Read).ToList());
                 Time("[schema only, 1 thread]", () => yaml.Sum(y => SchemaValidator.Validate(y.Root!, SchemaDefinition.ApplicationFile, "bench").Length));
                 Time("[schema+model, 1 thread]", () => tree.PolicyFiles.Zip(yaml).Count(f => FileLoader.LoadApplication(f.First, f.Second, tree.Config.Defaults).Value is not null));
-                Time("[wire objects to JsonElement, as the provider maps them]", () =>
-                {
-                    var elements = 0;
-                    foreach (var app in estate.Applications)
-                    {
-                        elements += JsonSerializer.SerializeToElement(app.Raw).ValueKind == JsonValueKind.Object ? 1 : 0;
-                        elements += app.Policies.Count(p => JsonSerializer.SerializeToElement(p.Raw).ValueKind == JsonValueKind.Object);
-                    }
-
-                    return elements;
-                });
                 var liveApps = live.Scopes.SelectMany(s => s.Applications).ToList();
                 Time("[fingerprint every app]", () => liveApps.Select(a => Fingerprint.Of(a.Raw)).Count());
                 Time("[fingerprint every policy]", () => liveApps.SelectMany(a => a.Policies).Select(p => Fingerprint.Of(p.Raw)).Count());

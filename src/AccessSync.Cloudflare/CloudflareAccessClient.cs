@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using AccessSync.Cloudflare.Http;
 using AccessSync.Cloudflare.Model;
@@ -26,14 +27,12 @@ public sealed class CloudflareAccessClient : IDisposable
     private static readonly KeyValuePair<string, string>[] NoFilters = [];
 
     private readonly ApiConnection api;
-    private readonly int readConcurrency;
 
     public CloudflareAccessClient(CloudflareCredentials credentials, CloudflareClientOptions? options = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         options ??= new CloudflareClientOptions();
         options.Validate();
-        readConcurrency = options.ReadConcurrency;
         var log = (logger ?? Logger.None)
             .ForContext(new RedactingEnricher(new SecretRedactor(credentials.Secrets)))
             .ForContext<CloudflareAccessClient>();
@@ -46,10 +45,14 @@ public sealed class CloudflareAccessClient : IDisposable
     // ---- Applications ------------------------------------------------------------------------------------------
 
     internal async Task<IReadOnlyList<AccessApplication>> ListApplicationsAsync(Scope scope, CancellationToken cancellationToken = default) =>
-        (await api.ListAsync(ScopePaths.Apps(scope), NoFilters, cancellationToken)).Select(AccessApplication.FromJson).ToList();
+        Typed(await api.ListAsync(ScopePaths.Apps(scope), NoFilters, cancellationToken), AccessApplication.FromJson);
 
     public async Task<AccessApplication> GetApplicationAsync(Scope scope, string appId, CancellationToken cancellationToken = default) =>
         AccessApplication.FromJson(await api.SendForObjectAsync(HttpMethod.Get, ScopePaths.App(scope, appId), null, cancellationToken));
+
+    /// <summary>An application as the API answered it, for <see cref="LiveMapping"/>.</summary>
+    internal Task<JsonElement> GetApplicationAnswerAsync(Scope scope, string appId, CancellationToken cancellationToken) =>
+        api.GetElementAsync(ScopePaths.App(scope, appId), cancellationToken);
 
     /// <summary>Creates an application; if the POST's fate is unknown, looks it up by name (and domain) before sending it again.</summary>
     internal async Task<AccessApplication> CreateApplicationAsync(Scope scope, JsonObject body, CancellationToken cancellationToken = default)
@@ -74,7 +77,7 @@ public sealed class CloudflareAccessClient : IDisposable
 
     /// <summary>The app's policies, its own and the reusable ones it uses, in precedence order.</summary>
     internal async Task<IReadOnlyList<AccessPolicy>> ListApplicationPoliciesAsync(Scope scope, string appId, CancellationToken cancellationToken = default) =>
-        (await api.ListAsync(ScopePaths.AppPolicies(scope, appId), NoFilters, cancellationToken)).Select(AccessPolicy.FromJson).ToList();
+        Typed(await api.ListAsync(ScopePaths.AppPolicies(scope, appId), NoFilters, cancellationToken), AccessPolicy.FromJson);
 
     internal async Task<AccessPolicy> GetApplicationPolicyAsync(Scope scope, string appId, string policyId, CancellationToken cancellationToken = default) =>
         AccessPolicy.FromJson(await api.SendForObjectAsync(HttpMethod.Get, ScopePaths.AppPolicy(scope, appId, policyId), null, cancellationToken));
@@ -115,7 +118,7 @@ public sealed class CloudflareAccessClient : IDisposable
     public async Task<IReadOnlyList<AccessPolicy>> ListReusablePoliciesAsync(Scope scope, CancellationToken cancellationToken = default)
     {
         RequireAccount(scope, "reusable policies");
-        return (await api.ListAsync(ScopePaths.ReusablePolicies(scope), NoFilters, cancellationToken)).Select(AccessPolicy.FromJson).ToList();
+        return Typed(await api.ListAsync(ScopePaths.ReusablePolicies(scope), NoFilters, cancellationToken), AccessPolicy.FromJson);
     }
 
     internal async Task<AccessPolicy> GetReusablePolicyAsync(Scope scope, string policyId, CancellationToken cancellationToken = default)
@@ -152,81 +155,68 @@ public sealed class CloudflareAccessClient : IDisposable
     // ---- Groups, service tokens, identity providers ------------------------------------------------------------
 
     internal async Task<IReadOnlyList<AccessGroup>> ListGroupsAsync(Scope scope, CancellationToken cancellationToken = default) =>
-        (await api.ListAsync(ScopePaths.Groups(scope), NoFilters, cancellationToken)).Select(AccessGroup.FromJson).ToList();
+        Typed(await api.ListAsync(ScopePaths.Groups(scope), NoFilters, cancellationToken), AccessGroup.FromJson);
 
     internal async Task<AccessGroup> GetGroupAsync(Scope scope, string groupId, CancellationToken cancellationToken = default) =>
         AccessGroup.FromJson(await api.SendForObjectAsync(HttpMethod.Get, ScopePaths.Group(scope, groupId), null, cancellationToken));
 
     internal async Task<IReadOnlyList<AccessServiceToken>> ListServiceTokensAsync(Scope scope, CancellationToken cancellationToken = default) =>
-        (await api.ListAsync(ScopePaths.ServiceTokens(scope), NoFilters, cancellationToken)).Select(AccessServiceToken.FromJson).ToList();
+        Typed(await api.ListAsync(ScopePaths.ServiceTokens(scope), NoFilters, cancellationToken), AccessServiceToken.FromJson);
 
     internal async Task<IReadOnlyList<AccessIdentityProvider>> ListIdentityProvidersAsync(Scope scope, CancellationToken cancellationToken = default) =>
-        (await api.ListAsync(ScopePaths.IdentityProviders(scope), NoFilters, cancellationToken)).Select(AccessIdentityProvider.FromJson).ToList();
+        Typed(await api.ListAsync(ScopePaths.IdentityProviders(scope), NoFilters, cancellationToken), AccessIdentityProvider.FromJson);
 
     // ---- The whole estate --------------------------------------------------------------------------------------
 
     /// <summary>
-    /// Reads everything live in a scope in the fewest requests the API allows: the applications list (whose items embed
-    /// their full policies) and the reusable-policy (accounts only), group, service-token and identity-provider lists,
-    /// one page each when they fit, read concurrently (at most <see cref="CloudflareClientOptions.ReadConcurrency"/> at a time).
-    /// Never one request per application or policy. The first failure cancels the other reads.
+    /// Reads everything live in a scope in the fewest requests and round trips the API allows: the applications list
+    /// (whose items embed their full policies) and the reusable-policy (accounts only), group, service-token and
+    /// identity-provider lists. The first page of every list goes at once; each list's first page says how many more
+    /// it has, and those go at once too (at most <see cref="CloudflareClientOptions.ReadConcurrency"/> in flight, all
+    /// within the request budget). Never one request per application or policy. The first failure cancels the other reads.
     /// </summary>
     public async Task<LiveEstate> ReadEstateAsync(Scope scope, CancellationToken cancellationToken = default)
     {
+        var answers = await ReadEstateAnswersAsync(scope, cancellationToken);
+        return new LiveEstate(
+            scope,
+            Typed(answers.Applications, AccessApplication.FromJson),
+            Typed(answers.ReusablePolicies, AccessPolicy.FromJson),
+            Typed(answers.Groups, AccessGroup.FromJson),
+            Typed(answers.ServiceTokens, AccessServiceToken.FromJson),
+            Typed(answers.IdentityProviders, AccessIdentityProvider.FromJson));
+    }
+
+    /// <summary>The estate as <see cref="ReadEstateAsync"/> reads it, as answered: for <see cref="LiveMapping"/>.</summary>
+    internal async Task<EstateAnswers> ReadEstateAnswersAsync(Scope scope, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(scope);
-        using var gate = new SemaphoreSlim(readConcurrency);
-        using var failFast = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
-        async Task<IReadOnlyList<T>> Read<T>(Func<CancellationToken, Task<IReadOnlyList<T>>> list)
-        {
-            await gate.WaitAsync(failFast.Token);
-            try
-            {
-                return await list(failFast.Token);
-            }
-            catch
-            {
-                await failFast.CancelAsync();
-                throw;
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }
-
-        // The applications list goes first: it is the largest, so it should never wait for a slot.
-        var apps = Read(ct => ListApplicationsAsync(scope, ct));
-        var reusable = scope.Kind == ScopeKind.Account
-            ? Read(ct => ListReusablePoliciesAsync(scope, ct))
-            : Task.FromResult<IReadOnlyList<AccessPolicy>>([]);
-        var groups = Read(ct => ListGroupsAsync(scope, ct));
-        var tokens = Read(ct => ListServiceTokensAsync(scope, ct));
-        var idps = Read(ct => ListIdentityProvidersAsync(scope, ct));
-
-        try
-        {
-            await Task.WhenAll(apps, reusable, groups, tokens, idps);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // Task.WhenAll rethrows the first task's exception, which may be a read cancelled by another's failure.
-            throw FirstFailure(apps, reusable, groups, tokens, idps);
-        }
-
-        return new LiveEstate(scope, await apps, await reusable, await groups, await tokens, await idps);
+        // In the order of EstateAnswers' lists. The applications list goes first: it is the largest, so its first page
+        // should never wait for a read slot. A zone has no reusable policies: no request, an empty list.
+        string?[] lists =
+        [
+            ScopePaths.Apps(scope),
+            scope.Kind == ScopeKind.Account ? ScopePaths.ReusablePolicies(scope) : null,
+            ScopePaths.Groups(scope),
+            ScopePaths.ServiceTokens(scope),
+            ScopePaths.IdentityProviders(scope),
+        ];
+        var read = await FailFast.WhenAllAsync(
+            lists.Select(path => (Func<CancellationToken, Task<List<JsonElement>>>)(ct => path is null ? Task.FromResult(new List<JsonElement>()) : api.ListAsync(path, NoFilters, ct))),
+            cancellationToken);
+        return new EstateAnswers(scope, read[0], read[1], read[2], read[3], read[4]);
     }
 
     public void Dispose() => api.Dispose();
 
-    private static Exception FirstFailure(params Task[] tasks) =>
-        tasks.Select(t => t.Exception?.InnerException).FirstOrDefault(e => e is not null and not OperationCanceledException)
-        ?? new OperationCanceledException();
+    /// <summary>A list's items as one of the client's typed views.</summary>
+    private static List<T> Typed<T>(IEnumerable<JsonElement> items, Func<JsonObject, T> view) => items.Select(item => view(JsonFields.Node(item))).ToList();
 
     private static Func<CancellationToken, Task<JsonObject?>> ProbeAsync(
-        Func<CancellationToken, Task<List<JsonObject>>> list,
-        Func<JsonObject, bool> matches) =>
-        async ct => (await list(ct)).FirstOrDefault(matches);
+        Func<CancellationToken, Task<List<JsonElement>>> list,
+        Func<JsonElement, bool> matches) =>
+        async ct => (await list(ct)).Where(matches).Select(JsonFields.Node).FirstOrDefault();
 
     private void RequireAccount(Scope scope, string what)
     {

@@ -11,8 +11,11 @@ public sealed record CloudflareClientOptions
     /// <summary><c>per_page</c> of every list (1 to 1000; the API's maximum is 1000 for every Access list).</summary>
     public int PageSize { get; init; } = 1000;
 
-    /// <summary>How many lists <see cref="CloudflareAccessClient.ReadEstateAsync"/> reads at the same time.</summary>
-    public int ReadConcurrency { get; init; } = 4;
+    /// <summary>
+    /// How many list pages may be in flight at once, across every list being read: all the lists of an estate and
+    /// all the pages after the first of each go together, as far as this allows.
+    /// </summary>
+    public int ReadConcurrency { get; init; } = 10;
 
     /// <summary>The request budget the client keeps to; <c>null</c> switches client-side rate limiting off.</summary>
     public RequestBudget? RateLimit { get; init; } = RequestBudget.CloudflareDefault;
@@ -68,21 +71,17 @@ public sealed record RetryOptions
 }
 
 /// <summary>
-/// A request budget: at most <see cref="Requests"/> in any <see cref="Window"/>. Cloudflare's is 1,200 per 5 minutes per token.
+/// A request budget: at most <see cref="Requests"/> in any <see cref="Window"/>, counted over a sliding window as
+/// Cloudflare counts its limit of 1,200 per 5 minutes per token. The client sends up to the whole budget at once and
+/// then each request as soon as the window has room (see <see cref="Resilience.RequestWindow"/>).
 /// </summary>
-/// <param name="Burst">Requests that may go at once before the even pace sets in; <c>null</c> = 5% of the budget.</param>
-public sealed record RequestBudget(int Requests, TimeSpan Window, int? Burst = null)
+public sealed record RequestBudget(int Requests, TimeSpan Window)
 {
     public static RequestBudget CloudflareDefault { get; } = new(1200, TimeSpan.FromMinutes(5));
 
-    /// <summary>The burst actually used: the one given, or 5% of the budget, at least 1 and less than the budget.</summary>
-    public int EffectiveBurst => Burst ?? Math.Max(1, Requests / 20);
-
     internal void Validate()
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(Requests, 2);
+        ArgumentOutOfRangeException.ThrowIfLessThan(Requests, 1);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Window, TimeSpan.Zero);
-        ArgumentOutOfRangeException.ThrowIfLessThan(EffectiveBurst, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(EffectiveBurst, Requests);
     }
 }

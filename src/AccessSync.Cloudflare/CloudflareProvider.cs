@@ -21,16 +21,16 @@ public sealed class CloudflareProvider(CloudflareAccessClient client) : IAccessP
 
     public async Task<LiveState> ReadAsync(IReadOnlyCollection<Scope> scopes, CancellationToken cancellationToken)
     {
-        var estates = await Task.WhenAll(scopes.Distinct().Select(scope => client.ReadEstateAsync(scope, cancellationToken)));
-        return new LiveState([.. estates.Select(ToLive)]);
+        var estates = await Task.WhenAll(scopes.Distinct().Select(scope => client.ReadEstateAnswersAsync(scope, cancellationToken)));
+        return new LiveState([.. estates.Select(LiveMapping.Scope)]);
     }
 
     public async Task<LiveApplication?> ReadApplicationAsync(Scope scope, string appId, CancellationToken cancellationToken)
     {
-        AccessApplication app;
+        JsonElement app;
         try
         {
-            app = await client.GetApplicationAsync(scope, appId, cancellationToken);
+            app = await client.GetApplicationAnswerAsync(scope, appId, cancellationToken);
         }
         catch (CloudflareApiException e) when (e.StatusCode == 404)
         {
@@ -38,7 +38,7 @@ public sealed class CloudflareProvider(CloudflareAccessClient client) : IAccessP
         }
 
         var reusable = await reusableIds.GetOrAdd(scope, s => ReusableIdsAsync(s, cancellationToken));
-        return ToLive(scope, app, policy => reusable.Contains(policy.Id));
+        return LiveMapping.Application(scope, app, reusable.Contains);
     }
 
     public IAccessWriter Writer => this;
@@ -161,20 +161,4 @@ public sealed class CloudflareProvider(CloudflareAccessClient client) : IAccessP
         WriteAnswer.Failed(e.Message, e is CloudflareApiException api ? api.Errors.Select(error => error.Code) : null);
 
     private static JsonElement Element(JsonObject raw) => JsonSerializer.SerializeToElement(raw);
-
-    private static LiveScope ToLive(LiveEstate estate) => new(
-        estate.Scope,
-        [.. estate.Applications.Select(app => ToLive(estate.Scope, app, estate.IsReusable))],
-        [.. estate.ReusablePolicies.Select(p => LivePolicy.FromJson(Element(p.Raw), isReusable: true))],
-        [.. estate.Groups.Select(g => new NamedObject(g.Id, g.Name))],
-        [.. estate.ServiceTokens.Select(t => new NamedObject(t.Id, t.Name))],
-        [.. estate.IdentityProviders.Select(i => new NamedObject(i.Id, i.Name))]);
-
-    private static LiveApplication ToLive(Scope scope, AccessApplication app, Func<AccessPolicy, bool> isReusable) => new(
-        scope,
-        app.Id,
-        app.Name,
-        app.Domain,
-        [.. app.Policies.Where(p => p.Id.Length > 0).Select(p => LivePolicy.FromJson(Element(p.Raw), isReusable(p))).OrderBy(p => p.Precedence ?? int.MaxValue)],
-        Element(app.Raw));
 }

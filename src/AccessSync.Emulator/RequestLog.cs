@@ -14,12 +14,23 @@ public sealed record RecordedRequest(string Method, string Path, string Query, s
     /// </summary>
     public int? UnsentStatus { get; init; }
 
+    /// <summary>
+    /// When the emulator was done with the request (its answer written, or the connection about to be aborted), by the
+    /// TimeProvider; null while it is in flight. A request that arrived (<see cref="Time"/>) before another ended was
+    /// in flight together with it: the log shows which requests a client sent at once, and how many round trips it took.
+    /// </summary>
+    public DateTimeOffset? Ended { get; init; }
+
     /// <summary>True when the write took effect but its answer was lost: what a client reports as failed, the state has.</summary>
     public bool CommittedWithoutAnswer => Status == 0 && UnsentStatus is >= 200 and < 300;
 }
 
 /// <summary>How a request ended: the status sent (0 when none was), and the status that was decided but never sent.</summary>
-internal sealed record RequestOutcome(int Status, int? UnsentStatus = null);
+internal sealed record RequestOutcome(int Status, int? UnsentStatus = null)
+{
+    /// <summary>When it ended.</summary>
+    public DateTimeOffset? At { get; init; }
+}
 
 /// <summary>Every request, in arrival order.</summary>
 public sealed class RequestLog
@@ -93,7 +104,7 @@ public sealed class RequestLog
                 var index = requests.FindIndex(r => ReferenceEquals(r, request));
                 if (index >= 0)
                 {
-                    requests[index] = request with { Status = outcome.Status, UnsentStatus = outcome.UnsentStatus };
+                    requests[index] = request with { Status = outcome.Status, UnsentStatus = outcome.UnsentStatus, Ended = outcome.At };
                 }
             }
         };

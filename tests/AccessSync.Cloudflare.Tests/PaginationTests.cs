@@ -34,4 +34,15 @@ public class PaginationTests
         Pagination.IsLastPage(1, 1000, 50, 50, new ResultInfo(1, 50, 50, null, null)).ShouldBeFalse();
         Pagination.IsLastPage(2, 1000, 20, 70, new ResultInfo(2, 50, 20, null, null)).ShouldBeTrue();
     }
+
+    [Test]
+    public void The_first_page_tells_how_many_pages_there_are_from_total_pages_else_from_total_count()
+    {
+        Pagination.PageCount(1000, new ResultInfo(1, 1000, 1000, 4500, 5)).ShouldBe(5);
+        Pagination.PageCount(1000, new ResultInfo(1, 1000, 1000, 4500, null)).ShouldBe(5);
+        Pagination.PageCount(1000, new ResultInfo(1, 50, 50, 120, null)).ShouldBe(3, "counted in the server's own page size");
+        Pagination.PageCount(1000, new ResultInfo(1, 1000, 0, 0, 0)).ShouldBe(1);
+        Pagination.PageCount(1000, new ResultInfo(1, 1000, 1000, null, null)).ShouldBeNull();
+        Pagination.PageCount(1000, null).ShouldBeNull();
+    }
 }

@@ -106,7 +106,7 @@ public class ResilientHttpHandlerTests
     [Test]
     public async Task Each_attempt_waits_for_the_request_budget()
     {
-        using var limiter = BudgetLimiter.Create(new RequestBudget(100, TimeSpan.FromSeconds(10), Burst: 10));
+        using var limiter = new RequestWindow(new RequestBudget(100, TimeSpan.FromSeconds(10)), clock);
         transport.Answer(HttpStatusCode.ServiceUnavailable, retryAfter: TimeSpan.Zero);
         using var client = Client(CloudflareRules() with { Limiter = limiter });
 

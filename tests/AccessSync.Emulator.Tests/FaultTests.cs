@@ -56,6 +56,27 @@ public class FaultTests : EmulatorTest
     }
 
     [Test]
+    public async Task A_held_request_is_in_the_log_unanswered_and_not_ended_until_the_test_lets_it_go()
+    {
+        var release = new TaskCompletionSource();
+        Server.Faults.Enqueue(Fault.Hold(release.Task).When("GET", "/access/apps$"));
+
+        var listing = Api.Get(Apps);
+        for (var polls = 0; Server.Requests.Count == 0 && polls < 2000; polls++)
+        {
+            await Task.Delay(5); // a poll for the request to reach the emulator, not a wait the test is about
+        }
+
+        var held = Server.Requests.All.Single();
+        release.SetResult();
+
+        (held.Path, held.Status, held.Ended).ShouldBe((Apps, 0, null));
+        (await listing).Status.ShouldBe(HttpStatusCode.OK);
+        var answered = Server.Requests.All.Single();
+        (answered.Status, answered.Ended).ShouldBe((200, Clock.GetUtcNow()));
+    }
+
+    [Test]
     public async Task Scripted_faults_fire_in_order()
     {
         Server.Faults.Enqueue(Fault.Status(502));
@@ -136,26 +157,47 @@ public class FaultTests : EmulatorTest
     }
 
     [Test]
-    public async Task Past_the_rate_limit_the_api_answers_429_with_retry_after_and_recovers_when_time_passes()
+    public async Task Past_the_rate_limit_every_request_is_refused_for_a_whole_window_with_retry_after()
     {
         Server.Faults.RateLimit = new RateLimitOptions(2, TimeSpan.FromSeconds(10));
 
         var first = await Api.Get(Apps);
         first.Status.ShouldBe(HttpStatusCode.OK);
-        first.Headers.GetValues("Ratelimit").Single().ShouldBe("\"default\";r=1;t=5");
+        first.Headers.GetValues("Ratelimit").Single().ShouldBe("\"default\";r=1;t=10");
         first.Headers.GetValues("Ratelimit-Policy").Single().ShouldBe("\"default\";q=2;w=10");
-        (await Api.Get(Apps)).Status.ShouldBe(HttpStatusCode.OK);
+        Clock.Advance(TimeSpan.FromSeconds(3));
+        (await Api.Get(Apps)).Headers.GetValues("Ratelimit").Single().ShouldBe("\"default\";r=0;t=10");
 
         var limited = await Api.Get(Apps);
         limited.Status.ShouldBe(HttpStatusCode.TooManyRequests);
         limited.ErrorCode.ShouldBe(10429);
         limited.ErrorMessage.ShouldBe("More than 2 requests per 10 seconds reached. Please wait and consider throttling your request speed");
-        limited.Headers.RetryAfter!.Delta.ShouldBe(TimeSpan.FromSeconds(5));
+        limited.Headers.RetryAfter!.Delta.ShouldBe(TimeSpan.FromSeconds(10));
 
-        Clock.Advance(TimeSpan.FromSeconds(4));
-        (await Api.Get(Apps)).Status.ShouldBe(HttpStatusCode.TooManyRequests);
+        // 9 s on, the first request has left the window, but the block lasts the whole window, as Cloudflare's does.
+        Clock.Advance(TimeSpan.FromSeconds(9));
+        var blocked = await Api.Get(Apps);
+        blocked.Status.ShouldBe(HttpStatusCode.TooManyRequests);
+        blocked.Headers.RetryAfter!.Delta.ShouldBe(TimeSpan.FromSeconds(1));
         Clock.Advance(TimeSpan.FromSeconds(1));
         (await Api.Get(Apps)).Status.ShouldBe(HttpStatusCode.OK);
+        (await Api.Get(Apps)).Status.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Test]
+    public async Task The_rate_limit_counts_every_window_of_its_length_not_windows_that_start_on_the_clock()
+    {
+        Server.Faults.RateLimit = new RateLimitOptions(2, TimeSpan.FromSeconds(10));
+
+        (await Api.Get(Apps)).Status.ShouldBe(HttpStatusCode.OK);
+        Clock.Advance(TimeSpan.FromSeconds(9));
+        (await Api.Get(Apps)).Status.ShouldBe(HttpStatusCode.OK);
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        (await Api.Get(Apps)).Status.ShouldBe(HttpStatusCode.OK, "the first request has just left the window");
+
+        // 8.9 s on, windows that start every 10 s would hold one request, but the last 10 s hold two.
+        Clock.Advance(TimeSpan.FromSeconds(8.9));
+        (await Api.Get(Apps)).Status.ShouldBe(HttpStatusCode.TooManyRequests);
     }
 
     [Test]

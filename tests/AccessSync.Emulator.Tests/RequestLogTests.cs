@@ -18,7 +18,7 @@ public class RequestLogTests : EmulatorTest
 
         var log = Server.Requests.All;
         log.Count.ShouldBe(3);
-        log[0].ShouldBe(new RecordedRequest("GET", $"/accounts/{Some.Account}/access/apps", "page=1&per_page=5", null, Some.Start, 200));
+        log[0].ShouldBe(new RecordedRequest("GET", $"/accounts/{Some.Account}/access/apps", "page=1&per_page=5", null, Some.Start, 200) { Ended = Some.Start });
         log[1].Method.ShouldBe("POST");
         log[1].Path.ShouldBe($"/accounts/{Some.Account}/access/apps/{Some.GrafanaId}/policies");
         log[1].Query.ShouldBe("");

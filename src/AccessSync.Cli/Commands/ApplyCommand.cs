@@ -52,19 +52,12 @@ public sealed class ApplyCommand(CliConsole console, ILogger log, Interruption i
         }
         else
         {
-            if (planMaker.Load(settings.Directory, global) is not { } project)
+            if (await planMaker.LoadAndPlanAsync(settings.Directory, global, settings.Connection, settings.Targets, cancellationToken) is not { } planned)
             {
                 return ExitCodes.Error;
             }
 
-            connection = await Connection.OpenAsync(settings.Connection, log, cancellationToken);
-            if (await planMaker.PlanAsync(project, connection, settings.Targets, cancellationToken) is not { } planned)
-            {
-                await connection.DisposeAsync();
-                return ExitCodes.Error;
-            }
-
-            (plan, live, files) = (planned.Plan, planned.Live, project);
+            (plan, live, files, connection) = (planned.Plan, planned.Live, planned.Files, planned.Connection);
         }
 
         await using (connection)

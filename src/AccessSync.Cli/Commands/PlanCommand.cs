@@ -28,16 +28,12 @@ public sealed class PlanCommand(CliConsole console, ILogger log)
     public async Task<int> ExecuteAsync(PlanSettings settings, GlobalSettings global, CancellationToken cancellationToken)
     {
         var planMaker = new PlanMaker(console, log);
-        if (planMaker.Load(settings.Directory, global) is not { } project)
+        if (await planMaker.LoadAndPlanAsync(settings.Directory, global, settings.Connection, settings.Targets, cancellationToken) is not { } planned)
         {
             return ExitCodes.Error;
         }
 
-        await using var connection = await Connection.OpenAsync(settings.Connection, log, cancellationToken);
-        if (await planMaker.PlanAsync(project, connection, settings.Targets, cancellationToken) is not { } planned)
-        {
-            return ExitCodes.Error;
-        }
+        await using var connection = planned.Connection;
 
         var review = PlanReviewer.Review(planned.Plan);
         await console.Out.WriteAsync(PlanOutput.Render(review, settings.Format, console.UseColor(global.NoColor)));

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using AccessSync.Cli.Connections;
 using AccessSync.Cli.Files;
 using AccessSync.Cli.Hosting;
@@ -12,8 +13,8 @@ using Serilog;
 
 namespace AccessSync.Cli.Commands;
 
-/// <summary>A plan and the live state it was computed from.</summary>
-public sealed record PlannedState(Plan Plan, LiveState Live);
+/// <summary>A plan, the files it was made from, the live state it was computed from, and the connection that read it (the caller closes it).</summary>
+public sealed record PlannedState(Project Files, Plan Plan, LiveState Live, Connection Connection);
 
 /// <summary>
 /// Makes the plan that plan and apply share: read the files, read live, plan. The decisions are the core's; this
@@ -30,15 +31,71 @@ public sealed class PlanMaker(CliConsole console, ILogger log)
         return folder.Project;
     }
 
-    /// <summary>Reads what is live in every scope the files name, and plans; null (problems reported) when planning failed.</summary>
-    public async Task<PlannedState?> PlanAsync(Project project, Connection connection, ImmutableArray<string> targets, CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads and validates the files and reads what is live in every scope they name, at the same time: the account or
+    /// zone most files plan against is known from accesssync.yaml, --account-id or the environment before any policy
+    /// file is parsed, so its lists are read while the files load. Then plans. Null, with every problem reported, when
+    /// a file has an error (the reads are stopped; nothing but reads was sent) or planning failed. Missing credentials
+    /// are reported only once the files are valid, as when nothing was read before them.
+    /// </summary>
+    public async Task<PlannedState?> LoadAndPlanAsync(
+        DirectoryInfo directory,
+        GlobalSettings global,
+        ConnectionSettings connectionSettings,
+        ImmutableArray<string> targets,
+        CancellationToken cancellationToken)
+    {
+        var tree = LoadedFolder.ReadTree(directory);
+        Connection? connection = null;
+        ExceptionDispatchInfo? notConnected = null;
+        try
+        {
+            connection = await Connection.OpenAsync(connectionSettings, log, cancellationToken);
+        }
+        catch (UserException e)
+        {
+            notConnected = ExceptionDispatchInfo.Capture(e);
+        }
+
+        PlannedState? planned = null;
+        try
+        {
+            await using var live = connection is null ? null : new LiveReads(connection.Provider, cancellationToken);
+            var clock = Stopwatch.StartNew();
+            if (global.Scopes.Resolve(null, tree.Config.Scope) is { } likely)
+            {
+                live?.Start(likely);
+            }
+
+            var folder = LoadedFolder.Load(tree, global.Scopes);
+            Report(folder.Diagnostics);
+            log.Debug("Loaded {FileCount} files under {Directory}", folder.FileCount, directory);
+            if (folder.Project is not { } project)
+            {
+                return null;
+            }
+
+            notConnected?.Throw();
+            planned = await PlanAsync(project, connection!, live!, targets, clock);
+            return planned;
+        }
+        finally
+        {
+            if (planned is null && connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Reads what is live in every scope the files name (some reads may have started already), and plans.</summary>
+    private async Task<PlannedState?> PlanAsync(Project project, Connection connection, LiveReads reads, ImmutableArray<string> targets, Stopwatch clock)
     {
         var scopes = ScopesOf(project);
-        var clock = Stopwatch.StartNew();
         LiveState live;
         await using (ProgressLine.Start(console, () => $"Reading live policies: {ProgressText.Requests(connection.Statistics)}"))
         {
-            live = await connection.Provider.ReadAsync(scopes, cancellationToken);
+            live = await reads.ForAsync(scopes);
         }
 
         log.Debug(
@@ -55,7 +112,7 @@ public sealed class PlanMaker(CliConsole console, ILogger log)
                 $"--target {string.Join(", ", result.UnmatchedTargets.Select(t => $"\"{t}\""))} names no application of the files (give an application's id, name or domain)");
         }
 
-        return result.Plan is null ? null : new PlannedState(result.Plan, live);
+        return result.Plan is null ? null : new PlannedState(project, result.Plan, live, connection);
     }
 
     /// <summary>Every account and zone the files name: what plan reads.</summary>

@@ -13,7 +13,13 @@ namespace AccessSync.Cli.Files;
 /// </summary>
 public sealed record LoadedFolder(Project? Project, ImmutableArray<Diagnostic> Diagnostics, int FileCount)
 {
-    public static LoadedFolder Load(DirectoryInfo directory, ScopeFallbacks scopes)
+    public static LoadedFolder Load(DirectoryInfo directory, ScopeFallbacks scopes) => Load(ReadTree(directory), scopes);
+
+    /// <summary>
+    /// The folder's files read, not yet parsed (the schema loads meanwhile), with its root config: enough to know the
+    /// account or zone most files will name, before the costly part.
+    /// </summary>
+    public static PolicyTree ReadTree(DirectoryInfo directory)
     {
         if (!directory.Exists)
         {
@@ -31,6 +37,13 @@ public sealed record LoadedFolder(Project? Project, ImmutableArray<Diagnostic> D
                 $"not hidden (no name starting with '.') and not matched by `ignore` in {RootConfig.FileName}; {RootConfig.FileName} alone is not one");
         }
 
+        return tree;
+    }
+
+    /// <summary>Parses and validates the files of a tree read by <see cref="ReadTree"/>.</summary>
+    public static LoadedFolder Load(PolicyTree tree, ScopeFallbacks scopes)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
         var loaded = ProjectLoader.Load(tree.Config, tree.PolicyFiles, scopes);
         var diagnostics = tree.Diagnostics.Concat(loaded.Diagnostics).InReadingOrder().ToImmutableArray();
         return new LoadedFolder(diagnostics.HasErrors() ? null : loaded.Value, diagnostics, tree.PolicyFiles.Length);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Reflection;
 using System.Text.Json;
@@ -27,14 +28,18 @@ internal sealed class ApiConnection : IDisposable
     private readonly ResiliencePipeline<JsonObject> createPipeline;
     private readonly ILogger logger;
 
+    /// <summary>List pages in flight at most, across every list this connection reads.</summary>
+    private readonly SemaphoreSlim readSlots;
+
     public RequestStatistics Statistics { get; } = new();
 
     public ApiConnection(CloudflareCredentials credentials, CloudflareClientOptions options, ILogger logger)
     {
         this.logger = logger;
         PageSize = options.PageSize;
+        readSlots = new SemaphoreSlim(options.ReadConcurrency);
         errors = new ErrorFactory(new SecretRedactor(credentials.Secrets), credentials, options.BaseUrl);
-        limiter = options.RateLimit is { } budget ? BudgetLimiter.Create(budget) : null;
+        limiter = options.RateLimit is { } budget ? new RequestWindow(budget, options.TimeProvider) : null;
         var handler = HandlerChain.Create(options, credentials, limiter, Statistics, logger);
         var http = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
         flurl = new FlurlClient(http, options.BaseUrl.ToString().TrimEnd('/'));
@@ -64,41 +69,82 @@ internal sealed class ApiConnection : IDisposable
     public Task<JsonObject> SendForObjectAsync(HttpMethod method, string path, JsonObject? body, CancellationToken cancellationToken) =>
         SendForObjectAsync(method, path, body is null ? null : Utf8(body), cancellationToken);
 
+    /// <summary>A GET of one object, as parsed: for a caller that reads it into its own model.</summary>
+    public async Task<JsonElement> GetElementAsync(string path, CancellationToken cancellationToken)
+    {
+        var envelope = await SendAsync(HttpMethod.Get, path, [], null, cancellationToken);
+        return envelope.Result is { ValueKind: JsonValueKind.Object } result ? result : throw errors.UnexpectedResponse("GET", path, "result is not an object");
+    }
+
     private async Task<JsonObject> SendForObjectAsync(HttpMethod method, string path, byte[]? body, CancellationToken cancellationToken)
     {
         var envelope = await SendAsync(method, path, [], body, cancellationToken);
-        return envelope.Result as JsonObject ?? throw errors.UnexpectedResponse(method.Method, path, "result is not an object");
+        return envelope.Result is { ValueKind: JsonValueKind.Object } result
+            ? JsonFields.Node(result)
+            : throw errors.UnexpectedResponse(method.Method, path, "result is not an object");
     }
 
-    /// <summary>Every item of a list, page by page, without fetching a page past the end.</summary>
-    public async Task<List<JsonObject>> ListAsync(string path, IReadOnlyList<KeyValuePair<string, string>> filters, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every item of a list, as parsed, without fetching a page past the end. Page 1 says how many pages there are
+    /// (<c>total_pages</c>, else <c>total_count</c>), and then all the others are requested at once, each as a read slot
+    /// frees: a list of any length takes two round trips. Without either field, pages are read one after another until
+    /// a short or empty one.
+    /// </summary>
+    public async Task<List<JsonElement>> ListAsync(string path, IReadOnlyList<KeyValuePair<string, string>> filters, CancellationToken cancellationToken)
     {
-        var items = new List<JsonObject>();
-        string? previousFirstId = null;
-        for (var page = 1; ; page++)
+        var first = await ReadPageAsync(path, filters, 1, cancellationToken);
+        var items = new List<JsonElement>(first.Items);
+        if (Pagination.IsLastPage(1, PageSize, first.Items.Count, items.Count, first.Info))
         {
-            var query = filters.Append(new("page", page.ToString())).Append(new("per_page", PageSize.ToString())).ToList();
-            var envelope = await SendAsync(HttpMethod.Get, path, query, null, cancellationToken);
-            if (envelope.Result is not JsonArray array)
-            {
-                throw errors.UnexpectedResponse("GET", path, $"result of page {page} is not a list");
-            }
+            return items;
+        }
 
-            var onPage = Detach(array);
-            var firstId = onPage.Count > 0 ? JsonFields.String(onPage[0], "id") : null;
-            if (firstId is not null && firstId == previousFirstId)
-            {
-                // Without this, a server that ignores `page` and always sends a full page would be read forever.
-                throw errors.UnexpectedResponse("GET", path, $"page {page} repeats page {page - 1}");
-            }
+        var repeats = new RepeatedPages(path, errors);
+        repeats.Check(first);
+        if (Pagination.PageCount(PageSize, first.Info) is { } pages)
+        {
+            var rest = await FailFast.WhenAllAsync(
+                Enumerable.Range(2, pages - 1).Select(page => (Func<CancellationToken, Task<ListPage>>)(async ct => repeats.Check(await ReadPageAsync(path, filters, page, ct)))),
+                cancellationToken);
 
-            previousFirstId = firstId;
-            items.AddRange(onPage);
-            if (Pagination.IsLastPage(page, PageSize, onPage.Count, items.Count, envelope.ResultInfo))
+            // A list that shrank while it was read ends at its first empty page.
+            items.AddRange(rest.TakeWhile(page => page.Items.Count > 0).SelectMany(page => page.Items));
+            return items;
+        }
+
+        for (var page = 2; ; page++)
+        {
+            var current = repeats.Check(await ReadPageAsync(path, filters, page, cancellationToken));
+            items.AddRange(current.Items);
+            if (Pagination.IsLastPage(page, PageSize, current.Items.Count, items.Count, current.Info))
             {
                 return items;
             }
         }
+    }
+
+    /// <summary>One page of a list, sent when a read slot is free (see <see cref="CloudflareClientOptions.ReadConcurrency"/>).</summary>
+    private async Task<ListPage> ReadPageAsync(string path, IReadOnlyList<KeyValuePair<string, string>> filters, int page, CancellationToken cancellationToken)
+    {
+        var query = filters.Append(new("page", page.ToString(CultureInfo.InvariantCulture))).Append(new("per_page", PageSize.ToString(CultureInfo.InvariantCulture))).ToList();
+        Envelope envelope;
+        await readSlots.WaitAsync(cancellationToken);
+        try
+        {
+            envelope = await SendAsync(HttpMethod.Get, path, query, null, cancellationToken);
+        }
+        finally
+        {
+            readSlots.Release();
+        }
+
+        if (envelope.Result is not { ValueKind: JsonValueKind.Array } array)
+        {
+            throw errors.UnexpectedResponse("GET", path, $"result of page {page} is not a list");
+        }
+
+        var items = array.EnumerateArray().Where(item => item.ValueKind == JsonValueKind.Object).ToList();
+        return new ListPage(page, items, envelope.ResultInfo);
     }
 
     /// <summary>
@@ -205,8 +251,7 @@ internal sealed class ApiConnection : IDisposable
         using var message = response.ResponseMessage;
         var status = (int)message.StatusCode;
         var attempts = AttemptRecord.Of(message.RequestMessage);
-        await using var stream = await message.Content.ReadAsStreamAsync(cancellationToken);
-        var envelope = Envelope.TryParse(stream);
+        var envelope = Envelope.TryParse(await message.Content.ReadAsByteArrayAsync(cancellationToken));
         if (status < 400 && envelope is { Success: not false })
         {
             return envelope;
@@ -224,15 +269,9 @@ internal sealed class ApiConnection : IDisposable
     {
         flurl.Dispose();
         limiter?.Dispose();
+        readSlots.Dispose();
     }
 
     /// <summary>The one serialisation of a body on its way to the wire: the node as built, written as UTF-8 JSON.</summary>
     private static byte[] Utf8(JsonObject body) => JsonSerializer.SerializeToUtf8Bytes(body);
-
-    private static List<JsonObject> Detach(JsonArray array)
-    {
-        var items = array.OfType<JsonObject>().ToList();
-        array.Clear(); // frees the items from the array, so a caller may put them in a document of its own
-        return items;
-    }
 }

@@ -4,7 +4,7 @@ using Polly;
 namespace AccessSync.Cloudflare.Resilience;
 
 /// <summary>
-/// Holds each attempt until the request budget allows it (see <see cref="BudgetLimiter"/>), as a step of the retry
+/// Holds each attempt until the request budget allows it (see <see cref="RequestWindow"/>), as a step of the retry
 /// pipeline so that it sits between the retries and each attempt's timeout. Polly.RateLimiting has the same step; this
 /// is the few lines of it the clients need, without one more package.
 /// </summary>

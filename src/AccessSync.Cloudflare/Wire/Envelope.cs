@@ -1,55 +1,56 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace AccessSync.Cloudflare.Wire;
 
 /// <summary>Cloudflare's response envelope: <c>{success, errors, messages, result, result_info}</c>.</summary>
-internal sealed record Envelope(bool? Success, IReadOnlyList<CloudflareError> Errors, JsonNode? Result, ResultInfo? ResultInfo)
+/// <param name="Result">The <c>result</c> as parsed: a list's items are used as they are, never re-serialised.</param>
+internal sealed record Envelope(bool? Success, IReadOnlyList<CloudflareError> Errors, JsonElement? Result, ResultInfo? ResultInfo)
 {
-    /// <summary>Parses a body; <c>null</c> when it is not a JSON object (an HTML error page from a proxy, say).</summary>
-    public static Envelope? TryParse(Stream body)
+    /// <summary>Parses a body once; <c>null</c> when it is not a JSON object (an HTML error page from a proxy, say).</summary>
+    /// <param name="body">The whole body. The parsed document reads it in place, so it must not change afterwards.</param>
+    public static Envelope? TryParse(byte[] body)
     {
-        JsonObject? root;
+        JsonElement root;
         try
         {
-            root = JsonNode.Parse(body) as JsonObject;
+            // One pass over the bytes, in place. The document is not disposed, on purpose: its elements (a page's items)
+            // go into the live model as they are, and its buffers go to the collector with them rather than back to the
+            // pool. (JsonElement.ParseValue would make a document that owns a copy, so that Clone is free; it reads the
+            // bytes twice, and costs more than the copies LivePolicy makes.)
+            root = JsonDocument.Parse(body.AsMemory()).RootElement;
         }
         catch (JsonException)
         {
             return null;
         }
 
-        if (root is null)
+        if (root.ValueKind != JsonValueKind.Object)
         {
             return null;
         }
 
-        var result = root["result"];
-        root.Remove("result");
         return new Envelope(
-            root["success"] is JsonValue success && success.TryGetValue<bool>(out var ok) ? ok : null,
-            ReadErrors(root["errors"]),
-            result,
-            ReadInfo(root["result_info"] as JsonObject));
+            root.TryGetProperty("success", out var success) && success.ValueKind is JsonValueKind.True or JsonValueKind.False ? success.GetBoolean() : null,
+            ReadErrors(root, "errors"),
+            root.TryGetProperty("result", out var result) ? result : null,
+            root.TryGetProperty("result_info", out var info) && info.ValueKind == JsonValueKind.Object ? ReadInfo(info) : null);
     }
 
-    private static List<CloudflareError> ReadErrors(JsonNode? node) =>
-        node is JsonArray items
-            ? items.OfType<JsonObject>()
+    private static List<CloudflareError> ReadErrors(JsonElement parent, string name) =>
+        parent.TryGetProperty(name, out var items) && items.ValueKind == JsonValueKind.Array
+            ? items.EnumerateArray()
+                .Where(e => e.ValueKind == JsonValueKind.Object)
                 .Select(e => new CloudflareError(JsonFields.Int(e, "code") ?? 0, JsonFields.String(e, "message") ?? "")
                 {
-                    Chain = ReadErrors(e["error_chain"]),
+                    Chain = ReadErrors(e, "error_chain"),
                 })
                 .ToList()
             : [];
 
-    private static ResultInfo? ReadInfo(JsonObject? info) =>
-        info is null
-            ? null
-            : new ResultInfo(
-                JsonFields.Int(info, "page"),
-                JsonFields.Int(info, "per_page"),
-                JsonFields.Int(info, "count"),
-                JsonFields.Int(info, "total_count"),
-                JsonFields.Int(info, "total_pages"));
+    private static ResultInfo ReadInfo(JsonElement info) => new(
+        JsonFields.Int(info, "page"),
+        JsonFields.Int(info, "per_page"),
+        JsonFields.Int(info, "count"),
+        JsonFields.Int(info, "total_count"),
+        JsonFields.Int(info, "total_pages"));
 }

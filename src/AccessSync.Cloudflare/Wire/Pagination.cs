@@ -1,7 +1,7 @@
 namespace AccessSync.Cloudflare.Wire;
 
 /// <summary>
-/// When to stop paging, without the extra empty page the official SDKs fetch: trust <c>total_pages</c>, else
+/// How many pages a list has, without the extra empty page the official SDKs fetch: trust <c>total_pages</c>, else
 /// <c>total_count</c>, else stop at the first short page. The spec does not promise any result_info field.
 /// </summary>
 internal static class Pagination
@@ -27,8 +27,21 @@ internal static class Pagination
             return itemsSoFar >= totalCount;
         }
 
-        // A server may serve fewer than asked (a lower maximum); its own per_page then tells a short page from a full one.
-        var perPage = info?.PerPage is { } served and > 0 ? served : requestedPerPage;
-        return itemsOnPage < perPage;
+        return itemsOnPage < ServedPerPage(requestedPerPage, info);
     }
+
+    /// <summary>
+    /// How many pages the list has, from the first page's result_info: <c>total_pages</c>, else <c>total_count</c> over
+    /// the page size served; null when neither is given, and the pages can only be read one after another.
+    /// </summary>
+    public static int? PageCount(int requestedPerPage, ResultInfo? info) =>
+        info?.TotalPages is { } totalPages
+            ? Math.Max(totalPages, 1)
+            : info?.TotalCount is { } totalCount
+                ? Math.Max((int)((totalCount + (long)ServedPerPage(requestedPerPage, info) - 1) / ServedPerPage(requestedPerPage, info)), 1)
+                : null;
+
+    /// <summary>A server may serve fewer than asked (a lower maximum); its own per_page then tells a short page from a full one.</summary>
+    private static int ServedPerPage(int requestedPerPage, ResultInfo? info) =>
+        info?.PerPage is { } served and > 0 ? served : requestedPerPage;
 }

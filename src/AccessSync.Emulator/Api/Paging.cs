@@ -16,19 +16,23 @@ internal sealed record Paging(int Page, int PerPage)
         Read(request, "page", 1, $"page must be a number of at least 1"),
         Read(request, "per_page", defaultPerPage, $"per_page must be a number between 1 and {MaxPerPage}", MaxPerPage));
 
-    public ApiResponse Slice(IReadOnlyList<JsonObject> items)
+    /// <summary>How many items come before this page.</summary>
+    public int Skip => (int)Math.Min((long)(Page - 1) * PerPage, int.MaxValue);
+
+    public ApiResponse Slice(IReadOnlyList<JsonObject> items) => Answer([.. items.Skip(Skip).Take(PerPage)], items.Count);
+
+    /// <summary>The answer for this page, given its items and how many there are in all.</summary>
+    public ApiResponse Answer(IReadOnlyList<JsonObject> page, int total)
     {
-        var skip = (long)(Page - 1) * PerPage;
-        var page = items.Skip((int)Math.Min(skip, int.MaxValue)).Take(PerPage).Select(i => (JsonNode)i).ToArray();
         var info = new JsonObject
         {
             ["page"] = Page,
             ["per_page"] = PerPage,
-            ["count"] = page.Length,
-            ["total_count"] = items.Count,
-            ["total_pages"] = (items.Count + PerPage - 1) / PerPage,
+            ["count"] = page.Count,
+            ["total_count"] = total,
+            ["total_pages"] = (total + PerPage - 1) / PerPage,
         };
-        return new ApiResponse(StatusCodes.Status200OK, new JsonArray(page), info);
+        return new ApiResponse(StatusCodes.Status200OK, new JsonArray([.. page.Select(i => (JsonNode)i)]), info);
     }
 
     private static int Read(HttpRequest request, string name, int fallback, string rule, int max = int.MaxValue)

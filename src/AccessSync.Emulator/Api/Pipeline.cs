@@ -43,7 +43,7 @@ internal sealed class Pipeline(FaultSettings faults, RequestLog log, EmulatorCre
         }
         finally
         {
-            complete(unanswered ?? new RequestOutcome(context.RequestAborted.IsCancellationRequested ? 0 : context.Response.StatusCode));
+            complete((unanswered ?? new RequestOutcome(context.RequestAborted.IsCancellationRequested ? 0 : context.Response.StatusCode)) with { At = clock.GetUtcNow() });
         }
 
         if (unanswered is not null)
@@ -78,6 +78,9 @@ internal sealed class Pipeline(FaultSettings faults, RequestLog log, EmulatorCre
             case FaultKind.Interleave:
                 scripted.Action!();
                 break;
+            case FaultKind.Hold:
+                await scripted.Release!.WaitAsync(context.RequestAborted);
+                break;
             case FaultKind.Reset:
                 return new RequestOutcome(0);
             case FaultKind.Status:
@@ -101,11 +104,11 @@ internal sealed class Pipeline(FaultSettings faults, RequestLog log, EmulatorCre
             BodyMediaType.Check(context.Request);
         }
 
-        if (faults.Bucket is { } bucket)
+        if (faults.RateLimitWindow is { } window)
         {
-            var decision = bucket.TryTake(caller);
+            var decision = window.TryTake(caller);
             var headers = context.Response.Headers;
-            var options = bucket.Options;
+            var options = window.Options;
             headers["Ratelimit"] = $"\"default\";r={decision.Remaining};t={decision.ResetSeconds}";
             headers["Ratelimit-Policy"] = $"\"default\";q={options.Requests};w={(int)Math.Ceiling(options.Window.TotalSeconds)}";
             if (!decision.Allowed)

@@ -28,7 +28,12 @@ internal static class Routes
     {
         var api = endpoints.MapGroup(BasePath);
 
-        Scoped(api, "GET", "/access/apps", (c, s) => Paging.From(c.Request, AppsPerPage).Slice(store.ListApps(s, AppFilterFrom(c.Request))));
+        Scoped(api, "GET", "/access/apps", (c, s) =>
+        {
+            var paging = Paging.From(c.Request, AppsPerPage);
+            var (page, total) = store.ListApps(s, AppFilterFrom(c.Request), paging.Skip, paging.PerPage);
+            return paging.Answer(page, total);
+        });
         Scoped(api, "POST", "/access/apps", (c, s) => Created(store.CreateApp(s, Body(c))));
         Scoped(api, "GET", "/access/apps/{appId}", (c, s) => ApiResponse.Ok(store.GetApp(s, Route(c, "appId"))));
         Scoped(api, "PUT", "/access/apps/{appId}", (c, s) => ApiResponse.Ok(store.UpdateApp(s, Route(c, "appId"), Body(c))));

@@ -21,6 +21,9 @@ public enum FaultKind
 
     /// <summary>Run an action (another writer's change, say), then process the request normally.</summary>
     Interleave,
+
+    /// <summary>Wait until a test lets the request go, then process it normally.</summary>
+    Hold,
 }
 
 /// <summary>Which requests a scripted fault applies to: an optional method and an optional regex on the path (relative to /client/v4).</summary>
@@ -49,6 +52,9 @@ public sealed record Fault
     /// <summary>What an <see cref="FaultKind.Interleave"/> runs before the request.</summary>
     public Action? Action { get; private init; }
 
+    /// <summary>What a <see cref="FaultKind.Hold"/> waits for.</summary>
+    public Task? Release { get; private init; }
+
     public RequestMatch Matches { get; init; } = RequestMatch.Any;
 
     public static Fault Status(int code, int? retryAfterSeconds = null)
@@ -76,6 +82,17 @@ public sealed record Fault
     {
         ArgumentNullException.ThrowIfNull(action);
         return new(FaultKind.Interleave) { Action = action };
+    }
+
+    /// <summary>
+    /// Holds the request, once it is in the request log, until <paramref name="release"/> completes (or the client goes
+    /// away): with a few of them a test can see which requests a client has in flight together, from the log, before
+    /// letting them go.
+    /// </summary>
+    public static Fault Hold(Task release)
+    {
+        ArgumentNullException.ThrowIfNull(release);
+        return new(FaultKind.Hold) { Release = release };
     }
 
     /// <summary>The same fault, limited to requests with this method and/or a path matching this regex.</summary>

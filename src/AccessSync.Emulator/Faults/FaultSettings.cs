@@ -13,13 +13,13 @@ public sealed class FaultSettings
     private double failRate;
     private double resetRate;
     private double lostAnswerRate;
-    private TokenBucket? bucket;
+    private RateLimitWindow? rateLimit;
     private ImmutableHashSet<string> ignoredFields = ImmutableHashSet<string>.Empty;
 
     internal FaultSettings(TimeProvider clock)
     {
         this.clock = clock;
-        bucket = new TokenBucket(RateLimitOptions.CloudflareDefault, clock);
+        rateLimit = new RateLimitWindow(RateLimitOptions.CloudflareDefault, clock);
     }
 
     /// <summary>Added to every request, in real time; a <see cref="TimeSpan"/> converts to a fixed latency.</summary>
@@ -53,11 +53,11 @@ public sealed class FaultSettings
         set { lock (gate) { lostAnswerRate = Fraction(value); } }
     }
 
-    /// <summary>The per-credential token bucket; null switches it off. Setting it starts every bucket full.</summary>
+    /// <summary>The per-credential rate limit (a sliding window, as Cloudflare's); null switches it off. Setting it starts every window empty.</summary>
     public RateLimitOptions? RateLimit
     {
-        get { lock (gate) { return bucket?.Options; } }
-        set { lock (gate) { bucket = value is null ? null : new TokenBucket(value, clock); } }
+        get { lock (gate) { return rateLimit?.Options; } }
+        set { lock (gate) { rateLimit = value is null ? null : new RateLimitWindow(value, clock); } }
     }
 
     /// <summary>Policy fields that writes silently drop, keeping the old value: an API that does not apply a field.</summary>
@@ -101,7 +101,7 @@ public sealed class FaultSettings
             lostAnswerRate = 0;
             queue.Clear();
             ignoredFields = ImmutableHashSet<string>.Empty;
-            bucket = new TokenBucket(RateLimitOptions.CloudflareDefault, clock);
+            rateLimit = new RateLimitWindow(RateLimitOptions.CloudflareDefault, clock);
         }
     }
 
@@ -121,9 +121,9 @@ public sealed class FaultSettings
         }
     }
 
-    internal TokenBucket? Bucket
+    internal RateLimitWindow? RateLimitWindow
     {
-        get { lock (gate) { return bucket; } }
+        get { lock (gate) { return rateLimit; } }
     }
 
     private static double Fraction(double value) =>

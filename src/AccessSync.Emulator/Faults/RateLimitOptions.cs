@@ -1,6 +1,6 @@
 namespace AccessSync.Emulator;
 
-/// <summary>A token bucket per credential: <see cref="Requests"/> tokens, refilled evenly over <see cref="Window"/>.</summary>
+/// <summary>A rate limit per credential: at most <see cref="Requests"/> in any <see cref="Window"/>; one request over it blocks every request for a whole window.</summary>
 public sealed record RateLimitOptions(int Requests, TimeSpan Window)
 {
     /// <summary>Cloudflare's global API limit: 1,200 requests per 5 minutes per user.</summary>

@@ -17,8 +17,22 @@ internal sealed partial class StateStore
 
     private static readonly FrozenSet<string> LinkKeys = new[] { "id", "precedence", "account_id" }.ToFrozenSet(StringComparer.Ordinal);
 
-    public List<JsonObject> ListApps(ScopeRef scope, AppFilter filter) => Read(() =>
-        Find(scope) is { } data ? [.. data.Apps.Where(filter.Matches).Select(a => RenderApp(scope, data, a))] : new List<JsonObject>());
+    public List<JsonObject> ListApps(ScopeRef scope, AppFilter filter) => ListApps(scope, filter, 0, int.MaxValue).Page;
+
+    /// <summary>
+    /// How many apps the filter matches, and those of one page, rendered: only the page's, or reading N pages of a
+    /// large estate would render every app N times.
+    /// </summary>
+    public (List<JsonObject> Page, int Total) ListApps(ScopeRef scope, AppFilter filter, int skip, int take) => Read<(List<JsonObject>, int)>(() =>
+    {
+        if (Find(scope) is not { } data)
+        {
+            return ([], 0);
+        }
+
+        var matching = data.Apps.Where(filter.Matches).ToList();
+        return ([.. matching.Skip(skip).Take(take).Select(a => RenderApp(scope, data, a))], matching.Count);
+    });
 
     public JsonObject GetApp(ScopeRef scope, string appId) => Read(() =>
     {
