@@ -85,7 +85,7 @@ public class ReadEstateTests
     {
         var seed = new EstateSeed(Apps: 3, ReusablePolicies: 1, Groups: 1, ServiceTokens: 1, IdentityProviders: 1);
         await using var h = await Harness.StartAsync(seed.Build());
-        h.Server.Faults.Enqueue(Fault.Delay(TimeSpan.FromSeconds(5)).When("GET", "/access/apps$"));
+        h.Server.Faults.Enqueue(Fault.Delay(TimeSpan.FromMinutes(1)).When("GET", "/access/apps$"));
         using var stop = new CancellationTokenSource();
 
         var read = h.Client.ReadEstateAsync(Harness.Account, stop.Token);
@@ -127,7 +127,7 @@ public class ReadEstateTests
     }
 
     /// <summary>Polls until the condition holds, for at most <paramref name="patienceSeconds"/>: a wait for the client to get there, not a timing.</summary>
-    private static async Task<bool> WaitFor(Func<bool> condition, int patienceSeconds = 4)
+    private static async Task<bool> WaitFor(Func<bool> condition, int patienceSeconds = 30)
     {
         for (var deadline = DateTime.UtcNow.AddSeconds(patienceSeconds); DateTime.UtcNow < deadline; await Task.Delay(10))
         {
