@@ -3,7 +3,6 @@ using AccessSync.Core.Diagnostics;
 using AccessSync.Core.Model;
 using AccessSync.Core.Sources;
 using AccessSync.Core.Validation;
-using AccessSync.Core.Yaml;
 
 namespace AccessSync.Core.Loading;
 
@@ -17,18 +16,10 @@ public static class ProjectLoader
     public static LoadResult<Project> Load(RootConfig config, IReadOnlyList<SourceFile> files, ScopeFallbacks fallbacks)
     {
         // Files are independent until the cross-file checks, so they load in parallel; AsOrdered keeps output stable.
-        // YAML is read for all files first: that needs no schema, so it overlaps with a schema load started by
-        // AccessSyncSchema.Preload(), which in a short-lived process is mostly start-up (JIT) time.
-        var read = files
-            .AsParallel()
-            .AsOrdered()
-            .Select(YamlTreeReader.Read)
-            .ToList();
         var loaded = files
-            .Zip(read)
             .AsParallel()
             .AsOrdered()
-            .Select(pair => FileLoader.LoadPolicyFile(pair.First, pair.Second, config.Defaults))
+            .Select(file => FileLoader.LoadPolicyFile(file, config.Defaults))
             .ToList();
 
         var applications = loaded
