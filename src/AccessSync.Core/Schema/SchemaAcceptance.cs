@@ -44,15 +44,18 @@ internal static class SchemaAcceptance
 
         return node switch
         {
-            LocatedMapping mapping => schema.Types.HasFlag(JsonTypes.Object) && schema.Enum is null && MappingAccepted(schema, mapping),
+            LocatedMapping mapping => Allows(schema, JsonTypes.Object) && schema.Enum is null && MappingAccepted(schema, mapping),
             // NJsonSchema checks required keys of a value that is not a mapping too, and finds them missing.
-            LocatedSequence sequence => schema.Types.HasFlag(JsonTypes.Array) && schema.Enum is null && schema.Required.IsEmpty && SequenceAccepted(schema, sequence),
+            LocatedSequence sequence => Allows(schema, JsonTypes.Array) && schema.Enum is null && schema.Required.IsEmpty && SequenceAccepted(schema, sequence),
             LocatedScalar scalar => schema.Required.IsEmpty && ScalarAccepted(schema, scalar.Value!),
             _ => false,
         };
     }
 
-    private static bool AnyAccepts(IEnumerable<QuickSchema> alternatives, LocatedNode node)
+    /// <summary>Whether the schema's <c>type</c> allows any of <paramref name="types"/> (a bit test: no boxing, unlike HasFlag before tiering).</summary>
+    private static bool Allows(QuickSchema schema, JsonTypes types) => (schema.Types & types) != 0;
+
+    private static bool AnyAccepts(ImmutableArray<QuickSchema> alternatives, LocatedNode node)
     {
         foreach (var alternative in alternatives)
         {
@@ -117,16 +120,24 @@ internal static class SchemaAcceptance
 
     /// <summary>
     /// Items all strings, no two equal. NJsonSchema compares any items by their JSON text; for strings that is
-    /// the string itself, and other items under <c>uniqueItems</c> are left to it.
+    /// the string itself, and other items under <c>uniqueItems</c> are left to it. Such lists are short (the
+    /// allowed authenticators of a policy), so their items are compared pairwise, with no set to allocate.
     /// </summary>
     private static bool DistinctStrings(ImmutableArray<LocatedNode> items)
     {
-        var seen = new HashSet<string>(items.Length, StringComparer.Ordinal);
-        foreach (var item in items)
+        for (var i = 0; i < items.Length; i++)
         {
-            if (item is not LocatedScalar { Value: string text } || !seen.Add(text))
+            if (items[i] is not LocatedScalar { Value: string text })
             {
                 return false;
+            }
+
+            for (var j = 0; j < i; j++)
+            {
+                if (string.Equals(text, (string)((LocatedScalar)items[j]).Value!, StringComparison.Ordinal))
+                {
+                    return false;
+                }
             }
         }
 
@@ -136,17 +147,51 @@ internal static class SchemaAcceptance
     /// <summary>A scalar as its JSON token: a string, true or false, an integer, or a number with a fraction.</summary>
     private static bool ScalarAccepted(QuickSchema schema, object value) => value switch
     {
-        string text => schema.Types.HasFlag(JsonTypes.String) && InEnum(schema, text) && StringAccepted(schema, text),
-        bool flag => schema.Types.HasFlag(JsonTypes.Boolean) && InEnum(schema, flag),
-        long whole => (schema.Types & (JsonTypes.Integer | JsonTypes.Number)) != 0 && schema.Enum is null && InRange(schema, whole),
+        string text => Allows(schema, JsonTypes.String) && InEnum(schema, text) && StringAccepted(schema, text),
+        bool flag => Allows(schema, JsonTypes.Boolean) && InEnum(schema, flag),
+        long whole => Allows(schema, JsonTypes.Integer | JsonTypes.Number) && schema.Enum is null && InRange(schema, whole),
         // NJsonSchema compares a fraction as decimal, converted as here; one beyond decimal's range it compares as
         // double, and .nan is text to it (LocatedJToken): both left to it.
-        double real => schema.Types.HasFlag(JsonTypes.Number) && schema.Enum is null
+        double real => Allows(schema, JsonTypes.Number) && schema.Enum is null
             && double.IsFinite(real) && Math.Abs(real) < 7.9e28 && InRange(schema, (decimal)real),
         _ => false,
     };
 
-    private static bool InEnum(QuickSchema schema, object value) => schema.Enum is not { } values || values.Contains(value);
+    private static bool InEnum(QuickSchema schema, string text)
+    {
+        if (schema.Enum is not { } values)
+        {
+            return true;
+        }
+
+        foreach (var value in values)
+        {
+            if (value is string known && string.Equals(known, text, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool InEnum(QuickSchema schema, bool flag)
+    {
+        if (schema.Enum is not { } values)
+        {
+            return true;
+        }
+
+        foreach (var value in values)
+        {
+            if (value is bool known && known == flag)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool StringAccepted(QuickSchema schema, string text) =>
         !(text.Length < schema.MinLength || text.Length > schema.MaxLength)
