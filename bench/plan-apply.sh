@@ -11,8 +11,9 @@
 #         the budget's throughput: wall time at most the budget's bound (requests / 4 per second) / 0.9.
 #         The CLI always keeps to Cloudflare's budget and cannot be given another, so a shrunk window would not make
 #         the run shorter: --quick runs 100 updates instead (about 13 s; its bound is dominated by the burst).
-#  --r2r: also publishes the CLI ReadyToRun (linux-x64, framework-dependent) and runs the plan on that build, to
-#         compare: the product's build is not ReadyToRun, and a cold CLI spends much of its CPU in unoptimised code.
+#  --r2r: also publishes the CLI ReadyToRun (linux-x64, framework-dependent, as its linux-x64 tool package has it) and
+#         runs the plan on that build, to compare with the build `dotnet build` leaves, whose cold CLI spends much of its
+#         CPU compiling code.
 # Usage: bench/plan-apply.sh [--quick] [--r2r] [RUNS]   (default 5 plan runs)
 set -euo pipefail
 quick=false
