@@ -6,7 +6,7 @@ namespace AccessSync.Bench;
 /// <c>read-estate [--apps N] [--policies N] [--reusable N] [--groups N] [--latency-ms N] [--runs N] [--read-concurrency N]</c> and
 /// <c>put-throughput [--puts N] [--budget N] [--window-s S] [--no-limiter]</c>, and, running the built CLI as its own process,
 /// <c>plan [--cli DLL] [--cli-env "NAME=VALUE ..."] [--apps N] [--latency-ms N] [--runs N] [--trace]</c>, <c>plan-phases [--apps N] [--latency-ms N] [--rounds N]</c> and
-/// <c>fuzz [--cases N] [--seed S]</c> and
+/// <c>fuzz [--cases N] [--seed S]</c>, <c>validate-phases --dir DIR [--rounds N]</c> and
 /// <c>apply [--cli DLL] [--cli-env "NAME=VALUE ..."] [--apps N] [--updates-per-app N] [--budget N] [--window-s S] [--latency-ms N]</c>. Prints one line of figures per run.
 /// </summary>
 internal static class BenchCommand
@@ -58,6 +58,9 @@ internal static class BenchCommand
                     TimeSpan.FromSeconds(Int(options, "window-s", 300)),
                     TimeSpan.FromMilliseconds(Int(options, "latency-ms", 0)));
                 return 0;
+            case "validate-phases" when options.TryGetValue("dir", out var directory):
+                ValidatePhasesBench.Run(directory, Int(options, "rounds", 3));
+                return 0;
             case "fuzz":
                 return FuzzBench.Run(Int(options, "cases", 100_000), options.TryGetValue("seed", out var seed) ? ulong.Parse(seed, CultureInfo.InvariantCulture) : null);
             default:
@@ -82,6 +85,7 @@ internal static class BenchCommand
         Console.Error.WriteLine("       AccessSync.Bench plan [--cli DLL] [--cli-env \"NAME=VALUE ...\"] [--apps N] [--latency-ms N] [--runs N] [--trace]");
         Console.Error.WriteLine("       AccessSync.Bench fuzz [--cases N] [--seed S]");
         Console.Error.WriteLine("       AccessSync.Bench plan-phases [--apps N] [--latency-ms N] [--rounds N]");
+        Console.Error.WriteLine("       AccessSync.Bench validate-phases --dir DIR [--rounds N]");
         Console.Error.WriteLine("       AccessSync.Bench apply [--cli DLL] [--cli-env \"NAME=VALUE ...\"] [--apps N] [--updates-per-app N] [--budget N] [--window-s S] [--latency-ms N]");
         return 2;
     }

@@ -35,23 +35,9 @@ internal static class PlanPhasesBench
             Console.WriteLine($"{apps} files and apps x {PoliciesPerApp} policies, latency {latency.TotalMilliseconds} ms; round 1 is cold (JIT), later rounds warm");
             for (var round = 1; round <= rounds; round++)
             {
-                var phases = new List<string>();
-                async Task<T> TimeAsync<T>(string name, Func<Task<T>> step)
-                {
-                    var held = GC.GetTotalMemory(forceFullCollection: true);
-                    var allocated = GC.GetTotalAllocatedBytes(precise: true);
-                    var gcs = GC.CollectionCount(0);
-                    var clock = Stopwatch.StartNew();
-                    var result = await step();
-                    clock.Stop();
-                    var allocatedMiB = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (1024 * 1024);
-                    var heldMiB = (GC.GetTotalMemory(forceFullCollection: true) - held) / (1024 * 1024);
-                    phases.Add($"{name} {clock.ElapsedMilliseconds} ms/{allocatedMiB} MiB/{GC.CollectionCount(0) - gcs} gen0/{heldMiB:+0;-0} MiB held");
-                    return result;
-                }
-
-                // A synchronous step completes inside step(), so the clock stops right after it.
-                T Time<T>(string name, Func<T> step) => TimeAsync(name, () => Task.FromResult(step())).GetAwaiter().GetResult();
+                var timer = new PhaseTimer();
+                Task<T> TimeAsync<T>(string name, Func<Task<T>> step) => timer.TimeAsync(name, step);
+                T Time<T>(string name, Func<T> step) => timer.Time(name, step);
 
                 Time("schema", () => AccessSyncSchema.Root);
                 var tree = Time("read files", () => PolicyTree.Read(new DirectoryInfo(directory)));
@@ -78,8 +64,7 @@ internal static class PlanPhasesBench
                 Time("[fingerprint every app]", () => liveApps.Select(a => Fingerprint.Of(a.Raw)).Count());
                 Time("[fingerprint every policy]", () => liveApps.SelectMany(a => a.Policies).Select(p => Fingerprint.Of(p.Raw)).Count());
                 Time("[canonical live fields of every policy]", () => liveApps.SelectMany(a => a.Policies).Sum(p => PolicyDiff.ManagedFieldsOf(p.Raw).Count));
-                Console.WriteLine($"round {round} (each step: ms/allocated/gen0 GCs/change in the live heap after a full GC):");
-                phases.ForEach(phase => Console.WriteLine("  " + phase));
+                timer.Print($"round {round}");
             }
 
             Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MiB (emulator included)");

@@ -75,7 +75,7 @@ public static partial class CliApp
     public static async Task<int> RunAsync(string[] args, CliConsole console, Interruption interruption)
     {
         var (stdout, stderr) = (console.Out, console.Error);
-        var root = BuildRoot(console, interruption);
+        var root = BuildRoot(console, interruption, args);
         var parsed = root.Parse(args);
         if (parsed.Action is ParseErrorAction)
         {
@@ -92,7 +92,13 @@ public static partial class CliApp
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
     }
 
-    private static RootCommand BuildRoot(CliConsole console, Interruption interruption)
+    /// <summary>
+    /// The root command, with the commands <paramref name="args"/> name. A command the arguments do not name takes no
+    /// part in parsing them, and building it would only load what it needs (the emulator's, the API client's), which
+    /// is most of a short run's start-up. Arguments that name no command (--help, a typo, nothing) get every command,
+    /// as do a response file (@file) and a directive ([suggest]), whose contents the parser reads later.
+    /// </summary>
+    private static RootCommand BuildRoot(CliConsole console, Interruption interruption, string[] args)
     {
         LogLevelOption.AcceptOnlyFromAmong("verbose", "debug", "information", "warning", "error");
         LogFormatOption.AcceptOnlyFromAmong("text", "json");
@@ -109,16 +115,28 @@ public static partial class CliApp
             AccountIdOption,
             ZoneIdOption,
         };
-        root.Add(ValidateCommandLine(console, interruption));
-        root.Add(EmulatorCommandLine(console, interruption));
-        root.Add(PlanCommandLine(console, interruption));
-        root.Add(ApplyCommandLine(console, interruption));
-        root.Add(ExportCommandLine(console, interruption));
-        root.Add(TestCommandLine(console, interruption));
-        root.Add(ExplainCommandLine(console, interruption));
-        root.Add(GitHubCommentCommandLine(console, interruption));
+        var named = CommandLines.Where(c => args.Contains(c.Name, StringComparer.Ordinal)).ToArray();
+        var all = named.Length == 0 || args.Any(a => a.StartsWith('@') || a.StartsWith('['));
+        foreach (var (_, build) in all ? CommandLines : named)
+        {
+            root.Add(build(console, interruption));
+        }
+
         return root;
     }
+
+    /// <summary>Every command, by name, in the order help lists them.</summary>
+    private static readonly (string Name, Func<CliConsole, Interruption, Command> Build)[] CommandLines =
+    [
+        ("validate", ValidateCommandLine),
+        ("emulator", EmulatorCommandLine),
+        ("plan", PlanCommandLine),
+        ("apply", ApplyCommandLine),
+        ("export", ExportCommandLine),
+        ("test", TestCommandLine),
+        ("explain", ExplainCommandLine),
+        ("github-comment", GitHubCommentCommandLine),
+    ];
 
     /// <summary>An unknown option would otherwise be taken for a folder named "--bogus".</summary>
     private static void RejectOptionLookalikes<T>(Argument<T> argument) =>

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Reflection;
+using System.Reflection.PortableExecutable;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using AccessSync.Cli.Tests.Support;
@@ -18,15 +19,25 @@ public partial class PackagingTests
         var packages = Path.Combine(temp.Path, "packages");
         var tools = Path.Combine(temp.Path, "tools");
 
-        // The build this test runs in already compiled the tool: pack that, in the same configuration, instead of building again.
-        var pack = await Dotnet(RepositoryPaths.Root, "pack", Path.Combine("src", "AccessSync.Cli"), "--no-build", "-c", Configuration, "-o", packages);
+        // Packing publishes the tool for each platform it is packed for (ReadyToRun for linux-x64), which the build
+        // this test runs in does not: it is packed from the sources, in the same configuration.
+        var pack = await Dotnet(RepositoryPaths.Root, "pack", Path.Combine("src", "AccessSync.Cli"), "-c", Configuration, "-o", packages);
         pack.ExitCode.ShouldBe(0, pack.StdOut + pack.StdErr);
-        var package = Directory.GetFiles(packages, "*.nupkg").ShouldHaveSingleItem();
+        var package = Directory.GetFiles(packages, "*.nupkg").Single(p => PackageVersion().IsMatch(Path.GetFileName(p)));
         var version = PackageVersion().Match(Path.GetFileName(package)).Groups["version"].Value;
+        Directory.GetFiles(packages, "*.nupkg").Select(Path.GetFileName).ShouldBe(
+            [$"AccessSync.{version}.nupkg", $"AccessSync.any.{version}.nupkg", $"AccessSync.linux-x64.{version}.nupkg"],
+            ignoreOrder: true);
         using (var zip = ZipFile.OpenRead(package))
         {
-            // nuget.org shows the README on the package's page; the tool needs nothing else beside its assemblies.
+            // nuget.org shows the README on the package's page; this package only names the one for each platform.
             zip.GetEntry("README.md").ShouldNotBeNull("the package carries the README");
+            zip.Entries.Select(e => e.FullName).ShouldContain("tools/any/any/DotnetToolSettings.xml");
+        }
+
+        using (var zip = ZipFile.OpenRead(Path.Combine(packages, $"AccessSync.any.{version}.nupkg")))
+        {
+            // The portable package, for every platform but linux-x64: the tool needs nothing else beside its assemblies.
             zip.Entries.Select(e => e.FullName).ShouldContain("tools/net10.0/any/accesssync.dll");
         }
 
@@ -53,12 +64,25 @@ public partial class PackagingTests
         using var tree = new ExampleTree();
         var plan = await ExternalProcess.RunAsync(accesssync, ["plan", "--sandbox", "--detailed-exitcode"], tree.Path, ToolEnvironment);
 
+        if (RuntimeInformation.RuntimeIdentifier == "linux-x64")
+        {
+            var installed = Directory.GetFiles(Path.Combine(tools, ".store"), "accesssync.dll", SearchOption.AllDirectories).ShouldHaveSingleItem();
+            IsReadyToRun(installed).ShouldBeTrue($"{installed} is the linux-x64 package's, compiled ahead of time");
+        }
+
         versionOutput.ExitCode.ShouldBe(0, versionOutput.StdErr);
         versionOutput.StdOut.Trim().ShouldBe(version);
         validate.ExitCode.ShouldBe(ExitCodes.Success, validate.StdOut + validate.StdErr);
         validate.StdOut.ShouldContain("0 errors");
         plan.ExitCode.ShouldBe(ExitCodes.ChangesPresent, plan.StdOut + plan.StdErr);
         plan.StdOut.ShouldContain("Plan: ");
+    }
+
+    /// <summary>An assembly with native code beside its IL (ReadyToRun) says where in its CLI header.</summary>
+    private static bool IsReadyToRun(string assembly)
+    {
+        using var pe = new PEReader(File.OpenRead(assembly));
+        return pe.PEHeaders.CorHeader is { ManagedNativeHeaderDirectory.Size: > 0 };
     }
 
     /// <summary>The configuration the tests were built in (Debug, or Release in CI).</summary>

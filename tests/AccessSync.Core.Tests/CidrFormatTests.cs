@@ -11,7 +11,7 @@ public class CidrFormatTests
     [TestCase("2001:db8::/32")]
     [TestCase("2001:db8::1")]
     [TestCase("::/0")]
-    public void Accepts_addresses_and_blocks(string value) => CidrFormatValidator.IsCidr(value).ShouldBeTrue();
+    public void Accepts_addresses_and_blocks(string value) => CidrNotation.IsCidr(value).ShouldBeTrue();
 
     [TestCase("10.0.0.0/33")]
     [TestCase("10.0.0.256/8")]
@@ -24,5 +24,5 @@ public class CidrFormatTests
     [TestCase("fe80::1%eth0")]
     [TestCase("example.com")]
     [TestCase("")]
-    public void Refuses_anything_else(string value) => CidrFormatValidator.IsCidr(value).ShouldBeFalse();
+    public void Refuses_anything_else(string value) => CidrNotation.IsCidr(value).ShouldBeFalse();
 }

@@ -17,7 +17,12 @@ public sealed class ValidateCommand(CliConsole console, ILogger log)
 
         // Reading a large tree takes a while: Ctrl-C ends the wait for it at once, and with it the command.
         var folder = await Task.Run(() => LoadedFolder.Load(settings.Directory, global.Scopes), CancellationToken.None).WaitAsync(cancellationToken);
-        log.Debug("Validated {FileCount} files under {Directory} in {ElapsedMs} ms", folder.FileCount, settings.Directory, clock.ElapsedMilliseconds);
+        log.Debug(
+            "Validated {FileCount} files under {Directory} in {ElapsedMs} ms; the process has allocated {AllocatedMiB} MiB",
+            folder.FileCount,
+            settings.Directory,
+            clock.ElapsedMilliseconds,
+            GC.GetTotalAllocatedBytes(precise: true) / (1024 * 1024));
 
         foreach (var diagnostic in folder.Diagnostics)
         {

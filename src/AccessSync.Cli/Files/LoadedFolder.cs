@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using AccessSync.Core.Diagnostics;
 using AccessSync.Core.Loading;
 using AccessSync.Core.Model;
-using AccessSync.Core.Schema;
 
 namespace AccessSync.Cli.Files;
 
@@ -26,8 +25,6 @@ public sealed record LoadedFolder(Project? Project, ImmutableArray<Diagnostic> D
             throw new UsageException($"no such folder: {directory}");
         }
 
-        // The schema loads in the background while the files are read; see ProjectLoader.
-        _ = AccessSyncSchema.Preload();
         var tree = PolicyTree.Read(directory);
         if (tree.PolicyFiles.IsEmpty && !tree.Diagnostics.HasErrors())
         {

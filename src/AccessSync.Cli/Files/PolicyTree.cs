@@ -1,8 +1,10 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using AccessSync.Core.Diagnostics;
 using AccessSync.Core.Loading;
 using AccessSync.Core.Model;
 using AccessSync.Core.Sources;
+using Microsoft.Win32.SafeHandles;
 
 namespace AccessSync.Cli.Files;
 
@@ -91,13 +93,24 @@ public sealed record PolicyTree(RootConfig Config, ImmutableArray<SourceFile> Po
     private static SourceFile? ReadSource(FileInfo file, ImmutableArray<Diagnostic>.Builder diagnostics)
     {
         var display = DisplayPath.Of(file.FullName);
-        byte[] bytes;
+
+        // Read no more than one byte past the limit: enough to know a file is too large without loading it all. The
+        // bytes live only until decoded, so one pooled buffer serves every file, and the handle is read without
+        // a stream, whose own buffer would be another allocation per file.
+        byte[]? bytes = null;
         try
         {
-            // Read no more than one byte past the limit: enough to know a file is too large without loading it all.
-            using var stream = file.OpenRead();
-            bytes = new byte[Math.Min(stream.Length, SourceLimits.MaxFileBytes + 1L)];
-            stream.ReadExactly(bytes);
+            using var handle = File.OpenHandle(file.FullName);
+            var size = (int)Math.Min(RandomAccess.GetLength(handle), SourceLimits.MaxFileBytes + 1L);
+            bytes = ArrayPool<byte>.Shared.Rent(size);
+            ReadExactly(handle, bytes.AsSpan(0, size));
+            var decoded = SourceDecoder.Decode(display, bytes.AsSpan(0, size));
+            if (decoded.Problem is not null)
+            {
+                diagnostics.Add(decoded.Problem);
+            }
+
+            return decoded.File;
         }
         catch (IOException e)
         {
@@ -109,14 +122,29 @@ public sealed record PolicyTree(RootConfig Config, ImmutableArray<SourceFile> Po
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.UnreadableFile, $"cannot read the file: {e.Message}", SourceSpan.StartOf(display)));
             return null;
         }
-
-        var decoded = SourceDecoder.Decode(display, bytes);
-        if (decoded.Problem is not null)
+        finally
         {
-            diagnostics.Add(decoded.Problem);
+            if (bytes is not null)
+            {
+                ArrayPool<byte>.Shared.Return(bytes);
+            }
         }
+    }
 
-        return decoded.File;
+    /// <summary>Fills <paramref name="buffer"/> from the start of the file; a file that shrank meanwhile fails as a stream's ReadExactly does.</summary>
+    private static void ReadExactly(SafeFileHandle handle, Span<byte> buffer)
+    {
+        var filled = 0;
+        while (filled < buffer.Length)
+        {
+            var read = RandomAccess.Read(handle, buffer[filled..], filled);
+            if (read == 0)
+            {
+                throw new EndOfStreamException();
+            }
+
+            filled += read;
+        }
     }
 
     /// <summary>A YAML file below the root, and its path relative to the root (with forward slashes).</summary>

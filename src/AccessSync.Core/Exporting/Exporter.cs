@@ -73,7 +73,7 @@ public static partial class Exporter
 
         if (options.WriteSchema)
         {
-            files.Add(new ExportedFile(ExportOptions.SchemaPath, AccessSyncSchema.Text));
+            files.Add(new ExportedFile(ExportOptions.SchemaPath, SchemaDocument.Text));
         }
 
         files.AddRange(kept.Select(d => d.File));

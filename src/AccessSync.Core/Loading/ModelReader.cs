@@ -21,16 +21,30 @@ internal sealed class ModelReader(string path)
     public ApplicationFile ReadApplication(LocatedMapping root, PolicySettings defaults)
     {
         var policies = (LocatedSequence)root["policies"]!;
-        var entries = policies.Items.Cast<LocatedMapping>().Select((entry, index) => (Entry: entry, Position: index + 1)).ToList();
+        var own = ImmutableArray.CreateBuilder<PolicySpec>(policies.Items.Length);
+        var uses = ImmutableArray.CreateBuilder<ReusableUse>();
+        for (var i = 0; i < policies.Items.Length; i++)
+        {
+            var entry = (LocatedMapping)policies.Items[i];
+            if (IsUse(entry))
+            {
+                uses.Add(ReadUse(entry, i + 1));
+            }
+            else
+            {
+                own.Add(ReadPolicy(entry, defaults, position: i + 1));
+            }
+        }
+
         return new ApplicationFile(
             path,
             ReadAppReference((LocatedMapping)root["app"]!),
             ReadScope(root),
             Scalar(root["prune"])?.AsBoolean(),
-            [.. entries.Where(e => !IsUse(e.Entry)).Select(e => ReadPolicy(e.Entry, defaults) with { Position = e.Position })],
+            own.DrainToImmutable(),
             policies.Span)
         {
-            Uses = [.. entries.Where(e => IsUse(e.Entry)).Select(e => ReadUse(e.Entry, e.Position))],
+            Uses = uses.DrainToImmutable(),
         };
     }
 
@@ -117,7 +131,8 @@ internal sealed class ModelReader(string path)
             PrecedenceSpan = entry["precedence"]?.Span,
         };
 
-    private static PolicySpec ReadPolicy(LocatedMapping policy, PolicySettings defaults) => new(
+    /// <param name="position">The policy's place in its application's list; none in a reusable-policy file.</param>
+    private static PolicySpec ReadPolicy(LocatedMapping policy, PolicySettings defaults, int position = 0) => new(
         Text(policy["name"]!),
         WireNames.ParseDecision(Text(policy["decision"]!)),
         ReadRules(policy["include"])!.Value,
@@ -126,10 +141,26 @@ internal sealed class ModelReader(string path)
         ReadSettings(policy).Over(defaults),
         Scalar(policy["id"])?.AsString(),
         Scalar(policy["precedence"])?.AsInt32(),
-        new PolicySpans(policy.Span, policy["name"]!.Span, policy["precedence"]?.Span));
+        new PolicySpans(policy.Span, policy["name"]!.Span, policy["precedence"]?.Span))
+    {
+        Position = position,
+    };
 
-    private static ImmutableArray<Rule>? ReadRules(LocatedNode? rules) =>
-        rules is LocatedSequence list ? [.. list.Items.Cast<LocatedMapping>().Select(ReadRule)] : null;
+    private static ImmutableArray<Rule>? ReadRules(LocatedNode? rules)
+    {
+        if (rules is not LocatedSequence list)
+        {
+            return null;
+        }
+
+        var read = ImmutableArray.CreateBuilder<Rule>(list.Items.Length);
+        foreach (var rule in list.Items)
+        {
+            read.Add(ReadRule((LocatedMapping)rule));
+        }
+
+        return read.MoveToImmutable();
+    }
 
     private static Rule ReadRule(LocatedMapping rule)
     {
@@ -173,8 +204,21 @@ internal sealed class ModelReader(string path)
             ? new SshConnectionRules(Strings(ssh["usernames"]) ?? [], Scalar(ssh["allow_email_alias"])?.AsBoolean())
             : null);
 
-    private static ImmutableArray<string>? Strings(LocatedNode? node) =>
-        node is LocatedSequence list ? [.. list.Items.Select(Text)] : null;
+    private static ImmutableArray<string>? Strings(LocatedNode? node)
+    {
+        if (node is not LocatedSequence list)
+        {
+            return null;
+        }
+
+        var texts = ImmutableArray.CreateBuilder<string>(list.Items.Length);
+        foreach (var item in list.Items)
+        {
+            texts.Add(Text(item));
+        }
+
+        return texts.MoveToImmutable();
+    }
 
     /// <summary>A value the schema has checked is a scalar, when it is set.</summary>
     private static LocatedScalar? Scalar(LocatedNode? node) => (LocatedScalar?)node;

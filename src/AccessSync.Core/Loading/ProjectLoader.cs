@@ -3,7 +3,6 @@ using AccessSync.Core.Diagnostics;
 using AccessSync.Core.Model;
 using AccessSync.Core.Sources;
 using AccessSync.Core.Validation;
-using AccessSync.Core.Yaml;
 
 namespace AccessSync.Core.Loading;
 
@@ -13,23 +12,21 @@ namespace AccessSync.Core.Loading;
 /// </summary>
 public static class ProjectLoader
 {
+    /// <summary>From this many files, loading them on every core pays for starting the parallel work (one small file loads in well under a millisecond once warm).</summary>
+    private const int FilesWorthParallelLoading = 8;
+
     /// <param name="files">The policy files; a file's <see cref="SourceFile.RelativePath"/> lets the folder rule (<c>reusable/</c>) apply.</param>
     public static LoadResult<Project> Load(RootConfig config, IReadOnlyList<SourceFile> files, ScopeFallbacks fallbacks)
     {
-        // Files are independent until the cross-file checks, so they load in parallel; AsOrdered keeps output stable.
-        // YAML is read for all files first: that needs no schema, so it overlaps with a schema load started by
-        // AccessSyncSchema.Preload(), which in a short-lived process is mostly start-up (JIT) time.
-        var read = files
-            .AsParallel()
-            .AsOrdered()
-            .Select(YamlTreeReader.Read)
-            .ToList();
-        var loaded = files
-            .Zip(read)
-            .AsParallel()
-            .AsOrdered()
-            .Select(pair => FileLoader.LoadPolicyFile(pair.First, pair.Second, config.Defaults))
-            .ToList();
+        // Files are independent until the cross-file checks, so many load in parallel; AsOrdered keeps output stable.
+        // A few load faster on this thread than parallel work takes to start.
+        var loaded = files.Count < FilesWorthParallelLoading
+            ? files.Select(file => FileLoader.LoadPolicyFile(file, config.Defaults)).ToList()
+            : files
+                .AsParallel()
+                .AsOrdered()
+                .Select(file => FileLoader.LoadPolicyFile(file, config.Defaults))
+                .ToList();
 
         var applications = loaded
             .Select(l => l.Application)

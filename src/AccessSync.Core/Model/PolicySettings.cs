@@ -19,7 +19,7 @@ public sealed record PolicySettings(
     public static PolicySettings None { get; } = new();
 
     /// <summary>These settings, with each one they leave unset taken from <paramref name="defaults"/>.</summary>
-    public PolicySettings Over(PolicySettings defaults) => new(
+    public PolicySettings Over(PolicySettings defaults) => TakesNothingFrom(defaults) ? this : new(
         SessionDuration ?? defaults.SessionDuration,
         ApprovalRequired ?? defaults.ApprovalRequired,
         ApprovalGroups ?? defaults.ApprovalGroups,
@@ -28,6 +28,17 @@ public sealed record PolicySettings(
         PurposeJustificationPrompt ?? defaults.PurposeJustificationPrompt,
         MfaConfig ?? defaults.MfaConfig,
         ConnectionRules ?? defaults.ConnectionRules);
+
+    /// <summary>Every setting <paramref name="defaults"/> has, these have too (as with no defaults at all): laid over them, they stay as they are.</summary>
+    private bool TakesNothingFrom(PolicySettings defaults) =>
+        (SessionDuration is not null || defaults.SessionDuration is null)
+        && (ApprovalRequired is not null || defaults.ApprovalRequired is null)
+        && (ApprovalGroups is not null || defaults.ApprovalGroups is null)
+        && (IsolationRequired is not null || defaults.IsolationRequired is null)
+        && (PurposeJustificationRequired is not null || defaults.PurposeJustificationRequired is null)
+        && (PurposeJustificationPrompt is not null || defaults.PurposeJustificationPrompt is null)
+        && (MfaConfig is not null || defaults.MfaConfig is null)
+        && (ConnectionRules is not null || defaults.ConnectionRules is null);
 }
 
 /// <summary>Who must approve an access request, and how many of them.</summary>

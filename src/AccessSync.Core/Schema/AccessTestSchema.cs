@@ -11,7 +11,13 @@ public static class AccessTestSchema
 {
     private const string ResourceName = "AccessSync.Core.access-test.schema.json";
 
-    private static readonly Lazy<JsonSchema> LazyRoot = new(() => JsonSchema.FromJsonAsync(AccessSyncSchema.ReadResource(ResourceName)).GetAwaiter().GetResult());
+    private static readonly Lazy<JsonSchema> LazyRoot = new(() =>
+    {
+        using var stream = typeof(AccessTestSchema).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The embedded schema {ResourceName} is missing from the build.");
+        using var reader = new StreamReader(stream);
+        return JsonSchema.FromJsonAsync(reader.ReadToEnd()).GetAwaiter().GetResult();
+    });
 
     public static JsonSchema Root => LazyRoot.Value;
 }

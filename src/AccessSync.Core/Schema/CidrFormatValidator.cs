@@ -1,48 +1,15 @@
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Newtonsoft.Json.Linq;
 using NJsonSchema.Validation;
 using NJsonSchema.Validation.FormatValidators;
 
 namespace AccessSync.Core.Schema;
 
-/// <summary>
-/// The schema's <c>cidr</c> format: an IPv4 or IPv6 address, with an optional prefix length that fits it.
-/// A regular expression for IPv6 CIDR is unreadable, so the check lives here, on the BCL's own parser.
-/// </summary>
+/// <summary>The schema's <c>cidr</c> format (<see cref="CidrNotation"/>), as NJsonSchema asks a custom format for it.</summary>
 internal sealed class CidrFormatValidator : IFormatValidator
 {
     public string Format => "cidr";
 
     public ValidationErrorKind ValidationErrorKind => ValidationErrorKind.PatternMismatch;
 
-    public bool IsValid(string value, JTokenType tokenType) => IsCidr(value);
-
-    public static bool IsCidr(string value)
-    {
-        var slash = value.IndexOf('/', StringComparison.Ordinal);
-        var address = slash < 0 ? value : value[..slash];
-        if (!IPAddress.TryParse(address, out var ip) || address.Contains('%', StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        // IPAddress.TryParse accepts "10" or "10.1" as shorthand forms; Cloudflare wants dotted quads.
-        if (ip.AddressFamily == AddressFamily.InterNetwork && address.Count(c => c == '.') != 3)
-        {
-            return false;
-        }
-
-        if (slash < 0)
-        {
-            return true;
-        }
-
-        var maxPrefix = ip.AddressFamily == AddressFamily.InterNetwork ? 32 : 128;
-        var prefix = value[(slash + 1)..];
-        return prefix.Length is > 0 and <= 3
-            && prefix.All(char.IsAsciiDigit)
-            && int.Parse(prefix, CultureInfo.InvariantCulture) <= maxPrefix;
-    }
+    public bool IsValid(string value, JTokenType tokenType) => CidrNotation.IsCidr(value);
 }

@@ -11,5 +11,5 @@ internal sealed class IpAddressFormatValidator : IFormatValidator
 
     public ValidationErrorKind ValidationErrorKind => ValidationErrorKind.PatternMismatch;
 
-    public bool IsValid(string value, JTokenType tokenType) => !value.Contains('/', StringComparison.Ordinal) && CidrFormatValidator.IsCidr(value);
+    public bool IsValid(string value, JTokenType tokenType) => !value.Contains('/', StringComparison.Ordinal) && CidrNotation.IsCidr(value);
 }

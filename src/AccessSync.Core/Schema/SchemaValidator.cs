@@ -11,11 +11,23 @@ namespace AccessSync.Core.Schema;
 /// <summary>
 /// Validates a located tree against the schema and turns NJsonSchema's errors into diagnostics a person
 /// can act on: at the YAML line and column, in the file's own vocabulary, with the nearest known key suggested.
-/// NJsonSchema validates Newtonsoft tokens; this is the one place that builds them (<see cref="LocatedJToken"/>).
+/// A tree the quick acceptance vouches for (<see cref="SchemaAcceptance"/>: most files) has no errors to find, and
+/// NJsonSchema, which validates Newtonsoft tokens, sees only the others; this is the one place that builds those
+/// tokens (<see cref="LocatedJToken"/>).
 /// </summary>
 public static class SchemaValidator
 {
-    public static ImmutableArray<Diagnostic> Validate(LocatedNode root, SchemaDefinition definition, string path)
+    public static ImmutableArray<Diagnostic> Validate(LocatedNode root, SchemaDefinition definition, string path) =>
+        Check(root, definition, path).Diagnostics;
+
+    /// <summary>The diagnostics, and which check settled them.</summary>
+    internal static SchemaCheck Check(LocatedNode root, SchemaDefinition definition, string path) =>
+        SchemaAcceptance.Accepts(root, definition)
+            ? SchemaCheck.AcceptedQuickly
+            : new SchemaCheck(ValidateWithNJsonSchema(root, definition, path), SchemaCheckPath.NJsonSchema);
+
+    /// <summary>NJsonSchema's verdict on the whole tree, in diagnostics.</summary>
+    internal static ImmutableArray<Diagnostic> ValidateWithNJsonSchema(LocatedNode root, SchemaDefinition definition, string path)
     {
         var errors = AccessSyncSchema.For(definition).Validate(LocatedJToken.From(root), AccessSyncSchema.ValidatorSettings);
         return errors

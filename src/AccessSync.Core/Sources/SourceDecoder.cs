@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using System.Text.Unicode;
 using AccessSync.Core.Diagnostics;
 
 namespace AccessSync.Core.Sources;
@@ -33,6 +34,12 @@ public static class SourceDecoder
 
     private static int? FindInvalidUtf8(ReadOnlySpan<byte> bytes)
     {
+        // The vectorised check settles the usual, valid file; only an invalid one is walked to find its first fault.
+        if (Utf8.IsValid(bytes))
+        {
+            return null;
+        }
+
         var offset = 0;
         while (offset < bytes.Length)
         {

@@ -10,16 +10,20 @@ namespace AccessSync.Core.Validation;
 /// <summary>The checks of meaning inside one application file, after the schema has accepted its shape.</summary>
 public static class ApplicationChecks
 {
-    public static ImmutableArray<Diagnostic> Check(ApplicationFile file) =>
-    [
-        .. DuplicateNames(file),
-        .. DuplicatePrecedences(file),
-        .. NoPolicies(file),
-        .. file.Policies.SelectMany(PolicyChecks.AllowsEveryone),
-        .. TooManyPolicies(file),
-        .. file.Policies.SelectMany(PolicyChecks.TooManyRules),
-        .. UnreachablePolicies(file),
-    ];
+    public static ImmutableArray<Diagnostic> Check(ApplicationFile file)
+    {
+        var entries = ListEntry.Of(file);
+        return
+        [
+            .. DuplicateNames(entries),
+            .. DuplicatePrecedences(entries),
+            .. NoPolicies(file),
+            .. file.Policies.SelectMany(PolicyChecks.AllowsEveryone),
+            .. TooManyPolicies(file),
+            .. file.Policies.SelectMany(PolicyChecks.TooManyRules),
+            .. UnreachablePolicies(file),
+        ];
+    }
 
     /// <summary>
     /// A policy that can never decide, because one evaluated before it (Access's order: bypass and service auth first,
@@ -83,10 +87,10 @@ public static class ApplicationChecks
     /// Names identify policies within an application; Cloudflare's dashboard shows them without regard to case.
     /// A <c>use</c> entry attaches a policy by its name, so it shares the application's names with its own policies.
     /// </summary>
-    private static IEnumerable<Diagnostic> DuplicateNames(ApplicationFile file)
+    private static IEnumerable<Diagnostic> DuplicateNames(List<ListEntry> entries)
     {
-        var seen = new Dictionary<string, ListEntry>(StringComparer.OrdinalIgnoreCase);
-        foreach (var entry in ListEntry.Of(file))
+        var seen = new Dictionary<string, ListEntry>(entries.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in entries)
         {
             if (seen.TryGetValue(entry.Name, out var first))
             {
@@ -107,9 +111,8 @@ public static class ApplicationChecks
     /// the policies they attach take a precedence too). Cloudflare refuses two policies of one application with the
     /// same precedence, so an explicit one that collides is an error here rather than a failed apply later.
     /// </summary>
-    private static IEnumerable<Diagnostic> DuplicatePrecedences(ApplicationFile file)
+    private static IEnumerable<Diagnostic> DuplicatePrecedences(List<ListEntry> entries)
     {
-        var entries = ListEntry.Of(file);
         foreach (var entry in entries.Where(e => e.PrecedenceSpan is not null))
         {
             var other = entries.FirstOrDefault(e => e.EffectivePrecedence == entry.EffectivePrecedence && !ReferenceEquals(e, entry));

@@ -63,8 +63,15 @@ public static partial class YamlTreeReader
         foreach (var line in file.Text.AsSpan().EnumerateLines())
         {
             lineNumber++;
-            var indent = line.Length - line.TrimStart(" \t").Length;
-            var tab = line[..indent].IndexOf('\t');
+
+            // A loop of our own: the generic span searches box each character in code not yet optimised, which is
+            // all of a short run's, and this looks at every line of every file.
+            var tab = -1;
+            for (var column = 0; column < line.Length && line[column] is ' ' or '\t' && tab < 0; column++)
+            {
+                tab = line[column] == '\t' ? column : -1;
+            }
+
             if (tab >= 0)
             {
                 found.Add(Diagnostic.Error(
@@ -114,6 +121,14 @@ public static partial class YamlTreeReader
         /// one list serves all, which leaves a finished collection's array the only allocation for its children.
         /// </summary>
         private readonly List<LocatedNode> openItems = [];
+
+        /// <summary>
+        /// Lists and mappings closed, kept to hold the next ones opened: a file opens dozens, but never more at once
+        /// than it nests deep, so a handful serve them all.
+        /// </summary>
+        private readonly Stack<OpenSequence> spareSequences = new();
+
+        private readonly Stack<OpenMapping> spareMappings = new();
 
         /// <summary>The entries of every open mapping, innermost last, as <see cref="openItems"/> holds the items of lists.</summary>
         private readonly List<LocatedEntry> openEntries = [];
@@ -180,6 +195,7 @@ public static partial class YamlTreeReader
                 {
                     open.Pop();
                     finished = Remember(innermost.Start.Anchor, new Written(Close(innermost), innermost.Start, expanded - innermost.ExpandedBefore));
+                    Spare(innermost);
                     limit = null;
                 }
                 else if (parser.TryConsume<AnchorAlias>(out var alias))
@@ -224,13 +240,29 @@ public static partial class YamlTreeReader
         {
             if (parser.TryConsume<SequenceStart>(out var sequenceStart))
             {
-                open.Push(new OpenSequence(sequenceStart, At(sequenceStart), openItems.Count, expanded));
+                var sequence = spareSequences.TryPop(out var spare) ? spare : new OpenSequence();
+                sequence.Begin(sequenceStart, At(sequenceStart), openItems.Count, expanded);
+                open.Push(sequence);
                 return sequenceStart;
             }
 
             var mappingStart = parser.Consume<MappingStart>();
-            open.Push(new OpenMapping(mappingStart, At(mappingStart), openEntries.Count, expanded));
+            var mapping = spareMappings.TryPop(out var spareMapping) ? spareMapping : new OpenMapping();
+            mapping.Begin(mappingStart, At(mappingStart), openEntries.Count, expanded);
+            open.Push(mapping);
             return mappingStart;
+        }
+
+        private void Spare(OpenCollection closed)
+        {
+            if (closed is OpenSequence sequence)
+            {
+                spareSequences.Push(sequence);
+            }
+            else
+            {
+                spareMappings.Push((OpenMapping)closed);
+            }
         }
 
         /// <summary>Counts a node that begins at <paramref name="start"/> and stands for <paramref name="size"/> nodes; the error for the first limit this passes.</summary>
@@ -450,37 +482,57 @@ public static partial class YamlTreeReader
     /// </summary>
     private readonly record struct Written(LocatedNode Node, ParsingEvent Start, long Expanded);
 
-    /// <summary>A collection whose start has been read and whose end has not.</summary>
-    /// <param name="first">Where its children begin in the reader's list of the children of open collections.</param>
-    /// <param name="expandedBefore">The reader's count of expanded nodes before this collection's start.</param>
-    private abstract class OpenCollection(NodeEvent start, SourceSpan span, int first, long expandedBefore)
+    /// <summary>
+    /// A collection whose start has been read and whose end has not. The reader keeps closed ones to open the next
+    /// (<see cref="Begin"/>), so their state is set there rather than by a constructor.
+    /// </summary>
+    private abstract class OpenCollection
     {
-        public long ExpandedBefore { get; } = expandedBefore;
+        /// <summary>The reader's count of expanded nodes before this collection's start.</summary>
+        public long ExpandedBefore { get; private set; }
 
-        public NodeEvent Start { get; } = start;
+        public NodeEvent Start { get; private set; } = null!;
 
-        public SourceSpan Span { get; } = span;
+        public SourceSpan Span { get; private set; } = null!;
 
-        public int First { get; } = first;
+        /// <summary>Where its children begin in the reader's list of the children of open collections.</summary>
+        public int First { get; private set; }
+
+        public virtual void Begin(NodeEvent start, SourceSpan span, int first, long expandedBefore)
+        {
+            Start = start;
+            Span = span;
+            First = first;
+            ExpandedBefore = expandedBefore;
+        }
 
         public abstract bool TryConsumeEnd(IParser parser);
     }
 
-    private sealed class OpenSequence(SequenceStart start, SourceSpan span, int first, long expandedBefore) : OpenCollection(start, span, first, expandedBefore)
+    private sealed class OpenSequence : OpenCollection
     {
         public override bool TryConsumeEnd(IParser parser) => parser.TryConsume<SequenceEnd>(out _);
     }
 
     /// <summary>A mapping being read: the merge sources to apply when it closes, a key read whose value is not yet, and an index of its keys once they are many.</summary>
-    private sealed class OpenMapping(MappingStart start, SourceSpan span, int first, long expandedBefore) : OpenCollection(start, span, first, expandedBefore)
+    private sealed class OpenMapping : OpenCollection
     {
         public List<LocatedMapping>? Merged { get; set; }
 
         public Written? PendingKey { get; set; }
 
-        public SourceSpan PendingKeySpan { get; set; } = span;
+        public SourceSpan PendingKeySpan { get; set; } = null!;
 
         public Dictionary<string, LocatedEntry>? ByKey { get; set; }
+
+        public override void Begin(NodeEvent start, SourceSpan span, int first, long expandedBefore)
+        {
+            base.Begin(start, span, first, expandedBefore);
+            Merged = null;
+            PendingKey = null;
+            PendingKeySpan = span;
+            ByKey = null;
+        }
 
         /// <summary>
         /// Not while a key waits for its value: YamlDotNet, recovering from some malformed keys, can end a mapping
