@@ -131,7 +131,8 @@ public static class PlanFileReader
     /// <summary>The typed policy whose managed fields the file records; its name and decision are the file's own members.</summary>
     private static DesiredPolicy Desired(PolicyDocument policy, string path) =>
         PolicyWire.ReadDesired(policy.Precedence, policy.Id, policy.Fields, new SourceSpan(policy.Span.Path, policy.Span.Line, policy.Span.Column))
-            with { Name = policy.Name, Decision = DecisionOf(policy.Decision, $"{path}.decision") };
+            with
+        { Name = policy.Name, Decision = DecisionOf(policy.Decision, $"{path}.decision") };
 
     private static Decision DecisionOf(string name, string path) => OneOf(name, Enum.GetValues<Decision>(), WireNames.Of, path);
 
