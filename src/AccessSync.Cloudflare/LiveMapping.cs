@@ -22,7 +22,10 @@ internal static class LiveMapping
             [.. answers.ReusablePolicies.Where(p => IdOf(p) is not null).Select(p => LivePolicy.FromJson(p, isReusable: true))],
             Named(answers.Groups),
             Named(answers.ServiceTokens),
-            Named(answers.IdentityProviders));
+            Named(answers.IdentityProviders))
+        {
+            GroupDefinitions = [.. answers.Groups.Where(g => IdOf(g) is not null).Select(LiveGroup.FromJson)],
+        };
     }
 
     /// <summary>An application with the policies it embeds, in precedence order.</summary>

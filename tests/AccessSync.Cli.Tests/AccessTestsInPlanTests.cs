@@ -1,4 +1,5 @@
 using AccessSync.Cli.Tests.Support;
+using AccessSync.Testing;
 
 namespace AccessSync.Cli.Tests;
 
@@ -103,5 +104,35 @@ public class AccessTestsInPlanTests
 
         result.ExitCode.ShouldBe(ExitCodes.Usage);
         result.StdErr.ShouldBe("error: --sandbox and --api-url read live policies: add --live to evaluate them\n");
+    }
+
+    [Test]
+    public async Task The_examples_tests_pass_live_once_applied_groups_a_case_does_not_list_judged_by_their_live_definition()
+    {
+        using var tree = new ExampleTree();
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepositoryPaths.Examples, "tests")))
+        {
+            tree.Write(Path.Combine("tests", Path.GetFileName(file)), File.ReadAllText(file));
+        }
+
+        var before = await InProcessAccessSync.RunAsync(tree.Path, "test", "--live", "--sandbox");
+        (await InProcessAccessSync.RunAsync(tree.Path, "apply", "--sandbox", "--auto-approve")).ExitCode.ShouldBe(ExitCodes.Success);
+        var after = await InProcessAccessSync.RunAsync(tree.Path, "test", "--live", "--sandbox");
+
+        before.StdOut.ShouldEndWith("8 passed, 3 failed.\n");
+        after.ExitCode.ShouldBe(ExitCodes.Success, after.StdOut);
+        after.StdOut.ShouldEndWith("11 passed, 0 failed.\n");
+    }
+
+    [Test]
+    public async Task Explain_live_finds_a_case_in_a_group_by_the_group_s_live_definition()
+    {
+        using var tree = new ExampleTree();
+
+        // Contractors is live as everyone at contractor.example; the request does not say it is in the group.
+        var result = await InProcessAccessSync.RunAsync(tree.Path, "explain", "Grafana", "--live", "--sandbox", "--email", "eve@contractor.example");
+
+        result.ExitCode.ShouldBe(ExitCodes.Success, result.StdErr);
+        result.StdOut.ShouldContain("Decision: deny, by \"Block contractors\".");
     }
 }

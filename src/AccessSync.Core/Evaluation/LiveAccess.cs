@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using AccessSync.Core.Live;
 using AccessSync.Core.Model;
+using AccessSync.Core.Planning;
 using AccessSync.Core.Rules;
 
 namespace AccessSync.Core.Evaluation;
@@ -13,8 +14,28 @@ namespace AccessSync.Core.Evaluation;
 public static class LiveAccess
 {
     public static ApplicationPolicies Of(LiveApplication application, LiveScope scope) => new(
-        [.. application.Policies.Select((policy, index) => From(policy, index + 1)).OfType<EvaluatedPolicy>()],
-        Resolve: who => Resolve(who, scope));
+        [.. application.Policies.Select((policy, index) => From(policy, index + 1)).OfType<EvaluatedPolicy>().Select(p => p with { Name = AsFilesName(p.Name, application) })],
+        Groups(scope),
+        who => Resolve(who, scope));
+
+    /// <summary>
+    /// The live definition of the group a rule names, by id or name: a case that does not list a group is in it when
+    /// the group's own rules match it, as Access decides.
+    /// </summary>
+    public static GroupDefinitions Groups(LiveScope scope) => reference =>
+        (scope.GroupDefinitions.FirstOrDefault(g => string.Equals(g.Id, reference.Value, StringComparison.OrdinalIgnoreCase))
+            ?? scope.GroupDefinitions.FirstOrDefault(g => string.Equals(g.Name, reference.Value.Trim(), StringComparison.OrdinalIgnoreCase))) is { } group
+            ? new RuleSets(group.Include, group.Exclude, group.Require)
+            : null;
+
+    /// <summary>
+    /// The name the application's file gives a policy: a reusable policy it owns (<c>[Grafana] Staff</c>, made for an
+    /// application that refuses policies of its own) is the file's <c>Staff</c>.
+    /// </summary>
+    private static string AsFilesName(string name, LiveApplication application) =>
+        name.StartsWith(ReusablePlan.OwnedName(application.Name, string.Empty), StringComparison.Ordinal)
+            ? name[ReusablePlan.OwnedName(application.Name, string.Empty).Length..]
+            : name;
 
     /// <summary>A live policy as Access evaluates it; null for a decision this version does not know.</summary>
     public static EvaluatedPolicy? From(LivePolicy policy, int position) => WireNames.TryParseDecision(policy.Decision) is { } decision

@@ -11,7 +11,11 @@ public sealed record LiveScope(
     ImmutableArray<LivePolicy> ReusablePolicies,
     ImmutableArray<NamedObject> Groups,
     ImmutableArray<NamedObject> ServiceTokens,
-    ImmutableArray<NamedObject> IdentityProviders);
+    ImmutableArray<NamedObject> IdentityProviders)
+{
+    /// <summary>The Access groups with their rules, to evaluate a group rule by its definition; empty when not read.</summary>
+    public ImmutableArray<LiveGroup> GroupDefinitions { get; init; } = [];
+}
 
 /// <summary>The live state of every scope the files name.</summary>
 public sealed record LiveState(ImmutableArray<LiveScope> Scopes)

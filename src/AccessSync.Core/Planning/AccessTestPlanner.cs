@@ -18,23 +18,31 @@ internal static class AccessTestPlanner
             return null;
         }
 
-        var desired = AccessTestRunner.Run(project);
+        // The verdict is the files' alone, as `accesssync test` gives it. The comparison with live weighs both sides
+        // with the same knowledge: a group a case does not list is evaluated by its live definition on either side.
+        var verdicts = AccessTestRunner.Run(project);
+        var desired = AccessTestRunner.Run(project.AccessTests, app =>
+            DesiredAccess.Find(project, app) is { } application
+                ? new ApplicationPolicies(
+                    DesiredAccess.Of(project, application).Policies,
+                    liveOf.TryGetValue(application.File.Path, out var found) ? LiveAccess.Groups(found.Scope) : null)
+                : null);
         var live = AccessTestRunner.Run(project.AccessTests, app =>
             DesiredAccess.Find(project, app) is { } application && liveOf.TryGetValue(application.File.Path, out var found)
                 ? LiveAccess.Of(found.App, found.Scope)
                 : null);
-        return new PlannedAccessTests([.. desired.Zip(live, Outcome)]);
+        return new PlannedAccessTests([.. verdicts.Zip(desired, live).Select(r => Outcome(r.First, r.Second, r.Third))]);
     }
 
-    private static AccessTestOutcome Outcome(AccessTestResult desired, AccessTestResult live) => new(
-        desired.File.Path,
-        desired.Case.Span.Line,
-        desired.File.App,
-        desired.Case.Name,
-        Who(desired.Case.Who),
-        desired.Passed,
-        desired.Expected,
-        desired.Actual,
+    private static AccessTestOutcome Outcome(AccessTestResult verdict, AccessTestResult desired, AccessTestResult live) => new(
+        verdict.File.Path,
+        verdict.Case.Span.Line,
+        verdict.File.App,
+        verdict.Case.Name,
+        Who(verdict.Case.Who),
+        verdict.Passed,
+        verdict.Expected,
+        verdict.Actual,
         Decision(desired.Result),
         live.Result is null ? null : live.Actual,
         live.Result is null ? null : Decision(live.Result));
