@@ -1,5 +1,8 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Markdig;
+using Markdig.Extensions.Tables;
+using Markdig.Syntax;
 using AccessSync.Core.Planning;
 using AccessSync.Core.Rendering;
 using AccessSync.Core.Tests.Support;
@@ -170,6 +173,43 @@ public partial class MarkdownPlanRendererTests
     }
 
     /// <summary>Applications each with a created, an updated and a deleted policy; the first also creates many more.</summary>
+    public static IEnumerable<TestCaseData> Markdown_plans() =>
+    [
+        new TestCaseData((Func<Plan>)SamplePlans.Realistic).SetArgDisplayNames("realistic"),
+        new TestCaseData((Func<Plan>)SamplePlans.WithReusable).SetArgDisplayNames("with reusable policies"),
+        new TestCaseData((Func<Plan>)SamplePlans.WithAccessTests).SetArgDisplayNames("with access tests"),
+        new TestCaseData((Func<Plan>)(() => LargePlan(applications: 300, policiesOfTheLargest: 0))).SetArgDisplayNames("300 applications"),
+    ];
+
+    [TestCaseSource(nameof(Markdown_plans))]
+    public void Each_part_parses_as_GitHub_markdown_with_balanced_details_whole_tables_and_closed_fences(Func<Plan> sample)
+    {
+        var pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
+        var parts = new MarkdownPlanRenderer().RenderParts(sample());
+
+        foreach (var (part, index) in parts.Select((p, i) => (p, i + 1)))
+        {
+            part.Length.ShouldBeLessThan(65_536, $"part {index} is over GitHub's limit for a comment");
+            var document = Markdown.Parse(part, pipeline);
+
+            // <details> and </details> stand in HTML blocks of their own, never inside a fence where they would show as text.
+            var html = document.Descendants<HtmlBlock>().Select(b => b.Lines.ToString()).ToList();
+            html.Sum(b => Count(b, "<details")).ShouldBe(html.Sum(b => Count(b, "</details>")), $"part {index}");
+            html.Sum(b => Count(b, "<details")).ShouldBe(Count(part, "<details"), $"part {index}: a <details> is not an HTML block");
+
+            var fences = document.Descendants<FencedCodeBlock>().ToList();
+            fences.ShouldAllBe(f => f.ClosingFencedCharCount >= f.OpeningFencedCharCount, $"part {index} leaves a fence open");
+
+            foreach (var table in document.Descendants<Table>())
+            {
+                var rows = table.OfType<TableRow>().ToList();
+                rows.ShouldAllBe(r => r.Count == rows[0].Count, $"part {index}: a row has another number of cells than the header");
+            }
+        }
+
+        parts[0].ShouldContain($"**{sample().Summary}**", customMessage: "part 1 opens with the totals");
+    }
+
     private static Plan LargePlan(int applications, int policiesOfTheLargest)
     {
         var names = Enumerable.Range(1, applications).Select(i => $"App {i:D3}").ToList();
