@@ -17,6 +17,10 @@ public sealed class RuleEvaluator(Identity who, GroupDefinitions? groups = null)
 {
     private const int MaxGroupDepth = 16;
 
+    private readonly Dictionary<string, RuleVerdict> judgedGroups = new(StringComparer.OrdinalIgnoreCase);
+
+    private readonly HashSet<string> groupsInProgress = new(StringComparer.OrdinalIgnoreCase);
+
     public RuleVerdict Judge(Rule rule) => Judge(rule, depth: 0);
 
     /// <summary>Include: any rule matches; exclude: none does; require: every one does.</summary>
@@ -84,6 +88,28 @@ public sealed class RuleEvaluator(Identity who, GroupDefinitions? groups = null)
             return Known(rule, true, $"in group {rule.Reference.Value}");
         }
 
+        // Each group is judged once per identity: definitions come from the API, and a group naming another many
+        // times over, nested, would otherwise cost its fan-out to the power of its depth.
+        var key = rule.Reference.Value.Trim();
+        if (judgedGroups.TryGetValue(key, out var judged))
+        {
+            return judged with { Rule = rule };
+        }
+
+        if (groupsInProgress.Contains(key))
+        {
+            return TooDeep(rule);
+        }
+
+        groupsInProgress.Add(key);
+        var verdict = JudgeByDefinition(rule, depth);
+        groupsInProgress.Remove(key);
+        judgedGroups[key] = verdict;
+        return verdict;
+    }
+
+    private RuleVerdict JudgeByDefinition(GroupRule rule, int depth)
+    {
         if (groups?.Invoke(rule.Reference) is not { } definition)
         {
             return Known(rule, false, $"not in group {rule.Reference.Value}");
@@ -91,13 +117,16 @@ public sealed class RuleEvaluator(Identity who, GroupDefinitions? groups = null)
 
         if (depth >= MaxGroupDepth)
         {
-            return Unknown(rule, $"group {rule.Reference.Value}'s definition, nested more than {MaxGroupDepth} deep");
+            return TooDeep(rule);
         }
 
         var truth = Matches(definition, depth + 1, out var inner);
         var needs = inner.FirstOrDefault(v => v.Truth == Truth.Unknown)?.Needs;
         return new RuleVerdict(rule, truth, $"group {rule.Reference.Value}'s own rules {(truth == Truth.True ? "match" : truth == Truth.False ? "do not match" : "may match")}", truth == Truth.Unknown ? needs : null);
     }
+
+    private static RuleVerdict TooDeep(GroupRule rule) =>
+        Unknown(rule, $"group {rule.Reference.Value}'s definition, nested more than {MaxGroupDepth} deep or containing itself");
 
     /// <summary>An identity provider's assertion: known from the case, and only for the provider it logged in with when it says which.</summary>
     private RuleVerdict IdpGroup(Rule rule, string asserted, string identityProviderId)

@@ -126,4 +126,24 @@ public class RuleEvaluatorTests
         verdict.Truth.ShouldBe(Truth.Unknown);
         verdict.Needs!.ShouldContain("nested more than");
     }
+
+    [Test]
+    public void Each_group_definition_is_looked_up_once_however_often_nested_groups_name_it()
+    {
+        // Twenty groups, each naming the next thirty times: judged naively, 30^16 look-ups.
+        var lookups = 0;
+        RuleSets? Find(ObjectReference reference)
+        {
+            lookups++;
+            var level = int.Parse(reference.Value[1..], System.Globalization.CultureInfo.InvariantCulture);
+            return level == 20
+                ? new([new EmailRule("ada@example.com")], [], [])
+                : new([.. Enumerable.Repeat<Rule>(new GroupRule(ObjectReference.Name($"G{level + 1}")), 30)], [], []);
+        }
+
+        var evaluator = new RuleEvaluator(new Identity(Email: "eve@example.com"), Find);
+
+        evaluator.Judge(new GroupRule(ObjectReference.Name("G1"))).Truth.ShouldBe(Truth.Unknown, "nested deeper than the limit");
+        lookups.ShouldBeLessThanOrEqualTo(20);
+    }
 }
