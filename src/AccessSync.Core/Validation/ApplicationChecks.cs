@@ -36,16 +36,21 @@ public static class ApplicationChecks
             .OrderBy(p => p.Decision is Decision.Bypass or Decision.NonIdentity ? 0 : 1)
             .ThenBy(p => p.EffectivePrecedence);
 
-        // One pass: the first policy that matches every request, and the first of each set of rules.
+        // One pass: the first policy that matches every request, and the earlier policies by the kinds of their
+        // rules. Two policies with the very same rules have the same kinds, so a policy's rules are written out in
+        // full (which costs) only when an earlier one has its kinds: in validate's hot path, rarely.
         PolicySpec? matchesEverything = null;
-        var firstWithRules = new Dictionary<string, PolicySpec>(StringComparer.Ordinal);
+        var earlierByKinds = new Dictionary<int, List<(PolicySpec Policy, Lazy<string> Signature)>>();
         foreach (var policy in ordered)
         {
             var rules = RuleSets.Of(policy.Include, policy.Exclude, policy.Require);
-            var key = Signature(rules);
+            var signature = new Lazy<string>(() => Signature(rules));
+            var kinds = KindsOf(rules);
             var (earlier, why) = matchesEverything is not null
                 ? (matchesEverything, "matches every request (`everyone`, with no exclude or require)")
-                : firstWithRules.TryGetValue(key, out var same) ? (same, "has the very same rules") : (null, null);
+                : earlierByKinds.TryGetValue(kinds, out var alike) && alike.FirstOrDefault(e => e.Signature.Value == signature.Value).Policy is { } same
+                    ? (same, "has the very same rules")
+                    : (null, null);
             if (earlier is not null)
             {
                 yield return Diagnostic.Warning(
@@ -55,12 +60,34 @@ public static class ApplicationChecks
                 continue;
             }
 
-            firstWithRules.TryAdd(key, policy);
+            if (!earlierByKinds.TryGetValue(kinds, out var list))
+            {
+                earlierByKinds[kinds] = list = [];
+            }
+
+            list.Add((policy, signature));
             if (rules.Include.Any(r => r is EveryoneRule) && rules.Exclude.IsEmpty && rules.Require.IsEmpty)
             {
                 matchesEverything = policy;
             }
         }
+    }
+
+    /// <summary>The rule kinds of each list, in any order, as a number: equal for rules that may be the very same.</summary>
+    private static int KindsOf(RuleSets rules)
+    {
+        static int List(ImmutableArray<Rule> list)
+        {
+            var sum = 0;
+            foreach (var kind in list.Select(r => r.Kind.Key).Distinct(StringComparer.Ordinal))
+            {
+                sum = unchecked(sum + StringComparer.Ordinal.GetHashCode(kind));
+            }
+
+            return sum;
+        }
+
+        return HashCode.Combine(List(rules.Include), List(rules.Exclude), List(rules.Require));
     }
 
     /// <summary>The rules as a set: the order of rules within a list changes nothing Access decides.</summary>
