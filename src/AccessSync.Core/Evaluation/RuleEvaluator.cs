@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using AccessSync.Core.Rules;
 
 namespace AccessSync.Core.Evaluation;
@@ -146,38 +145,5 @@ public sealed class RuleEvaluator(Identity who, GroupDefinitions? groups = null)
     private static string List(IReadOnlyCollection<string> items) => items.Count == 0 ? "none" : string.Join(", ", items);
 
     /// <summary>Whether <paramref name="address"/> is in <paramref name="range"/> (an address, or CIDR); an IPv4 address matches its IPv6-mapped form.</summary>
-    internal static bool InRange(IPAddress address, string range)
-    {
-        var slash = range.IndexOf('/', StringComparison.Ordinal);
-        if (!IPAddress.TryParse(slash < 0 ? range : range[..slash], out var network))
-        {
-            return false;
-        }
-
-        (address, network) = (Comparable(address), Comparable(network));
-        if (address.AddressFamily != network.AddressFamily)
-        {
-            return false;
-        }
-
-        var bits = address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128;
-        if (slash >= 0 && (!int.TryParse(range[(slash + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out bits) || bits > (address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128)))
-        {
-            return false;
-        }
-
-        var (a, n) = (address.GetAddressBytes(), network.GetAddressBytes());
-        for (var bit = 0; bit < bits; bit++)
-        {
-            var mask = 0x80 >> (bit % 8);
-            if ((a[bit / 8] & mask) != (n[bit / 8] & mask))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static IPAddress Comparable(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+    internal static bool InRange(IPAddress address, string range) => IpRange.Parse(range)?.Contains(address) ?? false;
 }

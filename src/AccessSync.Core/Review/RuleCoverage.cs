@@ -1,4 +1,3 @@
-using System.Net;
 using AccessSync.Core.Evaluation;
 using AccessSync.Core.Rules;
 
@@ -34,25 +33,7 @@ public static class RuleCoverage
     /// <summary>The rule written as the API writes it, compared whole: two rules written alike match alike.</summary>
     public static bool Same(Rule left, Rule right) => string.Equals(RuleWire.CanonicalJson(left), RuleWire.CanonicalJson(right), StringComparison.Ordinal);
 
-    /// <summary>Every address in <paramref name="inner"/> is in <paramref name="outer"/>: its network is inside and its prefix no shorter.</summary>
-    private static bool RangeWithin(string inner, string outer)
-    {
-        var (innerAddress, innerBits) = Split(inner);
-        var (_, outerBits) = Split(outer);
-        return innerAddress is not null && innerBits >= outerBits && outerBits >= 0 && RuleEvaluator.InRange(innerAddress, outer);
-    }
-
-    private static (IPAddress? Address, int Bits) Split(string range)
-    {
-        var slash = range.IndexOf('/', StringComparison.Ordinal);
-        if (!IPAddress.TryParse(slash < 0 ? range : range[..slash], out var address))
-        {
-            return (null, -1);
-        }
-
-        var full = address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128;
-        return slash < 0 ? (address, full)
-            : int.TryParse(range[(slash + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var bits) ? (address, bits)
-            : (null, -1);
-    }
+    /// <summary>Every address in <paramref name="inner"/> is in <paramref name="outer"/>.</summary>
+    private static bool RangeWithin(string inner, string outer) =>
+        IpRange.Parse(inner) is { } narrower && IpRange.Parse(outer) is { } wider && narrower.IsWithin(wider);
 }
