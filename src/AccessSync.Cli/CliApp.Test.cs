@@ -11,12 +11,7 @@ public static partial class CliApp
     private static Command TestCommandLine(CliConsole console, Interruption interruption)
     {
         var directory = DirectoryArgument();
-        var format = new Option<string>("--format")
-        {
-            Description = "Output: text; github for annotations (the default when GITHUB_ACTIONS=true); junit for JUnit XML (to --out, else stdout).",
-            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true" ? "github" : "text",
-        };
-        format.AcceptOnlyFromAmong("text", "github", "junit");
+        var format = AnnotatingFormatOption("Output: text; github for annotations (the default when GITHUB_ACTIONS=true); junit for JUnit XML (to --out, else stdout).", "junit");
         var output = new Option<FileInfo?>("--out") { Description = "With --format junit: the file to write the JUnit XML to; the report still goes to stdout (as annotations when GITHUB_ACTIONS=true)." };
         var live = LiveOption("the files' applications");
         var connection = new ConnectionOptions();
@@ -47,7 +42,7 @@ public static partial class CliApp
                         _ => TestReportFormat.Text,
                     },
                     parsed.GetValue(output),
-                    Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true",
+                    InGitHubActions,
                     LiveConnection(parsed, live, connection)),
                 global,
                 interruption.Stop)));

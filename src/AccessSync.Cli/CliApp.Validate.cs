@@ -15,12 +15,7 @@ public static partial class CliApp
             Description = "The folder of policy files (default: the current folder).",
             DefaultValueFactory = _ => new DirectoryInfo("."),
         };
-        var format = new Option<string>("--format")
-        {
-            Description = "Output: text, or github for annotations (the default when GITHUB_ACTIONS=true).",
-            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true" ? "github" : "text",
-        };
-        format.AcceptOnlyFromAmong("text", "github");
+        var format = AnnotatingFormatOption("Output: text, or github for annotations (the default when GITHUB_ACTIONS=true).");
         RejectOptionLookalikes(directory);
 
         var command = new Command(
@@ -36,5 +31,20 @@ public static partial class CliApp
                 global,
                 interruption.Stop)));
         return command;
+    }
+
+    /// <summary>Whether the command runs as a GitHub Actions step, where problems are best reported as annotations.</summary>
+    private static bool InGitHubActions => Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true";
+
+    /// <summary>--format for a command that reports problems at their lines: text, github (the default in Actions), and any others it offers.</summary>
+    private static Option<string> AnnotatingFormatOption(string description, params string[] others)
+    {
+        var format = new Option<string>("--format")
+        {
+            Description = description,
+            DefaultValueFactory = _ => InGitHubActions ? "github" : "text",
+        };
+        format.AcceptOnlyFromAmong(["text", "github", .. others]);
+        return format;
     }
 }
