@@ -23,6 +23,8 @@ public sealed record DesiredAccess(DesiredApplication Application, ImmutableArra
     }
 
     /// <summary>The application a command line names: by the name, id or domain its file gives, in any letter case.</summary>
-    public static DesiredApplication? Find(Project project, string app) =>
-        project.Applications.FirstOrDefault(a => string.Equals(a.App.Value, app.Trim(), StringComparison.OrdinalIgnoreCase));
+    public static DesiredApplication? Find(Project project, string app) => Find(project.Applications, app);
+
+    public static DesiredApplication? Find(IEnumerable<DesiredApplication> applications, string app) =>
+        applications.FirstOrDefault(a => string.Equals(a.App.Value, app.Trim(), StringComparison.OrdinalIgnoreCase));
 }

@@ -49,7 +49,7 @@ public static class ProjectLoader
             .Concat(ProjectChecks.DuplicateApplications(applications))
             .Concat(ProjectChecks.DuplicateReusablePolicies(reusablePolicies))
             .Concat(ProjectChecks.ReusablePoliciesInZones(reusablePolicies))
-            .Concat(AccessTestChecks.AgainstApplications(accessTests, applications, reusablePolicies))
+            .Concat(AccessTestChecks.AgainstApplications(accessTests, applications))
             .InReadingOrder()
             .ToImmutableArray();
 

@@ -27,13 +27,11 @@ public static class AccessTestChecks
     /// <summary>Each file's application exists in the files, and each <c>by</c> names one of its policies (or <c>none</c>).</summary>
     public static IEnumerable<Diagnostic> AgainstApplications(
         ImmutableArray<AccessTestFile> tests,
-        ImmutableArray<DesiredApplication> applications,
-        ImmutableArray<DesiredReusablePolicy> reusablePolicies)
+        ImmutableArray<DesiredApplication> applications)
     {
-        var project = new Project(RootConfig.Default, applications) { ReusablePolicies = reusablePolicies };
         foreach (var test in tests)
         {
-            if (DesiredAccess.Find(project, test.App) is not { } application)
+            if (DesiredAccess.Find(applications, test.App) is not { } application)
             {
                 var known = NameLookup.Find(applications, test.App, a => a.App.Value, a => a.App.Value, "application") as Lookup<DesiredApplication>.NotFound;
                 yield return Diagnostic.Error(
@@ -43,7 +41,8 @@ public static class AccessTestChecks
                 continue;
             }
 
-            var policies = DesiredAccess.Of(project, application).Policies.Select(p => p.Name).Concat(application.File.Uses.Select(u => u.Name)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            // Its own policies and the reusable ones it uses, which are known by the names it uses them by.
+            var policies = application.Policies.Select(p => p.Name).Concat(application.File.Uses.Select(u => u.Name)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             foreach (var unknown in test.Cases.Where(c => c.By is not null && !c.ExpectsNoPolicy && !policies.Contains(c.By, StringComparer.OrdinalIgnoreCase)))
             {
                 var known = NameLookup.Find(policies, unknown.By!, n => n, n => n, "policy") as Lookup<string>.NotFound;
