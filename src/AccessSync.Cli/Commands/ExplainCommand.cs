@@ -1,9 +1,7 @@
 using AccessSync.Cli.Connections;
 using AccessSync.Cli.Hosting;
 using AccessSync.Core.Evaluation;
-using AccessSync.Core.Live;
 using AccessSync.Core.Model;
-using AccessSync.Core.Planning;
 using AccessSync.Core.Rendering;
 using Serilog;
 
@@ -46,20 +44,13 @@ public sealed class ExplainCommand(CliConsole console, ILogger log)
     /// <summary>The same explanation over the policies Access holds now; the request's names resolved to live ids.</summary>
     private async Task<int> ExplainLiveAsync(ExplainSettings settings, Project project, DesiredApplication application, ConnectionSettings connectionSettings, CancellationToken cancellationToken)
     {
-        LiveState live;
-        await using (var connection = await Connection.OpenAsync(connectionSettings, log, cancellationToken))
-        {
-            live = await connection.Provider.ReadAsync(PlanMaker.ScopesOf(project), cancellationToken);
-        }
-
-        if (Planner.FindLive(application, live, out var problem) is not { } found || live.For(found.Scope) is not { } scope)
+        var live = await new PlanMaker(console, log).ReadLiveAsync(project, connectionSettings, cancellationToken);
+        if (LiveAccess.For(application, live, out var problem) is not var (found, policies))
         {
             throw new UserException($"{application.App} ({application.File.Path}) is not live: {problem}");
         }
 
-        var policies = LiveAccess.Of(found, scope);
-        var who = policies.Resolve?.Invoke(settings.Who) ?? settings.Who;
-        var result = AccessEvaluator.Evaluate(policies.Policies, who, policies.Groups);
+        var result = policies.Evaluate(settings.Who);
         await console.Out.WriteAsync(ExplanationRenderer.Render(found.Name, $"live {found.Id}", policies.Policies, [], result));
         return ExitCodes.Success;
     }

@@ -115,6 +115,21 @@ public sealed class PlanMaker(CliConsole console, ILogger log)
         return result.Plan is null ? null : new PlannedState(project, result.Plan, live, connection);
     }
 
+    /// <summary>What is live in every scope the files name, for a command that evaluates it rather than plans against it.</summary>
+    public async Task<LiveState> ReadLiveAsync(Project project, ConnectionSettings settings, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var connection = await Connection.OpenAsync(settings, log, cancellationToken);
+        LiveState live;
+        await using (ProgressLine.Start(console, () => $"Reading live policies: {ProgressText.Requests(connection.Statistics)}"))
+        {
+            live = await connection.Provider.ReadAsync(ScopesOf(project), cancellationToken);
+        }
+
+        log.Debug("Read {ApplicationCount} live applications in {ElapsedMs} ms", live.Scopes.Sum(s => s.Applications.Length), clock.ElapsedMilliseconds);
+        return live;
+    }
+
     /// <summary>Every account and zone the files name: what plan reads.</summary>
     public static List<Scope> ScopesOf(Project project) =>
         project.Applications.Select(a => a.Scope).Concat(project.ReusablePolicies.Select(r => r.Scope)).OfType<Scope>().Distinct().ToList();

@@ -2,9 +2,7 @@ using AccessSync.Cli.Connections;
 using AccessSync.Cli.Files;
 using AccessSync.Cli.Hosting;
 using AccessSync.Core.Evaluation;
-using AccessSync.Core.Live;
 using AccessSync.Core.Loading;
-using AccessSync.Core.Model;
 using AccessSync.Core.Rendering;
 using Serilog;
 
@@ -57,17 +55,11 @@ public sealed class TestCommand(CliConsole console, ILogger log)
         }
 
         var results = settings.Live is { } connectionSettings
-            ? LiveAccessTests.Run(project, await ReadLiveAsync(project, connectionSettings, cancellationToken))
+            ? LiveAccessTests.Run(project, await new PlanMaker(console, log).ReadLiveAsync(project, connectionSettings, cancellationToken))
             : AccessTestRunner.Run(project);
         log.Debug("Ran {CaseCount} access-test cases of {FileCount} files", results.Length, project.AccessTests.Length);
         await WriteReportAsync(settings, results, diagnosticFormat);
         return results.All(r => r.Passed) ? ExitCodes.Success : ExitCodes.Error;
-    }
-
-    private async Task<LiveState> ReadLiveAsync(Project project, ConnectionSettings connectionSettings, CancellationToken cancellationToken)
-    {
-        await using var connection = await Connection.OpenAsync(connectionSettings, log, cancellationToken);
-        return await connection.Provider.ReadAsync(PlanMaker.ScopesOf(project), cancellationToken);
     }
 
     private async Task WriteReportAsync(TestSettings settings, IReadOnlyCollection<AccessTestResult> results, DiagnosticFormat diagnosticFormat)

@@ -13,7 +13,11 @@ public enum AccessTestVerdict
 
 /// <summary>The policies an application is evaluated with, and how its Access groups are defined (null: only as cases state them).</summary>
 /// <param name="Resolve">Turns a case's identity into the terms the policies use (live ids for names); null: as it is.</param>
-public sealed record ApplicationPolicies(ImmutableArray<EvaluatedPolicy> Policies, GroupDefinitions? Groups = null, Func<Identity, Identity>? Resolve = null);
+public sealed record ApplicationPolicies(ImmutableArray<EvaluatedPolicy> Policies, GroupDefinitions? Groups = null, Func<Identity, Identity>? Resolve = null)
+{
+    /// <summary>What Access decides for <paramref name="who"/>, its names first put in the policies' terms.</summary>
+    public AccessResult Evaluate(Identity who) => AccessEvaluator.Evaluate(Policies, Resolve?.Invoke(who) ?? who, Groups);
+}
 
 /// <summary>One case, judged; <see cref="Result"/> is null when the application was not found.</summary>
 public sealed record AccessTestResult(AccessTestFile File, AccessTestCase Case, AccessTestVerdict Verdict, AccessResult? Result)
@@ -72,7 +76,7 @@ public static class AccessTestRunner
     public static ImmutableArray<AccessTestResult> Run(IEnumerable<AccessTestFile> tests, Func<string, ApplicationPolicies?> policiesOf) =>
     [
         .. tests.SelectMany(file => policiesOf(file.App) is { } application
-            ? file.Cases.Select(c => Judge(file, c, AccessEvaluator.Evaluate(application.Policies, application.Resolve?.Invoke(c.Who) ?? c.Who, application.Groups)))
+            ? file.Cases.Select(c => Judge(file, c, application.Evaluate(c.Who)))
             : file.Cases.Select(c => new AccessTestResult(file, c, AccessTestVerdict.Failed, null))),
     ];
 

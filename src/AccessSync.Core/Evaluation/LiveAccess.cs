@@ -13,6 +13,15 @@ namespace AccessSync.Core.Evaluation;
 /// </summary>
 public static class LiveAccess
 {
+    /// <summary>
+    /// The live application a file manages, found as a plan finds it, with its policies; null (with the reason in
+    /// <paramref name="problem"/>) when it is not live.
+    /// </summary>
+    public static (LiveApplication App, ApplicationPolicies Policies)? For(DesiredApplication application, LiveState live, out string? problem) =>
+        Planner.FindLive(application, live, out problem) is { } found && live.For(found.Scope) is { } scope
+            ? (found, Of(found, scope))
+            : null;
+
     public static ApplicationPolicies Of(LiveApplication application, LiveScope scope) => new(
         [.. application.Policies.Select((policy, index) => From(policy, index + 1)).OfType<EvaluatedPolicy>().Select(p => p with { Name = AsFilesName(p.Name, application) })],
         Groups(scope),

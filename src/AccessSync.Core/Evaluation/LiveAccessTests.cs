@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using AccessSync.Core.Live;
 using AccessSync.Core.Model;
-using AccessSync.Core.Planning;
 
 namespace AccessSync.Core.Evaluation;
 
@@ -16,9 +15,5 @@ public static class LiveAccessTests
 
     /// <summary>The live policies of the application the files name <paramref name="app"/>; null when it is not live.</summary>
     public static ApplicationPolicies? Policies(Project project, LiveState live, string app) =>
-        DesiredAccess.Find(project, app) is { Scope: { } scope } application
-        && Planner.FindLive(application, live, out _) is { } found
-        && live.For(scope) is { } liveScope
-            ? LiveAccess.Of(found, liveScope)
-            : null;
+        DesiredAccess.Find(project, app) is { } application ? LiveAccess.For(application, live, out _)?.Policies : null;
 }
