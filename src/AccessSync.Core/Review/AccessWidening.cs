@@ -138,18 +138,9 @@ public static class AccessWidening
             }
         }
 
-        var everyoneNow = Items(desired.GetValueOrDefault(PolicyFields.Include)).Any(IsEveryone);
-        fields.TryGetValue(PolicyFields.Include, out var include);
-        if (!isDeny && everyoneNow)
+        if (!isDeny && wasDeny && Items(desired.GetValueOrDefault(PolicyFields.Include)).Any(IsEveryone))
         {
-            if (include is not null && !Items(include.Before).Any(IsEveryone))
-            {
-                found.Add((WideningKind.Everyone, "include now has everyone"));
-            }
-            else if (wasDeny)
-            {
-                found.Add((WideningKind.Everyone, "it includes everyone, and now lets them in"));
-            }
+            found.Add((WideningKind.Everyone, "it includes everyone, and now lets them in"));
         }
 
         // The same kind of decision, other rules: an allowing policy (allow, bypass, non_identity) that matches more
@@ -158,17 +149,9 @@ public static class AccessWidening
         {
             var rulesBefore = RulesBefore(update, fields);
             var rulesAfter = RuleSets.Of(update.Desired.Include, update.Desired.Exclude, update.Desired.Require);
-            var everyoneFlagged = found.Any(f => f.Item1 == WideningKind.Everyone);
             foreach (var growth in isDeny ? RuleSetGrowth.Of(rulesAfter, rulesBefore) : RuleSetGrowth.Of(rulesBefore, rulesAfter))
             {
-                if (everyoneFlagged && growth is { List: "include", Rule: EveryoneRule })
-                {
-                    continue;
-                }
-
-                found.Add(isDeny
-                    ? (WideningKind.DenyNarrowed, DescribeBackwards(growth, names))
-                    : (growth.List == "include" ? WideningKind.IncludeWidened : WideningKind.RuleRemoved, Describe(growth, names)));
+                found.Add(isDeny ? (WideningKind.DenyNarrowed, DescribeBackwards(growth, names)) : Allowing(growth, names));
             }
         }
 
@@ -208,6 +191,14 @@ public static class AccessWidening
 
         return new RuleSets(Before(PolicyFields.Include, update.Desired.Include), Before(PolicyFields.Exclude, update.Desired.Exclude), Before(PolicyFields.Require, update.Desired.Require));
     }
+
+    /// <summary>How an allowing policy's growth widens access: everyone included is its own kind, as it lets anyone in.</summary>
+    private static (WideningKind, string) Allowing(RuleGrowth growth, IReadOnlyDictionary<string, string> names) => growth switch
+    {
+        { List: "include", Rule: EveryoneRule } => (WideningKind.Everyone, "include now has everyone"),
+        { List: "include" } => (WideningKind.IncludeWidened, Describe(growth, names)),
+        _ => (WideningKind.RuleRemoved, Describe(growth, names)),
+    };
 
     /// <summary>A change that lets a policy match more, as a reviewer reads it: <c>include gains group: SRE</c>.</summary>
     private static string Describe(RuleGrowth growth, IReadOnlyDictionary<string, string> names) => growth.Kind switch
