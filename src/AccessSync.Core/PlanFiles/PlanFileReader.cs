@@ -84,7 +84,10 @@ public static class PlanFileReader
         [.. app.Changes.Select((c, i) => Change(c, $"{path}.changes[{i}]"))],
         [.. app.Unmanaged.Select(u => new UnmanagedPolicy(u.PolicyId, u.Name, u.Precedence, u.Reusable))],
         app.LivePolicyCount,
-        app.Fingerprint is { } fingerprint ? Fingerprint(fingerprint) : null);
+        app.Fingerprint is { } fingerprint ? Fingerprint(fingerprint) : null)
+    {
+        LetIn = app.LetIn is { } example ? new LetInExample(example.Who, example.By) : null,
+    };
 
     private static ReusablePlan Reusable(ReusableDocument reusable, string path)
     {

@@ -27,6 +27,9 @@ public sealed record AppPlan(
 {
     public bool HasChanges => !Changes.IsEmpty;
 
+    /// <summary>A request the plan lets in that live refuses, when its changes widen who gets in and one was found.</summary>
+    public LetInExample? LetIn { get; init; }
+
     public int Count(ChangeKind kind) => kind == ChangeKind.Reorder
         ? Changes.OfType<ReorderPolicies>().Sum(r => r.Moves.Length)
         : Changes.Count(c => c.Kind == kind);

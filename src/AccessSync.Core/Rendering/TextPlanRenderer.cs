@@ -90,7 +90,7 @@ public sealed class TextPlanRenderer(TextPlanOptions options) : IPlanRenderer
         foreach (var change in section.Changes)
         {
             lines.AddRange(ChangeLines(change, names));
-            lines.AddRange(change.Widenings.Select(w => Paint(Ansi.Magenta, $"!   widens access: {Printable(w.Reason)}")));
+            lines.AddRange(change.Widenings.Select(w => Paint(Ansi.Magenta, $"!   widens access: {Printable(w.Text)}")));
         }
 
         lines.AddRange(Notes(section).Select(n => "  note: " + n));
