@@ -127,7 +127,10 @@ public static class PlanFileReader
         DetachDocument detach => new DetachPolicy(detach.PolicyId, detach.Name, DecisionOrNull(detach.Decision, $"{path}.decision"), detach.Precedence),
         ReorderDocument reorder => new ReorderPolicies(
             [.. reorder.Moves.Select(m => new PrecedenceMove(m.PolicyId, m.PolicyName, m.From, m.To, Fingerprint(m.Fingerprint)))],
-            [.. reorder.Overtakes.Select(o => new Overtake(o.Allow, o.Deny))]),
+            [.. reorder.Overtakes.Select(o => new Overtake(o.Allow, o.Deny))])
+        {
+            OrderKept = reorder.OrderKept,
+        },
         _ => throw new PlanFormatException($"{path}: `kind` is missing"),
     };
 

@@ -75,7 +75,8 @@ public static class PlanFileWriter
             Fingerprint(update.Fingerprint)),
         ReorderPolicies reorder => new ReorderDocument(
             [.. reorder.Moves.Select(m => new MoveDocument(m.PolicyId, m.PolicyName, m.From, m.To, Fingerprint(m.Fingerprint)))],
-            [.. reorder.Overtakes.Select(o => new OvertakeDocument(o.Allow, o.Deny))]),
+            [.. reorder.Overtakes.Select(o => new OvertakeDocument(o.Allow, o.Deny))],
+            reorder.OrderKept),
         AttachPolicy attach => new AttachDocument(attach.PolicyId, attach.Name, WireNames.Of(attach.Decision), attach.Precedence),
         DetachPolicy detach => new DetachDocument(detach.PolicyId, detach.Name, Decision(detach.Decision), detach.Precedence),
         _ => throw new ArgumentOutOfRangeException(nameof(change), change, "a change kind the plan format does not know"),

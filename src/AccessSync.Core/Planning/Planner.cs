@@ -275,7 +275,7 @@ public static class Planner
         {
             var placed = matches.Select(m => (m.Key.Name, WireNames.Of(m.Key.Decision), m.Value.Precedence ?? 0, m.Key.Precedence))
                 .Concat(linkMatches.Where(m => m.Live is not null).Select(m => (m.Link.Name, m.Live!.Decision, m.Live.Precedence ?? 0, m.Link.Precedence)));
-            changes.Add(new ReorderPolicies([.. moves.OrderBy(m => m.To)], Overtakes(placed, unmanaged, app)));
+            changes.Add(new ReorderPolicies([.. moves.OrderBy(m => m.To)], Overtakes(placed, unmanaged, app)) { OrderKept = OrderKept(placed, unmanaged) });
         }
 
         return new AppPlan(
@@ -304,6 +304,16 @@ public static class Planner
             .. app.Policies.Where(p => keptIds.Contains(p.Id)).Select((p, index) => LiveAccess.From(p, p.Precedence ?? index + 1)).OfType<EvaluatedPolicy>(),
         ],
             LiveAccess.Groups(scope));
+    }
+
+    /// <summary>Whether every policy both states have, the kept ones included, comes in the same order after the plan as before.</summary>
+    private static bool OrderKept(IEnumerable<(string Name, string Decision, int Before, int After)> placed, ImmutableArray<UnmanagedPolicy> kept)
+    {
+        var both = placed.Select(p => (p.Before, p.After))
+            .Concat(kept.Where(k => k.Precedence is not null).Select(k => (Before: k.Precedence!.Value, After: k.Precedence.Value)))
+            .OrderBy(p => p.Before)
+            .ToList();
+        return both.Zip(both.Skip(1)).All(pair => pair.First.After < pair.Second.After);
     }
 
     /// <summary>
