@@ -12,7 +12,7 @@ namespace AccessSync.Core.Evaluation;
 /// </summary>
 /// <remarks>
 /// An example proves a widening; finding none proves nothing (the values tried are a sample, and the search is
-/// bounded by <see cref="SearchBudget"/>, since policy files are untrusted input). Only certain decisions count:
+/// bounded by <see cref="SearchBudget"/> in rules judged, since policy files are untrusted input). Only certain decisions count:
 /// every attribute a rule can test is stated, so that no outcome depends on what a request does not say.
 /// </remarks>
 public static class NewlyLetIn
@@ -30,9 +30,13 @@ public static class NewlyLetIn
         ArgumentNullException.ThrowIfNull(after);
         ArgumentNullException.ThrowIfNull(budget);
         var dimensions = Dimensions([.. before.Policies, .. after.Policies]);
+
+        // A request costs one judgment per rule of both sets at most (groups judged by definition aside, which are
+        // judged once per request): the budget counts those, so that an application of many long policies costs its size.
+        var cost = 1 + RuleCount(before) + RuleCount(after);
         foreach (var who in Candidates(dimensions).Take(PerApplication))
         {
-            if (!budget.TrySpend())
+            if (!budget.TrySpend(cost))
             {
                 return null;
             }
@@ -47,6 +51,9 @@ public static class NewlyLetIn
 
         return null;
     }
+
+    private static int RuleCount(ApplicationPolicies policies) =>
+        policies.Policies.Sum(p => p.Rules.Include.Length + p.Rules.Exclude.Length + p.Rules.Require.Length);
 
     /// <summary>
     /// The request nobody states anything about, except what Access learns from outside it: it passes no posture

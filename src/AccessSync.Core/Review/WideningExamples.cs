@@ -9,8 +9,8 @@ namespace AccessSync.Core.Review;
 /// </summary>
 public static class WideningExamples
 {
-    /// <summary>Requests one plan may evaluate in all, whatever its size: a few tenths of a second at most.</summary>
-    public const int PerPlan = 50_000;
+    /// <summary>Rules one plan may judge in all while it looks for examples, whatever its size: a few tenths of a second at most.</summary>
+    public const long PerPlan = 2_000_000;
 
     /// <param name="access">An application's policies before and after the plan, by its id; null when unknown.</param>
     public static Plan Attach(Plan plan, Func<string, (ApplicationPolicies Before, ApplicationPolicies After)?> access)

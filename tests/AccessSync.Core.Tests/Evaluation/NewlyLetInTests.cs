@@ -60,12 +60,15 @@ public class NewlyLetInTests
     [Test]
     public void The_search_stops_when_the_plan_s_budget_is_spent()
     {
-        var budget = new SearchBudget(3);
         EvaluatedPolicy[] before = [Allow("Office", Include(new IpRule("203.0.113.0/24")))];
-        EvaluatedPolicy[] after = [Allow("Office", new RuleSets([new IpRule("203.0.113.0/24")], [], [new CountryRule("US"), new AuthMethodRule("mfa")]))];
+        EvaluatedPolicy[] after = [.. before, Allow("Travel", new RuleSets([new CountryRule("US")], [], [new AuthMethodRule("mfa")]), 2)];
 
+        // A request costs 1 + the 4 rules of both sets: the budget pays for the first request only, and the example
+        // takes two attributes.
+        var budget = new SearchBudget(5);
         NewlyLetIn.Find(new ApplicationPolicies([.. before]), new ApplicationPolicies([.. after]), budget).ShouldBeNull();
         budget.Left.ShouldBe(0);
+        Find(before, after).ShouldNotBeNull("with budget enough, there is one");
     }
 
     [Test]
@@ -82,7 +85,7 @@ public class NewlyLetInTests
         Planning.LetInExample.Of(who, "P", new Dictionary<string, string> { ["aa0a"] = "Developers" }).Who;
 
     private static (Identity Who, string By)? Find(EvaluatedPolicy[] before, EvaluatedPolicy[] after) =>
-        NewlyLetIn.Find(new ApplicationPolicies([.. before]), new ApplicationPolicies([.. after]), new SearchBudget(10_000));
+        NewlyLetIn.Find(new ApplicationPolicies([.. before]), new ApplicationPolicies([.. after]), new SearchBudget(1_000_000));
 
     private static RuleSets Include(params Rule[] rules) => new([.. rules], [], []);
 
