@@ -10,7 +10,7 @@ namespace AccessSync.Core.Review;
 public static class WideningExamples
 {
     /// <summary>Rules one plan may judge in all while it looks for examples, whatever its size: a few tenths of a second at most.</summary>
-    public const long PerPlan = 2_000_000;
+    public const long PerPlan = 500_000;
 
     /// <param name="access">An application's policies before and after the plan, by its id; null when unknown.</param>
     public static Plan Attach(Plan plan, Func<string, (ApplicationPolicies Before, ApplicationPolicies After)?> access)
