@@ -17,6 +17,7 @@ fi
 runs=${1:-5}
 root=$(cd "$(dirname "$0")/.." && pwd)
 out="$root/bench/out"
+source "$root/bench/lib.sh"
 mkdir -p "$out"
 
 phases=false
@@ -32,71 +33,20 @@ fi
 
 tree=$(mktemp -d)
 trap 'rm -rf "$tree"' EXIT
-mkdir -p "$tree/many" "$tree/one"
-printf 'account_id: 9a7806061c88ada191ed06f989cc3dac\ndefaults: {session_duration: 24h}\n' > "$tree/many/accesssync.yaml"
-for i in $(seq -w 1 1000); do
-  cat > "$tree/many/app-$i.yaml" <<YAML
-# yaml-language-server: \$schema=../schemas/accesssync.schema.json
-app:
-  domain: app-$i.example.com
-policies:
-  - name: Block contractors
-    decision: deny
-    include:
-      - group: Contractors
-      - email: { email: temp-$i@example.com }
-  - name: Allow developers
-    decision: allow
-    include:
-      - group: Developers
-      - email_domain: example.com
-    require:
-      - login_method: Okta
-      - geo: US
-    session_duration: 8h
-  - name: Allow SRE on call
-    decision: allow
-    include:
-      - email: oncall-$i@example.com
-      - ip: 192.0.2.0/24
-    require:
-      - auth_method: mfa
-    mfa_config: { allowed_authenticators: [totp, security_key], session_duration: 12h }
-  - name: CI deploy
-    decision: non_identity
-    include:
-      - service_token: CI deploy bot
-      - any_valid_service_token: true
-  - name: Health checks
-    decision: bypass
-    include:
-      - ip: 198.51.100.$((10#$i % 250))/32
-    purpose_justification_required: false
-YAML
-done
-cp "$tree/many/app-0001.yaml" "$tree/one/app.yaml"
+write_validate_tree "$tree"
 
-# One run: prints its wall and CPU (user + system, all threads) milliseconds; fails if the command does not exit 0.
-# CPU time varies far less than wall time on a machine shared with other work.
-measure() {
-  local stats
-  stats=$(mktemp)
-  /usr/bin/time -f "%e %U %S" -o "$stats" dotnet "$cli" "$@" > /dev/null
-  awk '{printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000}' "$stats"
-  rm -f "$stats"
-}
 summary() { sort -n | awk '{a[NR]=$1} END {printf "median %d ms (%d-%d)", a[int((NR+1)/2)], a[1], a[NR]}'; }
 
 for cli in "${clis[@]}"; do
-  echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; $cli"
+  echo "$(load_average); $cli"
   dotnet "$cli" validate "$tree/many" | tail -1   # warms the disk cache; prints the summary line
   for label in start-up one many; do
     walls=()
     cpus=()
     for _ in $(seq 1 "$runs"); do
       case $label in
-        start-up) read -r wall cpu < <(measure --version) ;;
-        *) read -r wall cpu < <(measure validate "$tree/$label") ;;
+        start-up) read -r wall cpu < <(measure "$cli" --version) ;;
+        *) read -r wall cpu < <(measure "$cli" validate "$tree/$label") ;;
       esac
       walls+=("$wall")
       cpus+=("$cpu")

@@ -7,7 +7,8 @@ namespace AccessSync.Bench;
 /// <c>put-throughput [--puts N] [--budget N] [--window-s S] [--no-limiter]</c>, and, running the built CLI as its own process,
 /// <c>plan [--cli DLL] [--cli-env "NAME=VALUE ..."] [--apps N] [--latency-ms N] [--runs N] [--trace]</c>, <c>plan-phases [--apps N] [--latency-ms N] [--rounds N]</c> and
 /// <c>fuzz [--cases N] [--seed S]</c>, <c>validate-phases --dir DIR [--rounds N]</c> and
-/// <c>apply [--cli DLL] [--cli-env "NAME=VALUE ..."] [--apps N] [--updates-per-app N] [--budget N] [--window-s S] [--latency-ms N]</c>. Prints one line of figures per run.
+/// <c>apply [--cli DLL] [--cli-env "NAME=VALUE ..."] [--apps N] [--updates-per-app N] [--budget N] [--window-s S] [--latency-ms N] [--runs N]</c>. Prints one line of figures per run.
+/// <c>--summary</c> (read-estate, plan, validate-phases, apply) adds a line <c>ROW measure median min max unit</c> per measure, for bench/table.sh.
 /// </summary>
 internal static class BenchCommand
 {
@@ -19,6 +20,7 @@ internal static class BenchCommand
         }
 
         var options = Parse(args.Skip(1).ToArray());
+        var summary = new Summary(options.ContainsKey("summary"));
         switch (args[0])
         {
             case "read-estate":
@@ -29,7 +31,8 @@ internal static class BenchCommand
                     Int(options, "groups", 100),
                     TimeSpan.FromMilliseconds(Int(options, "latency-ms", 100)),
                     Int(options, "runs", 3),
-                    options.ContainsKey("read-concurrency") ? Int(options, "read-concurrency", 0) : null);
+                    options.ContainsKey("read-concurrency") ? Int(options, "read-concurrency", 0) : null,
+                    summary);
                 return 0;
             case "put-throughput":
                 await PutThroughputBench.RunAsync(
@@ -39,27 +42,28 @@ internal static class BenchCommand
                     !options.ContainsKey("no-limiter"));
                 return 0;
             case "plan":
-                await PlanBench.RunAsync(
+                return await PlanBench.RunAsync(
                     Cli(options),
                     Math.Max(10, Int(options, "apps", 1000)),
                     TimeSpan.FromMilliseconds(Int(options, "latency-ms", 100)),
                     Int(options, "runs", 5),
-                    options.ContainsKey("trace"));
-                return 0;
+                    options.ContainsKey("trace"),
+                    summary);
             case "plan-phases":
                 await PlanPhasesBench.RunAsync(Math.Max(10, Int(options, "apps", 1000)), TimeSpan.FromMilliseconds(Int(options, "latency-ms", 100)), Int(options, "rounds", 3));
                 return 0;
             case "apply":
-                await ApplyBench.RunAsync(
+                return await ApplyBench.RunAsync(
                     Cli(options),
                     Int(options, "apps", 1000),
                     Math.Clamp(Int(options, "updates-per-app", 1), 1, 5),
                     Int(options, "budget", 1200),
                     TimeSpan.FromSeconds(Int(options, "window-s", 300)),
-                    TimeSpan.FromMilliseconds(Int(options, "latency-ms", 0)));
-                return 0;
+                    TimeSpan.FromMilliseconds(Int(options, "latency-ms", 0)),
+                    Math.Max(1, Int(options, "runs", 1)),
+                    summary);
             case "validate-phases" when options.TryGetValue("dir", out var directory):
-                ValidatePhasesBench.Run(directory, Int(options, "rounds", 3));
+                ValidatePhasesBench.Run(directory, Int(options, "rounds", 3), summary);
                 return 0;
             case "fuzz":
                 return FuzzBench.Run(Int(options, "cases", 100_000), options.TryGetValue("seed", out var seed) ? ulong.Parse(seed, CultureInfo.InvariantCulture) : null);
@@ -80,13 +84,14 @@ internal static class BenchCommand
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: AccessSync.Bench read-estate [--apps N] [--policies N] [--reusable N] [--groups N] [--latency-ms N] [--runs N] [--read-concurrency N]");
+        Console.Error.WriteLine("usage: AccessSync.Bench read-estate [--apps N] [--policies N] [--reusable N] [--groups N] [--latency-ms N] [--runs N] [--read-concurrency N] [--summary]");
         Console.Error.WriteLine("       AccessSync.Bench put-throughput [--puts N] [--budget N] [--window-s S] [--no-limiter]");
-        Console.Error.WriteLine("       AccessSync.Bench plan [--cli DLL] [--cli-env \"NAME=VALUE ...\"] [--apps N] [--latency-ms N] [--runs N] [--trace]");
+        Console.Error.WriteLine("       AccessSync.Bench plan [--cli DLL] [--cli-env \"NAME=VALUE ...\"] [--apps N] [--latency-ms N] [--runs N] [--trace] [--summary]");
         Console.Error.WriteLine("       AccessSync.Bench fuzz [--cases N] [--seed S]");
         Console.Error.WriteLine("       AccessSync.Bench plan-phases [--apps N] [--latency-ms N] [--rounds N]");
-        Console.Error.WriteLine("       AccessSync.Bench validate-phases --dir DIR [--rounds N]");
-        Console.Error.WriteLine("       AccessSync.Bench apply [--cli DLL] [--cli-env \"NAME=VALUE ...\"] [--apps N] [--updates-per-app N] [--budget N] [--window-s S] [--latency-ms N]");
+        Console.Error.WriteLine("       AccessSync.Bench validate-phases --dir DIR [--rounds N] [--summary]");
+        Console.Error.WriteLine("       AccessSync.Bench apply [--cli DLL] [--cli-env \"NAME=VALUE ...\"] [--apps N] [--updates-per-app N] [--budget N] [--window-s S] [--latency-ms N] [--runs N] [--summary]");
+        Console.Error.WriteLine("       --summary: after the figures, a line \"ROW measure median min max unit\" for each measure");
         return 2;
     }
 

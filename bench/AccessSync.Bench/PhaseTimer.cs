@@ -8,7 +8,10 @@ namespace AccessSync.Bench;
 /// </summary>
 internal sealed class PhaseTimer
 {
-    private readonly List<string> phases = [];
+    private readonly List<Phase> phases = [];
+
+    /// <summary>The steps timed so far, in order.</summary>
+    public IReadOnlyList<Phase> Phases => phases;
 
     public async Task<T> TimeAsync<T>(string name, Func<Task<T>> step)
     {
@@ -20,7 +23,7 @@ internal sealed class PhaseTimer
         clock.Stop();
         var allocatedMiB = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (1024.0 * 1024);
         var heldMiB = (GC.GetTotalMemory(forceFullCollection: true) - held) / (1024 * 1024);
-        phases.Add($"{name} {clock.ElapsedMilliseconds} ms/{allocatedMiB:0.0} MiB/{GC.CollectionCount(0) - gcs} gen0/{heldMiB:+0;-0} MiB held");
+        phases.Add(new Phase(name, clock.ElapsedMilliseconds, allocatedMiB, GC.CollectionCount(0) - gcs, heldMiB));
         return result;
     }
 
@@ -31,5 +34,11 @@ internal sealed class PhaseTimer
     {
         Console.WriteLine($"{heading} (each step: ms/allocated/gen0 GCs/change in the live heap after a full GC):");
         phases.ForEach(phase => Console.WriteLine("  " + phase));
+    }
+
+    /// <summary>One step: its time, what it allocated, the gen0 collections it caused and the change in the live heap.</summary>
+    internal sealed record Phase(string Name, long Ms, double AllocatedMiB, int Gen0Collections, long HeldMiB)
+    {
+        public override string ToString() => $"{Name} {Ms} ms/{AllocatedMiB:0.0} MiB/{Gen0Collections} gen0/{HeldMiB:+0;-0} MiB held";
     }
 }

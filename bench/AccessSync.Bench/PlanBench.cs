@@ -12,7 +12,8 @@ internal static class PlanBench
 {
     private const int PoliciesPerApp = 5;
 
-    public static async Task RunAsync(CliProcess cli, int apps, TimeSpan latency, int runs, bool trace)
+    /// <returns>0, or 1 when a run of the CLI did not exit 0 (its figures are printed all the same).</returns>
+    public static async Task<int> RunAsync(CliProcess cli, int apps, TimeSpan latency, int runs, bool trace, Summary summary)
     {
         var seed = new EstateSeed(apps, PoliciesPerApp, ReusablePolicies: 50, Groups: 100, ServiceTokens: 10, IdentityProviders: 3).Build();
         await using var server = await BenchEmulator.StartAsync(seed);
@@ -27,6 +28,7 @@ internal static class PlanBench
 
             await cli.RunAsync(["validate", directory]);   // warms the disk cache and the runtime's files, uncounted
             var results = new List<(double Ms, double CpuMs, int Requests, int RoundTrips, long RssKiB)>();
+            var failed = 0;
             for (var run = 1; run <= runs; run++)
             {
                 server.Requests.Clear();
@@ -39,6 +41,7 @@ internal static class PlanBench
                     $"peak RSS {result.PeakRssKiB / 1024} MiB; exit {result.ExitCode}; \"{result.LastOutputLine}\"");
                 if (result.ExitCode != 0)
                 {
+                    failed++;
                     Console.WriteLine(result.Error);
                 }
             }
@@ -47,11 +50,18 @@ internal static class PlanBench
                 $"plan median of {runs}: wall {Stats.Median(results.Select(r => r.Ms)):0} ms (runs {Stats.Spread(results.Select(r => r.Ms))}); CPU {Stats.Median(results.Select(r => r.CpuMs)):0} ms (runs {Stats.Spread(results.Select(r => r.CpuMs))}); " +
                 $"requests {Stats.Median(results.Select(r => (double)r.Requests))}; round trips {Stats.Median(results.Select(r => (double)r.RoundTrips))}; " +
                 $"peak RSS {Stats.Median(results.Select(r => (double)r.RssKiB)) / 1024:0} MiB (runs {Stats.Spread(results.Select(r => r.RssKiB / 1024.0))})");
+            summary.Row("wall", results.Select(r => r.Ms), "ms");
+            summary.Row("cpu", results.Select(r => r.CpuMs), "ms");
+            summary.Row("requests", results.Select(r => (double)r.Requests), "count");
+            summary.Row("round-trips", results.Select(r => (double)r.RoundTrips), "count");
+            summary.Row("peak-rss", results.Select(r => r.RssKiB / 1024.0), "MiB");
 
             if (trace)
             {
                 await TraceAsync(cli, args);
             }
+
+            return failed == 0 ? 0 : 1;
         }
         finally
         {

@@ -14,7 +14,7 @@ namespace AccessSync.Bench;
 /// </summary>
 internal static class ReadEstateBench
 {
-    public static async Task RunAsync(int apps, int policies, int reusable, int groups, TimeSpan latency, int runs, int? readConcurrency)
+    public static async Task RunAsync(int apps, int policies, int reusable, int groups, TimeSpan latency, int runs, int? readConcurrency, Summary summary)
     {
         var sinceStart = Stopwatch.StartNew();
         var seed = new EstateSeed(apps, policies, reusable, groups, ServiceTokens: 10, IdentityProviders: 3).Build();
@@ -38,6 +38,8 @@ internal static class ReadEstateBench
         Console.WriteLine(
             $"median of {runs}: wall {Stats.Median(results.Select(r => r.Wall)):0} ms (runs {Stats.Spread(results.Select(r => r.Wall))}); " +
             $"live model ready {Stats.Median(results.Select(r => r.AfterLast)):0} ms after the last answer (runs {Stats.Spread(results.Select(r => r.AfterLast))})");
+        summary.Row("wall", results.Select(r => r.Wall), "ms");
+        summary.Row("after-last-answer", results.Select(r => r.AfterLast), "ms");
     }
 
     /// <summary>One read with a new client, whose connections, limiter and pipelines start cold as in one CLI invocation.</summary>

@@ -32,6 +32,9 @@ internal sealed record Budget(int Requests, TimeSpan Window)
     public TimeSpan EvenPaceBound(int requests) => TimeSpan.FromSeconds(requests / (Requests / Window.TotalSeconds));
 
     /// <summary>The throughput against the budget: its bound over the time taken; null when the budget does not bind.</summary>
+    public double? ShareOf(int requests, TimeSpan taken) => Bound(requests) > TimeSpan.Zero ? Bound(requests) / taken : null;
+
+    /// <summary><see cref="ShareOf"/> as a percentage, or why there is none.</summary>
     public string Share(int requests, TimeSpan taken) =>
-        Bound(requests) > TimeSpan.Zero ? string.Create(CultureInfo.InvariantCulture, $"{Bound(requests) / taken:P1}") : "n/a (the budget does not bind)";
+        ShareOf(requests, taken) is { } share ? string.Create(CultureInfo.InvariantCulture, $"{share:P1}") : "n/a (the budget does not bind)";
 }
