@@ -141,7 +141,43 @@ public partial class MarkdownPlanRendererTests
     }
 
     [Test]
-    public void A_section_larger_than_a_part_is_cut_and_says_so()
+    public void The_change_list_is_in_view_and_the_full_policies_in_a_closed_section_within()
+    {
+        var markdown = new MarkdownPlanRenderer().Render(SamplePlans.Realistic());
+
+        markdown.ShouldContain("""
+            !   widens access: allow "Allow engineering" now comes before deny "Block contractors": what both match is now let in
+            ```
+
+            <details>
+            <summary>Full policies (3)</summary>
+
+            ```diff
+              "Legacy VPN range" (deleted):
+            -   name: Legacy VPN range
+            """);
+        markdown.ShouldContain("""
+            -   session_duration: 8h
+            +   session_duration: 24h
+            ```
+
+            </details>
+
+            </details>
+            """);
+        Count(markdown, "Full policies").ShouldBe(4, "one for each application with a created, updated or deleted policy");
+    }
+
+    [Test]
+    public void A_section_without_a_changed_policy_text_has_no_full_policies()
+    {
+        var markdown = new MarkdownPlanRenderer().Render(SamplePlans.WithReusable());
+
+        markdown.ShouldContain("+ attach \"[Deploy API] Health checks\" (precedence 1)\n!   widens access: an attached bypass policy: requests skip Access entirely\n```\n\n</details>\n");
+    }
+
+    [Test]
+    public void A_section_larger_than_a_part_is_cut_in_its_full_policies_and_says_so()
     {
         var plan = LargePlan(applications: 3, policiesOfTheLargest: 400);
 
@@ -149,8 +185,24 @@ public partial class MarkdownPlanRendererTests
 
         parts.ShouldAllBe(p => p.Length <= MarkdownPlanRenderer.DefaultMaxChars);
         var cut = parts.Where(p => p.Contains(MarkdownPlanRenderer.Truncated)).ShouldHaveSingleItem();
-        cut.ShouldContain(MarkdownPlanRenderer.Truncated + "\n```\n\n</details>\n");
+        cut.ShouldContain("+ create \"Block country 401\" (precedence 402)\n", customMessage: "the change list is whole");
+        cut.ShouldContain(MarkdownPlanRenderer.Truncated + "\n```\n\n</details>\n\n</details>\n");
         parts.SelectMany(p => SectionName().Matches(p).Select(m => m.Groups[1].Value)).Count().ShouldBe(3);
+    }
+
+    [Test]
+    public void A_change_list_larger_than_a_part_is_cut_and_says_so_and_the_full_policies_left_out()
+    {
+        var plan = LargePlan(applications: 3, policiesOfTheLargest: 400);
+
+        var parts = new MarkdownPlanRenderer().RenderParts(plan, 5_000);
+
+        parts.ShouldAllBe(p => p.Length <= 5_000);
+        var cut = parts.Where(p => p.Contains(MarkdownPlanRenderer.Truncated)).ShouldHaveSingleItem();
+        cut.ShouldContain("+ create \"Block country 1\"");
+        cut.ShouldNotContain("Full policies");
+        cut.ShouldContain(MarkdownPlanRenderer.Truncated + "\n```\n\n</details>\n");
+        Count(cut, "<details").ShouldBe(Count(cut, "</details>"));
     }
 
     [Test]

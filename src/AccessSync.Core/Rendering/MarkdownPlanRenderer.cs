@@ -28,6 +28,9 @@ public sealed class MarkdownPlanRenderer(MarkdownPlanOptions options) : IPlanRen
     /// <summary>The smallest limit a part can honour: its header, a table row or a cut section, and the summary.</summary>
     private const int MinimumMaxChars = 1_000;
 
+    /// <summary>The least room worth giving a cut full text: below it, a cut section shows its change list only.</summary>
+    private const int MinimumCut = 200;
+
     private static readonly ChangeKind[] CountedKinds = [ChangeKind.Create, ChangeKind.Update, ChangeKind.Delete, ChangeKind.Reorder];
 
     /// <summary>Attach and detach have columns only in a plan that has some, so a plan without reusable policies reads as it always has.</summary>
@@ -156,7 +159,12 @@ public sealed class MarkdownPlanRenderer(MarkdownPlanOptions options) : IPlanRen
         }
     }
 
-    /// <summary>One section; cut to fit <paramref name="budget"/> at a line, inside its fence, when it would not.</summary>
+    /// <summary>
+    /// One section: its change list in view, then the full text of its changed policies in a nested section, closed,
+    /// since the change list says what changes and the full text is there to place it. A section too large for
+    /// <paramref name="budget"/> is cut at a line, inside a fence, and says so: the full text first, and the change
+    /// list only when it alone does not fit (the full text is then left out).
+    /// </summary>
     private string Section(PlanSection section, IReadOnlyDictionary<string, string> names, int budget)
     {
         var target = section.Target;
@@ -165,10 +173,42 @@ public sealed class MarkdownPlanRenderer(MarkdownPlanOptions options) : IPlanRen
             .Where(k => section.Count(k) > 0)
             .Select(k => $"{section.Count(k)} to {k.Verb()}"));
         var where = target.IsReusablePolicies ? target.Scope.ToString() : target.FilePath;
-        var body = text.RenderSection(section, names);
+        var summary = $"<strong>{Html(target.Name)}</strong> · {Html(where)} · {counts}{(widens ? " · ⚠️ widens access" : string.Empty)}";
+        var changeList = text.ChangeList(section, names);
+        var policies = text.FullPolicies(section, names);
+        var open = Details(summary, widens);
+        var close = "</details>\n\n";
+        if (policies.Count == 0)
+        {
+            return open + DiffBlock(changeList, budget - open.Length - close.Length) + close;
+        }
+
+        var full = string.Join("\n", policies);
+        var nestedOpen = Details($"Full policies ({policies.Count})", isOpen: false);
+        var whole = open + DiffBlock(changeList, int.MaxValue) + nestedOpen + DiffBlock(full, int.MaxValue) + close + close;
+        if (whole.Length <= budget)
+        {
+            return whole;
+        }
+
+        var inView = open + DiffBlock(changeList, int.MaxValue);
+        var room = budget - inView.Length - nestedOpen.Length - close.Length - close.Length;
+        return room >= MinimumCut
+            ? inView + nestedOpen + DiffBlock(full, room) + close + close
+            : open + DiffBlock(changeList + Truncated + "\n", budget - open.Length - close.Length) + close;
+    }
+
+    private static string Details(string summary, bool isOpen) => $"<details{(isOpen ? " open" : string.Empty)}>\n<summary>{summary}</summary>\n\n";
+
+    /// <summary>
+    /// Text in a <c>diff</c> fence, with blank lines around it so that GitHub renders it; cut at a line to fit
+    /// <paramref name="budget"/> when it would not, and saying so inside the fence.
+    /// </summary>
+    private static string DiffBlock(string body, int budget)
+    {
         var fence = Fence(body);
-        var head = $"<details{(widens ? " open" : string.Empty)}>\n<summary><strong>{Html(target.Name)}</strong> · {Html(where)} · {counts}{(widens ? " · ⚠️ widens access" : string.Empty)}</summary>\n\n{fence}diff\n";
-        var tail = $"{fence}\n\n</details>\n\n";
+        var head = $"{fence}diff\n";
+        var tail = $"{fence}\n\n";
         if ((long)head.Length + body.Length + tail.Length <= budget)
         {
             return head + body + tail;

@@ -83,8 +83,15 @@ public sealed class TextPlanRenderer(TextPlanOptions options) : IPlanRenderer
         return string.Concat(lines.Select(l => l + "\n"));
     }
 
-    /// <summary>One section of the plan, ending in a newline: what the Markdown render puts in a collapsible block.</summary>
-    internal string RenderSection(PlanSection section, IReadOnlyDictionary<string, string> names)
+    /// <summary>One section of the plan, ending in a newline: its change list, then each changed policy in full after a blank line.</summary>
+    internal string RenderSection(PlanSection section, IReadOnlyDictionary<string, string> names) =>
+        ChangeList(section, names) + string.Concat(FullPolicies(section, names).Select(p => "\n" + p));
+
+    /// <summary>
+    /// The section's header, a line or more per change, a <c>!</c> line for each way a change widens access, and the
+    /// notes, ending in a newline: what a reviewer reads first, and the Markdown render keeps in view.
+    /// </summary>
+    internal string ChangeList(PlanSection section, IReadOnlyDictionary<string, string> names)
     {
         var lines = new List<string> { Paint(Ansi.Bold, Header(section.Target)) };
         foreach (var change in section.Changes)
@@ -94,20 +101,20 @@ public sealed class TextPlanRenderer(TextPlanOptions options) : IPlanRenderer
         }
 
         lines.AddRange(Notes(section).Select(n => "  note: " + n));
-        foreach (var change in section.Changes.Select(c => c.Change))
-        {
-            if (PolicyRenders(change, names) is not { } renders)
-            {
-                continue;
-            }
-
-            lines.Add(string.Empty);
-            lines.Add($"  {Quoted(change.Subject)} ({change.Kind.Verb()}d):");
-            lines.AddRange(PolicyTextDiff.Lines(renders.Before, renders.After).Select(DiffLineText));
-        }
-
         return string.Join('\n', lines) + "\n";
     }
+
+    /// <summary>Each created, updated or deleted policy's YAML diffed, under a line naming it: one text each, ending in a newline.</summary>
+    internal IReadOnlyList<string> FullPolicies(PlanSection section, IReadOnlyDictionary<string, string> names) =>
+    [
+        .. section.Changes.Select(c => c.Change)
+            .Select(change => (change, renders: PolicyRenders(change, names)))
+            .Where(c => c.renders is not null)
+            .Select(c => string.Concat(
+                new[] { $"  {Quoted(c.change.Subject)} ({c.change.Kind.Verb()}d):" }
+                    .Concat(PolicyTextDiff.Lines(c.renders!.Value.Before, c.renders.Value.After).Select(DiffLineText))
+                    .Select(l => l + "\n"))),
+    ];
 
     /// <summary>An application's name, or for reusable policies, whose they are: the account.</summary>
     internal static string Title(AppTarget target) =>
