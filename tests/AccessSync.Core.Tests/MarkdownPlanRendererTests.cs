@@ -14,6 +14,8 @@ public partial class MarkdownPlanRendererTests
 {
     private const string Marker = "<!-- accesssync-plan -->";
 
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
+
     [Test]
     public void The_access_tests_outcome_comes_before_the_changes_with_each_failure_and_each_changed_decision()
     {
@@ -169,6 +171,30 @@ public partial class MarkdownPlanRendererTests
     }
 
     [Test]
+    public void An_update_and_a_reorder_head_a_hunk_and_a_changed_value_is_a_removed_and_an_added_line()
+    {
+        var markdown = new MarkdownPlanRenderer().Render(SamplePlans.Realistic());
+
+        markdown.ShouldContain("@@ ~ update \"Allow engineering\" @@\n    include:\n+     email: {email: ada@example.com}\n");
+        markdown.ShouldContain("\n-   session_duration: 8h\n+   session_duration: 24h\n!   widens access: include gains");
+        markdown.ShouldContain("\n@@ ↕ reorder @@\n-   \"Allow engineering\": 2\n+   \"Allow engineering\": 1\n-   \"Block contractors\": 1\n+   \"Block contractors\": 2\n");
+        // GitHub colours a diff line by its first character: no line of a change is left uncoloured, nor written with an arrow.
+        var lines = CodeLines(markdown).ToList();
+        lines.ShouldContain("@@ ↕ reorder @@");
+        lines.ShouldAllBe(l => !l.StartsWith('~') && !l.StartsWith('↕') && (!l.Contains('→') || l.StartsWith("!   widens access: ")));
+    }
+
+    [Test]
+    public void The_text_plan_keeps_its_arrows()
+    {
+        var text = new TextPlanRenderer().Render(SamplePlans.Realistic());
+
+        text.ShouldContain("\n~ update \"Allow engineering\"\n");
+        text.ShouldContain("\n    session_duration: 8h → 24h\n");
+        text.ShouldContain("\n↕ reorder\n    \"Allow engineering\": 2 → 1\n");
+    }
+
+    [Test]
     public void A_section_without_a_changed_policy_text_has_no_full_policies()
     {
         var markdown = new MarkdownPlanRenderer().Render(SamplePlans.WithReusable());
@@ -236,13 +262,12 @@ public partial class MarkdownPlanRendererTests
     [TestCaseSource(nameof(Markdown_plans))]
     public void Each_part_parses_as_GitHub_markdown_with_balanced_details_whole_tables_and_closed_fences(Func<Plan> sample)
     {
-        var pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
         var parts = new MarkdownPlanRenderer().RenderParts(sample());
 
         foreach (var (part, index) in parts.Select((p, i) => (p, i + 1)))
         {
             part.Length.ShouldBeLessThan(65_536, $"part {index} is over GitHub's limit for a comment");
-            var document = Markdown.Parse(part, pipeline);
+            var document = Markdown.Parse(part, Pipeline);
 
             // <details> and </details> stand in HTML blocks of their own, never inside a fence where they would show as text.
             var html = document.Descendants<HtmlBlock>().Select(b => b.Lines.ToString()).ToList();
@@ -284,6 +309,10 @@ public partial class MarkdownPlanRendererTests
         Some.Plan(
             Some.Project($"app: {{name: Grafana}}\npolicies:\n  - {policy}\n  - {{name: Kept, decision: allow, include: [{{group: Developers}}]}}\n"),
             Some.Live(Some.App("Grafana", Some.Policy("Kept", 2))));
+
+    /// <summary>Every line of every code block, as GitHub parses the Markdown.</summary>
+    private static IEnumerable<string> CodeLines(string markdown) =>
+        Markdown.Parse(markdown, Pipeline).Descendants<FencedCodeBlock>().SelectMany(f => f.Lines.Lines.Take(f.Lines.Count).Select(l => l.ToString()));
 
     private static int Count(string text, string what) => Regex.Count(text, Regex.Escape(what));
 

@@ -36,8 +36,6 @@ public sealed class MarkdownPlanRenderer(MarkdownPlanOptions options) : IPlanRen
     /// <summary>Attach and detach have columns only in a plan that has some, so a plan without reusable policies reads as it always has.</summary>
     private static readonly ChangeKind[] ReusableKinds = [ChangeKind.Attach, ChangeKind.Detach];
 
-    private readonly TextPlanRenderer text = new(new TextPlanOptions(UseColor: false));
-
     public MarkdownPlanRenderer()
         : this(new MarkdownPlanOptions())
     {
@@ -147,7 +145,7 @@ public sealed class MarkdownPlanRenderer(MarkdownPlanOptions options) : IPlanRen
         }
 
         // One block a note, so that a long list may run on into the next part.
-        var notes = unchanged.SelectMany(s => TextPlanRenderer.Notes(s).Select(n => $"- note: {Escape(TextPlanRenderer.Title(s.Target))}: {Escape(n)}\n")).ToList();
+        var notes = unchanged.SelectMany(s => SectionText.Notes(s).Select(n => $"- note: {Escape(TextPlanRenderer.Title(s.Target))}: {Escape(n)}\n")).ToList();
         foreach (var note in notes)
         {
             yield return note;
@@ -165,7 +163,7 @@ public sealed class MarkdownPlanRenderer(MarkdownPlanOptions options) : IPlanRen
     /// <paramref name="budget"/> is cut at a line, inside a fence, and says so: the full text first, and the change
     /// list only when it alone does not fit (the full text is then left out).
     /// </summary>
-    private string Section(PlanSection section, IReadOnlyDictionary<string, string> names, int budget)
+    private static string Section(PlanSection section, IReadOnlyDictionary<string, string> names, int budget)
     {
         var target = section.Target;
         var widens = section.WideningCount > 0;
@@ -174,8 +172,8 @@ public sealed class MarkdownPlanRenderer(MarkdownPlanOptions options) : IPlanRen
             .Select(k => $"{section.Count(k)} to {k.Verb()}"));
         var where = target.IsReusablePolicies ? target.Scope.ToString() : target.FilePath;
         var summary = $"<strong>{Html(target.Name)}</strong> · {Html(where)} · {counts}{(widens ? " · ⚠️ widens access" : string.Empty)}";
-        var changeList = text.ChangeList(section, names);
-        var policies = text.FullPolicies(section, names);
+        var changeList = SectionText.DiffFence.ChangeList(section, names);
+        var policies = SectionText.DiffFence.FullPolicies(section, names);
         var open = Details(summary, widens);
         var close = "</details>\n\n";
         if (policies.Count == 0)
