@@ -148,7 +148,7 @@ public partial class MarkdownPlanRendererTests
         var markdown = new MarkdownPlanRenderer().Render(SamplePlans.Realistic());
 
         markdown.ShouldContain("""
-            !   widens access: allow "Allow engineering" now comes before deny "Block contractors": what both match is now let in
+            !     match is now let in
             ```
 
             <details>
@@ -182,6 +182,33 @@ public partial class MarkdownPlanRendererTests
         var lines = CodeLines(markdown).ToList();
         lines.ShouldContain("@@ ↕ reorder @@");
         lines.ShouldAllBe(l => !l.StartsWith('~') && !l.StartsWith('↕') && (!l.Contains('→') || l.StartsWith("!   widens access: ")));
+    }
+
+    [Test]
+    public void A_rule_too_long_for_a_line_is_in_block_style_and_prose_is_broken_at_spaces()
+    {
+        var markdown = new MarkdownPlanRenderer().Render(SamplePlans.WithLongValues());
+
+        markdown.ShouldContain("""
+            +     email:
+            +       email: someone-with-a-very-long-address-for-the-finance-approvals@accounts.example.com
+            """);
+        markdown.ShouldContain($"""
+                - group: # Developers of the payments platform, the ledger and the settlement services
+                    id: {Some.DevelopersId}
+            """);
+        markdown.ShouldContain("""
+            + create "Partner engineers from the contracted integration firm working on the settlement services"
+            +   (precedence 2)
+            !   widens access: a new allow policy: whoever it matches gets in
+            """);
+        markdown.ShouldContain("""
+            !   widens access: include gains email: {email:
+            !     someone-with-a-very-long-address-for-the-finance-approvals@accounts.example.com}
+            """);
+        markdown.ShouldContain($"+       evaluate_url: {SamplePlans.UnbreakableValue}\n", customMessage: "a value no break can shorten stays whole");
+        var lines = CodeLines(markdown).ToList();
+        lines.Where(l => l.Length > SectionText.MaxLineLength).ShouldAllBe(l => l.Contains(SamplePlans.UnbreakableValue));
     }
 
     [Test]

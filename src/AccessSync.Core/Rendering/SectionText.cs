@@ -13,20 +13,33 @@ namespace AccessSync.Core.Rendering;
 /// </summary>
 internal sealed class SectionText(SectionNotation notation, bool useColor)
 {
+    /// <summary>
+    /// The longest line the plan's YAML is written in, its diff marker included, and in a diff fence the longest
+    /// line of any kind: GitHub shows a longer line of a code block only by scrolling it sideways, where a reviewer
+    /// misses its end. Only what has no break longer stays one line: a long value or name.
+    /// </summary>
+    public const int MaxLineLength = 100;
+
+    /// <summary>How much stands before a line of a policy's YAML: its marker and the indent under the policy's title.</summary>
+    private const int YamlIndent = 4;
+
+    /// <summary>How much stands before an item a list field gains or loses: its marker and the indent under the field.</summary>
+    private const int ItemIndent = 6;
+
     /// <summary>For a Markdown <c>diff</c> fence, where nothing is coloured but by GitHub.</summary>
     public static readonly SectionText DiffFence = new(SectionNotation.DiffFence, useColor: false);
 
     /// <summary>The change list, ending in a newline.</summary>
     public string ChangeList(PlanSection section, IReadOnlyDictionary<string, string> names)
     {
-        var lines = new List<string> { Paint(Ansi.Bold, Header(section.Target)) };
+        var lines = Prose(string.Empty, Header(section.Target), "  ").Select(l => Paint(Ansi.Bold, l)).ToList();
         foreach (var change in section.Changes)
         {
             lines.AddRange(ChangeLines(change, names));
-            lines.AddRange(change.Widenings.Select(w => Paint(Ansi.Magenta, $"!   widens access: {Printable(w.Reason)}")));
+            lines.AddRange(change.Widenings.SelectMany(w => Prose("!   ", $"widens access: {Printable(w.Reason)}", "!     ")).Select(l => Paint(Ansi.Magenta, l)));
         }
 
-        lines.AddRange(Notes(section).Select(n => "  note: " + n));
+        lines.AddRange(Notes(section).SelectMany(n => Prose("  ", "note: " + n, "    ")));
         return string.Join('\n', lines) + "\n";
     }
 
@@ -37,7 +50,7 @@ internal sealed class SectionText(SectionNotation notation, bool useColor)
             .Select(change => (change, renders: PolicyRenders(change, names)))
             .Where(c => c.renders is not null)
             .Select(c => string.Concat(
-                new[] { $"  {Quoted(c.change.Subject)} ({c.change.Kind.Verb()}d):" }
+                Prose("  ", $"{Quoted(c.change.Subject)} ({c.change.Kind.Verb()}d):", "    ")
                     .Concat(PolicyTextDiff.Lines(c.renders!.Value.Before, c.renders.Value.After).Select(DiffLineText))
                     .Select(l => l + "\n"))),
     ];
@@ -62,22 +75,26 @@ internal sealed class SectionText(SectionNotation notation, bool useColor)
     private IEnumerable<string> ChangeLines(SectionChange entry, IReadOnlyDictionary<string, string> names)
     {
         var change = entry.Change;
+        IEnumerable<string> head;
+        IEnumerable<string> under = [];
         if (entry.Reusable is { } reusable)
         {
-            yield return Marked(change.Kind, Quoted(change.Subject) + (reusable.FilePath.Length > 0 ? " " + Printable(reusable.FilePath) : string.Empty));
-            yield return reusable.Apps.IsEmpty ? "    used by no application" : $"    used by: {string.Join(", ", reusable.Apps.Select(Printable))}";
+            head = Marked(change.Kind, Quoted(change.Subject) + (reusable.FilePath.Length > 0 ? " " + Printable(reusable.FilePath) : string.Empty));
+            under = reusable.Apps.IsEmpty
+                ? ["    used by no application"]
+                : Prose("    ", $"used by: {string.Join(", ", reusable.Apps.Select(Printable))}", "      ");
             if (reusable.ConvertedFrom is { } owner)
             {
-                yield return $"    converted from a policy of {Printable(owner.Name)}'s own (make_reusable: same id, same place)";
+                under = under.Concat(Prose("    ", $"converted from a policy of {Printable(owner.Name)}'s own (make_reusable: same id, same place)", "      "));
             }
         }
         else
         {
-            yield return change switch
+            head = change switch
             {
                 CreatePolicy create => Marked(change.Kind, $"{Quoted(create.Subject)} (precedence {create.Desired.Precedence})"),
                 AttachPolicy attach => Marked(change.Kind, $"{Quoted(attach.Subject)} (precedence {attach.Precedence})"),
-                ReorderPolicies => Paint(Ansi.Cyan, HunkHeader("↕ reorder")),
+                ReorderPolicies => HunkHeader("↕ reorder").Select(l => Paint(Ansi.Cyan, l)),
                 _ => Marked(change.Kind, Quoted(change.Subject)),
             };
         }
@@ -88,22 +105,66 @@ internal sealed class SectionText(SectionNotation notation, bool useColor)
             ReorderPolicies reorder => reorder.Moves.SelectMany(m => Changed(Quoted(m.PolicyName), m.From.ToString(), m.To.ToString())),
             _ => [],
         };
-        foreach (var line in details)
-        {
-            yield return line;
-        }
+        return head.Concat(under).Concat(details);
     }
 
     /// <summary>A change's marker and verb, coloured: what goes in red, what comes in green, what changes in yellow.</summary>
-    private string Marked(ChangeKind kind, string subject) => kind switch
+    private IEnumerable<string> Marked(ChangeKind kind, string subject) => kind switch
     {
-        ChangeKind.Delete or ChangeKind.Detach => Paint(Ansi.Red, $"- {kind.Verb()} {subject}"),
-        ChangeKind.Create or ChangeKind.Attach => Paint(Ansi.Green, $"+ {kind.Verb()} {subject}"),
-        _ => Paint(Ansi.Yellow, HunkHeader($"~ {kind.Verb()} {subject}")),
+        ChangeKind.Delete or ChangeKind.Detach => Prose("- ", $"{kind.Verb()} {subject}", "-   ").Select(l => Paint(Ansi.Red, l)),
+        ChangeKind.Create or ChangeKind.Attach => Prose("+ ", $"{kind.Verb()} {subject}", "+   ").Select(l => Paint(Ansi.Green, l)),
+        _ => HunkHeader($"~ {kind.Verb()} {subject}").Select(l => Paint(Ansi.Yellow, l)),
     };
 
-    /// <summary>A line that heads what changes in place; in a diff fence, framed as a hunk header so that GitHub colours it.</summary>
-    private string HunkHeader(string text) => notation == SectionNotation.DiffFence ? $"@@ {text} @@" : text;
+    /// <summary>
+    /// A line that heads what changes in place; in a diff fence, framed as a hunk header so that GitHub colours it,
+    /// each of its lines framed alike when it is too long for one.
+    /// </summary>
+    private IEnumerable<string> HunkHeader(string text) => notation == SectionNotation.DiffFence
+        ? Prose("@@ ", text, "@@   ", " @@")
+        : [text];
+
+    /// <summary>
+    /// A line of prose: <paramref name="lead"/>, the text, <paramref name="trail"/>. In a diff fence, broken at
+    /// spaces into lines of at most <see cref="MaxLineLength"/>, each after the first led by
+    /// <paramref name="continuation"/> (its marker, and an indent under the first line's text), so that GitHub colours
+    /// them as the first; a word longer than a line stays whole. A terminal wraps a line itself, and a log is read
+    /// with <c>grep</c>: there, the line stays whole.
+    /// </summary>
+    private IEnumerable<string> Prose(string lead, string text, string continuation, string trail = "")
+    {
+        if (notation != SectionNotation.DiffFence)
+        {
+            return [lead + text + trail];
+        }
+
+        return Wrap(text, MaxLineLength - lead.Length - trail.Length, MaxLineLength - continuation.Length - trail.Length)
+            .Select((line, i) => (i == 0 ? lead : continuation) + line + trail);
+    }
+
+    /// <summary>Text broken at spaces into lines of at most the widths given (the first's, then every other's); a word longer than its line stays whole.</summary>
+    private static IEnumerable<string> Wrap(string text, int firstWidth, int width)
+    {
+        var rest = text;
+        for (var room = firstWidth; rest.Length > room; room = width)
+        {
+            var at = rest.LastIndexOf(' ', room);
+            if (at <= 0)
+            {
+                at = rest.IndexOf(' ', room);
+            }
+
+            if (at <= 0)
+            {
+                break;
+            }
+
+            yield return rest[..at];
+            rest = rest[(at + 1)..];
+        }
+
+        yield return rest;
+    }
 
     /// <summary>A scalar's change: <c>key: before → after</c> on one line, or in a diff fence a line for each side.</summary>
     private IEnumerable<string> Changed(string key, string before, string after) => notation == SectionNotation.DiffFence
@@ -128,16 +189,20 @@ internal sealed class SectionText(SectionNotation notation, bool useColor)
         var was = Items(before);
         var now = Items(after);
         yield return $"    {field.Path}:";
-        foreach (var item in Except(was, now))
+        foreach (var line in Except(was, now).SelectMany(i => ItemLines('-', i, names)))
         {
-            yield return Paint(Ansi.Red, $"-     {Printable(RuleText.Of(item, names))}");
+            yield return Paint(Ansi.Red, line);
         }
 
-        foreach (var item in Except(now, was))
+        foreach (var line in Except(now, was).SelectMany(i => ItemLines('+', i, names)))
         {
-            yield return Paint(Ansi.Green, $"+     {Printable(RuleText.Of(item, names))}");
+            yield return Paint(Ansi.Green, line);
         }
     }
+
+    /// <summary>An item a list field loses or gains, as the policy's YAML shows it, each of its lines after the marker.</summary>
+    private static IEnumerable<string> ItemLines(char marker, JsonNode? item, IReadOnlyDictionary<string, string> names) =>
+        RuleText.Lines(item, names, MaxLineLength - ItemIndent).Select(l => $"{marker}     {Printable(l)}");
 
     private static IEnumerable<JsonNode?> Except(Dictionary<string, JsonNode?> items, Dictionary<string, JsonNode?> others) =>
         items.Where(i => !others.ContainsKey(i.Key)).OrderBy(i => i.Key, StringComparer.Ordinal).Select(i => i.Value);
@@ -154,18 +219,21 @@ internal sealed class SectionText(SectionNotation notation, bool useColor)
         switch (change)
         {
             case CreatePolicy create:
-                return (string.Empty, PolicyYaml.Render(PolicyDiff.CanonicalFields(create.Desired), names));
+                return (string.Empty, Yaml(PolicyDiff.CanonicalFields(create.Desired), names));
             case DeletePolicy delete:
-                return (PolicyYaml.Render(delete.Before, names), string.Empty);
+                return (Yaml(delete.Before, names), string.Empty);
             case UpdatePolicy update:
                 // The fields that do not change are equal in canonical form, so the file's values stand for both sides.
                 var after = PolicyDiff.CanonicalFields(update.Desired);
                 var before = update.Fields.Aggregate(after, (fields, f) => fields.SetItem(f.Path, f.Before));
-                return (PolicyYaml.Render(before, names), PolicyYaml.Render(after, names));
+                return (Yaml(before, names), Yaml(after, names));
             default:
                 return null;
         }
     }
+
+    private static string Yaml(IReadOnlyDictionary<string, string> fields, IReadOnlyDictionary<string, string> names) =>
+        PolicyYaml.Render(fields, names, MaxLineLength - YamlIndent);
 
     /// <summary>A line of a policy's YAML: the YAML escapes control characters in a value but keeps tabs and bidi controls.</summary>
     private string DiffLineText(DiffLine line) => line.Marker switch
