@@ -5,6 +5,7 @@ using Markdig.Extensions.Tables;
 using Markdig.Syntax;
 using AccessSync.Core.Planning;
 using AccessSync.Core.Rendering;
+using AccessSync.Core.Review;
 using AccessSync.Core.Tests.Support;
 using AccessSync.Testing;
 
@@ -130,7 +131,7 @@ public partial class MarkdownPlanRendererTests
         for (var i = 0; i < parts.Count; i++)
         {
             parts[i].Length.ShouldBeLessThanOrEqualTo(20_000);
-            parts[i].ShouldStartWith($"{Marker}\n### AccessSync plan (part {i + 1} of {parts.Count})\n");
+            parts[i].ShouldStartWith($"{Marker}\n### AccessSync plan (part {i + 1} of {parts.Count}): ");
             Count(parts[i], "<details").ShouldBe(Count(parts[i], "</details>"), $"part {i + 1} splits a section");
             (Count(parts[i], "```") % 2).ShouldBe(0, $"part {i + 1} leaves a fence open");
         }
@@ -227,6 +228,76 @@ public partial class MarkdownPlanRendererTests
         var markdown = new MarkdownPlanRenderer().Render(SamplePlans.WithReusable());
 
         markdown.ShouldContain("+ attach \"[Deploy API] Health checks\" (precedence 1)\n!   widens access: an attached bypass policy: requests skip Access entirely\n```\n\n</details>\n");
+    }
+
+    [Test]
+    public void Each_part_names_in_its_heading_the_applications_it_holds_and_the_part_before_names_them_too()
+    {
+        var plan = LargePlan(applications: 300, policiesOfTheLargest: 0);
+
+        var parts = new MarkdownPlanRenderer().RenderParts(plan, 20_000);
+
+        parts[0].ShouldStartWith($"{Marker}\n### AccessSync plan (part 1 of {parts.Count}): overview\n\n**Plan:");
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var heading = parts[i].Split('\n')[1];
+            var holds = heading[heading.IndexOf("): ", StringComparison.Ordinal)..][3..];
+            var sections = SectionName().Matches(parts[i]).Select(m => m.Groups[1].Value).ToList();
+            var named = sections.Count switch
+            {
+                0 => null,
+                1 => sections[0],
+                2 => $"{sections[0]}, {sections[1]}",
+                _ => $"{sections[0]} … {sections[^1]} ({sections.Count} applications)",
+            };
+            if (named is not null)
+            {
+                holds.ShouldEndWith(named, customMessage: $"part {i + 1} names its applications");
+            }
+
+            if (i + 1 < parts.Count)
+            {
+                parts[i].ShouldEndWith($"\n\nContinued in part {i + 2}: {parts[i + 1].Split('\n')[1].Split("): ", 2)[1]}\n");
+            }
+            else
+            {
+                parts[i].ShouldEndWith($"{plan.Summary}\n");
+            }
+        }
+
+        parts.ShouldContain(p => p.Contains("): App 002 … App 0", StringComparison.Ordinal));
+    }
+
+    [Test]
+    public void Part_1_holds_the_whole_widening_list_or_says_how_many_more_there_are_and_where()
+    {
+        var plan = LargePlan(applications: 300, policiesOfTheLargest: 0);
+        var widenings = WideningList.Of(PlanReviewer.Review(plan)).Count;
+
+        var whole = new MarkdownPlanRenderer().RenderParts(plan);
+        var cut = new MarkdownPlanRenderer().RenderParts(plan, 20_000);
+
+        Count(whole[0], "\n- **App ").ShouldBe(widenings);
+        whole.Skip(1).ShouldAllBe(p => !p.Contains("\n- **App ", StringComparison.Ordinal));
+        var shown = Count(cut[0], "\n- **App ");
+        shown.ShouldBeGreaterThan(0);
+        cut[0].ShouldContain($"\n- … and {widenings - shown} more: every one is in the job log, and in the saved plan file under `widening`\n");
+        cut.Skip(1).ShouldAllBe(p => !p.Contains("\n- **App ", StringComparison.Ordinal));
+    }
+
+    [Test]
+    public void A_part_heading_shows_a_long_name_cut_short_and_as_written()
+    {
+        var name = "Grafana *for* the payments platform team in the European region";
+        var live = Some.Live([.. Enumerable.Range(1, 3).Select(i => Some.App($"{name} {i}", Some.Policy("Old", 1, decision: "deny")))]);
+        var plan = SamplePlans.Plan(live, [.. Enumerable.Range(1, 3).Select(i => ($"apps/app{i}.yaml", $"app: {{name: {name} {i}}}\npolicies:\n  - {{name: Allow devs, decision: allow, include: [{{group: Developers}}]}}\n"))]);
+
+        var parts = new MarkdownPlanRenderer().RenderParts(plan, 1_500);
+
+        parts.Count.ShouldBeGreaterThan(1);
+        parts.ShouldAllBe(p => p.Length <= 1_500);
+        parts.ShouldContain(p => p.Contains("): Grafana \\*for\\* the…European region 2\n", StringComparison.Ordinal));
+        parts.ShouldContain(p => p.Contains("Continued in part 5: Grafana \\*for\\* the…European region 3\n", StringComparison.Ordinal));
     }
 
     [Test]

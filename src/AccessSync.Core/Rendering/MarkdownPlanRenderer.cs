@@ -45,65 +45,92 @@ public sealed class MarkdownPlanRenderer(MarkdownPlanOptions options) : IPlanRen
     public string Render(PlanReview review) => RenderParts(review, int.MaxValue).Single();
 
     /// <summary>
-    /// The plan in parts of at most <paramref name="maxChars"/> characters each, every one starting with the marker
-    /// and, when there are several, saying <c>(part i of n)</c>. A part break never falls inside a section (an
-    /// application's, or an account's reusable policies'); a section too large for a part on its own is cut, and says so.
+    /// The plan in parts of at most <paramref name="maxChars"/> characters each, every one starting with the marker.
+    /// When there are several, each part's heading says <c>(part i of n)</c> and what it holds (the overview, its
+    /// first and last application), and each part but the last ends saying what the next one holds. Part 1 opens
+    /// with the totals and the whole list of widenings (cut, and saying so, only when it alone would not fit). A part
+    /// break never falls inside a section (an application's, or an account's reusable policies'); a section too
+    /// large for a part on its own is cut, and says so.
     /// </summary>
     public IReadOnlyList<string> RenderParts(PlanReview review, int maxChars = DefaultMaxChars)
     {
         ArgumentNullException.ThrowIfNull(review);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxChars, MinimumMaxChars);
 
-        // Every part's header is at most this long, whatever its number turns out to be.
-        var budget = maxChars == int.MaxValue ? int.MaxValue : maxChars - Header(int.MaxValue, int.MaxValue).Length;
         var plan = review.Plan;
         var sections = PlanSections.Of(review);
+        var changed = sections.Where(s => s.HasChanges).ToList();
+        // Every part's heading and closing line are at most this long, whatever part they turn out to be and name.
+        var longest = MarkdownParts.LongestHolds(changed);
+        var budget = maxChars == int.MaxValue ? int.MaxValue : maxChars - Header(int.MaxValue, int.MaxValue, longest).Length - "\n".Length - Footer(int.MaxValue, longest).Length;
         var summary = plan.Summary;
         ChangeKind[] columns = summary.Attach > 0 || summary.Detach > 0 ? [.. CountedKinds, .. ReusableKinds] : CountedKinds;
         // The totals and the widenings open part 1, whatever the number of parts; the totals close the last too.
-        var blocks = new[] { $"**{summary}**\n\n" }
-            .Concat(Widens(review))
-            .Concat(Intro(plan, sections, columns, budget))
-            .Concat(plan.AccessTests is { } tests ? [AccessTests(tests)] : [])
-            .Concat(sections.Where(s => s.HasChanges).Select(s => Section(s, plan.Names, budget)))
-            .Append(summary + "\n");
+        var blocks = new[] { new MarkdownBlock(Opening(review, budget), IsOverview: true) }
+            .Concat(Intro(plan, sections, columns, budget).Select(b => new MarkdownBlock(b, IsOverview: true)))
+            .Concat(plan.AccessTests is { } tests ? [new MarkdownBlock(AccessTests(tests), IsOverview: true)] : [])
+            .Concat(changed.Select(s => new MarkdownBlock(Section(s, plan.Names, budget), s)))
+            .Append(new MarkdownBlock(summary + "\n"));
 
-        var parts = new List<StringBuilder> { new() };
-        foreach (var block in blocks)
+        var parts = MarkdownParts.Split(blocks, budget);
+        if (parts.Count == 1)
         {
-            if (parts[^1].Length > 0 && (long)parts[^1].Length + block.Length > budget)
-            {
-                parts.Add(new StringBuilder());
-            }
-
-            parts[^1].Append(block);
+            return [Header(1, 1, string.Empty) + string.Concat(parts[0].Select(b => b.Text))];
         }
 
-        return [.. parts.Select((p, i) => Header(i + 1, parts.Count) + p)];
+        var holds = parts.Select((p, i) => MarkdownParts.Holds(p, isFirst: i == 0)).ToList();
+        return
+        [
+            .. parts.Select((p, i) =>
+            {
+                var text = string.Concat(p.Select(b => b.Text));
+                var footer = i + 1 < parts.Count ? Footer(i + 2, holds[i + 1]) : string.Empty;
+                // A blank line before the closing line, so that it is a paragraph of its own whatever the part ends in.
+                return Header(i + 1, parts.Count, holds[i]) + text + (footer.Length > 0 && !text.EndsWith("\n\n", StringComparison.Ordinal) ? "\n" : string.Empty) + footer;
+            }),
+        ];
     }
 
-    private string Header(int part, int count) =>
-        $"{options.Marker}\n### {Escape(options.Title)}{(count > 1 ? $" (part {part} of {count})" : string.Empty)}\n\n";
+    private string Header(int part, int count, string holds) =>
+        $"{options.Marker}\n### {Escape(options.Title)}{(count > 1 ? $" (part {part} of {count}): {holds}" : string.Empty)}\n\n";
 
-    /// <summary>The widenings, first: one bullet per application and policy (a block each, so that a long list may run on into the next part).</summary>
-    private static IEnumerable<string> Widens(PlanReview review)
+    /// <summary>The line that ends a part but the last: what the next part holds.</summary>
+    private static string Footer(int next, string holds) => $"Continued in part {next}: {holds}\n";
+
+    /// <summary>
+    /// The totals, then the widenings: one bullet per application and policy. One block, so that all of it opens
+    /// part 1; a list too long for a part is cut there, and says where the rest is.
+    /// </summary>
+    private static string Opening(PlanReview review, int budget)
     {
+        var opening = new StringBuilder($"**{review.Plan.Summary}**\n\n");
         var lines = WideningList.Of(review);
         if (lines.Count == 0)
         {
-            yield break;
+            return opening.ToString();
         }
 
-        yield return $"**⚠️ {WideningList.Title} ({lines.Count})**\n\n";
-        foreach (var line in lines)
+        opening.Append($"**⚠️ {WideningList.Title} ({lines.Count})**\n\n");
+        var bullets = lines.Select(line => line.IsReusablePolicy
+            ? $"- reusable **{Escape(line.Policy)}** (used by {Escape(line.Apps)}): {Escape(string.Join("; ", line.Reasons))}\n"
+            : $"- **{Escape(line.Apps)}** · {Escape(line.Policy)}: {Escape(string.Join("; ", line.Reasons))}\n").ToList();
+        for (var i = 0; i < bullets.Count; i++)
         {
-            yield return line.IsReusablePolicy
-                ? $"- reusable **{Escape(line.Policy)}** (used by {Escape(line.Apps)}): {Escape(string.Join("; ", line.Reasons))}\n"
-                : $"- **{Escape(line.Apps)}** · {Escape(line.Policy)}: {Escape(string.Join("; ", line.Reasons))}\n";
+            if ((long)opening.Length + bullets[i].Length + MoreWidenings(bullets.Count).Length + 1 > budget && i < bullets.Count - 1
+                || (long)opening.Length + bullets[i].Length + 1 > budget)
+            {
+                return opening.Append(MoreWidenings(bullets.Count - i)).Append('\n').ToString();
+            }
+
+            opening.Append(bullets[i]);
         }
 
-        yield return "\n";
+        return opening.Append('\n').ToString();
     }
+
+    /// <summary>The line that stands for the widenings a part has no room for.</summary>
+    private static string MoreWidenings(int count) =>
+        $"- … and {count} more: every one is in the job log, and in the saved plan file under `widening`\n";
 
     /// <summary>The table of sections with changes (in as many pieces as the budget needs) and the unchanged applications.</summary>
     private static IEnumerable<string> Intro(Plan plan, ImmutableArray<PlanSection> sections, ChangeKind[] columns, int budget)
@@ -264,7 +291,7 @@ public sealed class MarkdownPlanRenderer(MarkdownPlanOptions options) : IPlanRen
     private static string Html(string value) => WebUtility.HtmlEncode(DisplayText.Name(value));
 
     /// <summary>Text that Markdown shows as written: made printable (<see cref="DisplayText.Name"/>), its punctuation escaped, and HTML as text.</summary>
-    private static string Escape(string value)
+    internal static string Escape(string value)
     {
         var escaped = new StringBuilder(value.Length);
         foreach (var c in DisplayText.Name(value))
