@@ -351,34 +351,65 @@ public partial class MarkdownPlanRendererTests
     /// <summary>Applications each with a created, an updated and a deleted policy; the first also creates many more.</summary>
     public static IEnumerable<TestCaseData> Markdown_plans() =>
     [
-        new TestCaseData((Func<Plan>)SamplePlans.Realistic).SetArgDisplayNames("realistic"),
-        new TestCaseData((Func<Plan>)SamplePlans.WithReusable).SetArgDisplayNames("with reusable policies"),
-        new TestCaseData((Func<Plan>)SamplePlans.WithAccessTests).SetArgDisplayNames("with access tests"),
-        new TestCaseData((Func<Plan>)(() => LargePlan(applications: 300, policiesOfTheLargest: 0))).SetArgDisplayNames("300 applications"),
+        new TestCaseData((Func<Plan>)SamplePlans.Realistic, MarkdownPlanRenderer.DefaultMaxChars).SetArgDisplayNames("realistic"),
+        new TestCaseData((Func<Plan>)SamplePlans.Realistic, 1_500).SetArgDisplayNames("realistic, in parts of 1,500"),
+        new TestCaseData((Func<Plan>)SamplePlans.WithReusable, MarkdownPlanRenderer.DefaultMaxChars).SetArgDisplayNames("with reusable policies"),
+        new TestCaseData((Func<Plan>)SamplePlans.WithReusable, 1_500).SetArgDisplayNames("with reusable policies, in parts of 1,500"),
+        new TestCaseData((Func<Plan>)SamplePlans.WithAccessTests, MarkdownPlanRenderer.DefaultMaxChars).SetArgDisplayNames("with access tests"),
+        new TestCaseData((Func<Plan>)SamplePlans.WithLongValues, MarkdownPlanRenderer.DefaultMaxChars).SetArgDisplayNames("with long values"),
+        new TestCaseData((Func<Plan>)SamplePlans.WithLongValues, 1_500).SetArgDisplayNames("with long values, in parts of 1,500"),
+        new TestCaseData((Func<Plan>)(() => LargePlan(applications: 300, policiesOfTheLargest: 0)), MarkdownPlanRenderer.DefaultMaxChars).SetArgDisplayNames("300 applications"),
     ];
 
     [TestCaseSource(nameof(Markdown_plans))]
-    public void Each_part_parses_as_GitHub_markdown_with_balanced_details_whole_tables_and_closed_fences(Func<Plan> sample)
+    public void Each_part_parses_as_GitHub_markdown_with_nested_details_whole_tables_closed_fences_short_lines_and_its_applications_named(Func<Plan> sample, int maxChars)
     {
-        var parts = new MarkdownPlanRenderer().RenderParts(sample());
+        var parts = new MarkdownPlanRenderer().RenderParts(sample(), maxChars);
 
         foreach (var (part, index) in parts.Select((p, i) => (p, i + 1)))
         {
-            part.Length.ShouldBeLessThan(65_536, $"part {index} is over GitHub's limit for a comment");
+            part.Length.ShouldBeLessThanOrEqualTo(maxChars, $"part {index} is over the limit for a comment");
             var document = Markdown.Parse(part, Pipeline);
 
-            // <details> and </details> stand in HTML blocks of their own, never inside a fence where they would show as text.
+            // <details> and </details> stand in HTML blocks of their own, never inside a fence where they would show as
+            // text, and nest: a section, and within it the full text of its policies.
             var html = document.Descendants<HtmlBlock>().Select(b => b.Lines.ToString()).ToList();
-            html.Sum(b => Count(b, "<details")).ShouldBe(html.Sum(b => Count(b, "</details>")), $"part {index}");
             html.Sum(b => Count(b, "<details")).ShouldBe(Count(part, "<details"), $"part {index}: a <details> is not an HTML block");
+            var depths = new List<int> { 0 };
+            foreach (var tag in html.SelectMany(b => DetailsTag().Matches(b)).Select(m => m.Value))
+            {
+                depths.Add(depths[^1] + (tag == "</details" ? -1 : 1));
+            }
+
+            depths.ShouldAllBe(d => d >= 0 && d <= 2, $"part {index}: a </details> closes what is not open, or a section nests deeper than its full policies");
+            depths[^1].ShouldBe(0, $"part {index} leaves a <details> open");
 
             var fences = document.Descendants<FencedCodeBlock>().ToList();
             fences.ShouldAllBe(f => f.ClosingFencedCharCount >= f.OpeningFencedCharCount, $"part {index} leaves a fence open");
+
+            // GitHub shows a code block's longer line only by scrolling it sideways: only a value no break can shorten is longer.
+            CodeLines(part).Where(l => l.Length > SectionText.MaxLineLength).ShouldAllBe(
+                l => l.Contains(SamplePlans.UnbreakableValue) && l.Length <= SamplePlans.UnbreakableValue.Length + "+       evaluate_url: ".Length,
+                $"part {index} has a code line longer than {SectionText.MaxLineLength} characters");
 
             foreach (var table in document.Descendants<Table>())
             {
                 var rows = table.OfType<TableRow>().ToList();
                 rows.ShouldAllBe(r => r.Count == rows[0].Count, $"part {index}: a row has another number of cells than the header");
+            }
+
+            if (parts.Count > 1)
+            {
+                // The heading names the part's first and last application (a long name by its beginning and end); the
+                // part before ends naming them as well.
+                var holds = part.Split('\n')[1].Split("): ", 2)[1];
+                var sections = SectionName().Matches(part).Select(m => m.Groups[1].Value).ToList();
+                holds.ShouldContain(sections.Count > 0 ? sections[0][..Math.Min(15, sections[0].Length)] : "overview", customMessage: $"part {index}: {holds}");
+                holds.ShouldContain(sections.Count > 0 ? sections[^1][^Math.Min(15, sections[^1].Length)..] : "overview", customMessage: $"part {index}: {holds}");
+                if (index > 1)
+                {
+                    parts[index - 2].ShouldEndWith($"\nContinued in part {index}: {holds}\n");
+                }
             }
         }
 
@@ -416,4 +447,7 @@ public partial class MarkdownPlanRendererTests
 
     [GeneratedRegex("<summary><strong>([^<]+)</strong>")]
     private static partial Regex SectionName();
+
+    [GeneratedRegex("</?details")]
+    private static partial Regex DetailsTag();
 }

@@ -3,9 +3,11 @@ using AccessSync.Core.Text;
 namespace AccessSync.Core.Rendering;
 
 /// <summary>A piece of the Markdown plan that a part break never falls inside.</summary>
-/// <param name="Section">The section it shows; null for the overview before the sections and the totals after them.</param>
-/// <param name="IsOverview">Part of what comes before the sections: the totals, the widenings, the table, the notes, the access tests.</param>
-internal sealed record MarkdownBlock(string Text, PlanSection? Section = null, bool IsOverview = false);
+/// <param name="Section">
+/// The section it shows; null for a piece of the overview before the sections (the totals, the widenings, the
+/// table, the notes, the access tests).
+/// </param>
+internal sealed record MarkdownBlock(string Text, PlanSection? Section = null);
 
 /// <summary>
 /// The blocks of the Markdown plan in parts, and what each part holds in words for its heading and for the line
@@ -46,7 +48,7 @@ internal static class MarkdownParts
         var sections = part.Select(b => b.Section).OfType<PlanSection>().ToList();
         var apps = sections.Where(s => !s.Target.IsReusablePolicies).Select(s => Shown(s.Target.Name)).ToList();
         return Describe(
-            part.Any(b => b.IsOverview) ? (isFirst ? "overview" : ContinuedOverview) : null,
+            part.Any(b => b.Section is null) ? (isFirst ? "overview" : ContinuedOverview) : null,
             Reusable(sections),
             apps.FirstOrDefault(),
             apps.LastOrDefault(),

@@ -60,22 +60,24 @@ public sealed class MarkdownPlanRenderer(MarkdownPlanOptions options) : IPlanRen
         var plan = review.Plan;
         var sections = PlanSections.Of(review);
         var changed = sections.Where(s => s.HasChanges).ToList();
-        // Every part's heading and closing line are at most this long, whatever part they turn out to be and name.
-        var longest = MarkdownParts.LongestHolds(changed);
-        var budget = maxChars == int.MaxValue ? int.MaxValue : maxChars - Header(int.MaxValue, int.MaxValue, longest).Length - "\n".Length - Footer(int.MaxValue, longest).Length;
         var summary = plan.Summary;
         ChangeKind[] columns = summary.Attach > 0 || summary.Detach > 0 ? [.. CountedKinds, .. ReusableKinds] : CountedKinds;
-        // The totals and the widenings open part 1, whatever the number of parts; the totals close the last too.
-        var blocks = new[] { new MarkdownBlock(Opening(review, budget), IsOverview: true) }
-            .Concat(Intro(plan, sections, columns, budget).Select(b => new MarkdownBlock(b, IsOverview: true)))
-            .Concat(plan.AccessTests is { } tests ? [new MarkdownBlock(AccessTests(tests), IsOverview: true)] : [])
-            .Concat(changed.Select(s => new MarkdownBlock(Section(s, plan.Names, budget), s)))
-            .Append(new MarkdownBlock(summary + "\n"));
+        // The totals and the widenings open part 1, whatever the number of parts; the totals close the last too, and
+        // every part keeps room for them, so that no part holds them alone. Every part's heading, and its last line
+        // naming what the next part holds, are at most as long as these, whatever part they turn out to be and name.
+        var closing = summary + "\n";
+        var longest = MarkdownParts.LongestHolds(changed);
+        var frame = Header(int.MaxValue, int.MaxValue, longest).Length + "\n".Length + Footer(int.MaxValue, longest).Length + closing.Length;
+        var budget = maxChars == int.MaxValue ? int.MaxValue : maxChars - frame;
+        var blocks = new[] { new MarkdownBlock(Opening(review, budget)) }
+            .Concat(Intro(plan, sections, columns, budget).Select(b => new MarkdownBlock(b)))
+            .Concat(plan.AccessTests is { } tests ? [new MarkdownBlock(AccessTests(tests))] : [])
+            .Concat(changed.Select(s => new MarkdownBlock(Section(s, plan.Names, budget), s)));
 
         var parts = MarkdownParts.Split(blocks, budget);
         if (parts.Count == 1)
         {
-            return [Header(1, 1, string.Empty) + string.Concat(parts[0].Select(b => b.Text))];
+            return [Header(1, 1, string.Empty) + string.Concat(parts[0].Select(b => b.Text)) + closing];
         }
 
         var holds = parts.Select((p, i) => MarkdownParts.Holds(p, isFirst: i == 0)).ToList();
@@ -84,9 +86,13 @@ public sealed class MarkdownPlanRenderer(MarkdownPlanOptions options) : IPlanRen
             .. parts.Select((p, i) =>
             {
                 var text = string.Concat(p.Select(b => b.Text));
-                var footer = i + 1 < parts.Count ? Footer(i + 2, holds[i + 1]) : string.Empty;
-                // A blank line before the closing line, so that it is a paragraph of its own whatever the part ends in.
-                return Header(i + 1, parts.Count, holds[i]) + text + (footer.Length > 0 && !text.EndsWith("\n\n", StringComparison.Ordinal) ? "\n" : string.Empty) + footer;
+                if (i + 1 == parts.Count)
+                {
+                    return Header(i + 1, parts.Count, holds[i]) + text + closing;
+                }
+
+                // A blank line before the last line, so that it is a paragraph of its own whatever the part ends in.
+                return Header(i + 1, parts.Count, holds[i]) + text + (text.EndsWith("\n\n", StringComparison.Ordinal) ? string.Empty : "\n") + Footer(i + 2, holds[i + 1]);
             }),
         ];
     }
