@@ -14,9 +14,13 @@ public sealed record MarkdownPlanOptions(string Marker = MarkdownPlanOptions.Def
 }
 
 /// <summary>
-/// The plan for a pull-request comment or <c>$GITHUB_STEP_SUMMARY</c>: a table of the applications (and of each
-/// account's reusable policies) with changes, then one collapsible section per row holding its text render in a
-/// <c>diff</c> fence (open when it widens access), then the summary line. <see cref="RenderParts"/> splits it for hosts that limit a comment's size.
+/// The plan for a pull-request comment or <c>$GITHUB_STEP_SUMMARY</c>, laid out for a reviewer of a long plan: the
+/// totals and what widens access, a table of the applications (and of each account's reusable policies) with changes,
+/// then one collapsible section per row (open when it widens access). A section shows its change list in a
+/// <c>diff</c> fence, written for GitHub's colouring (<see cref="SectionNotation.DiffFence"/>), and folds the full
+/// text of its changed policies into a closed section within. No line of a fence is longer than
+/// <see cref="SectionText.MaxLineLength"/> but a value no break can shorten. <see cref="RenderParts"/> splits the
+/// plan for hosts that limit a comment's size.
 /// </summary>
 public sealed class MarkdownPlanRenderer(MarkdownPlanOptions options) : IPlanRenderer
 {
