@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using AccessSync.Cli.Tests.Support;
 using AccessSync.Emulator;
+using AccessSync.Testing;
 
 namespace AccessSync.Cli.Tests;
 

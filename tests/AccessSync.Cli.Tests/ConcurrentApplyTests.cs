@@ -5,6 +5,7 @@ using AccessSync.Cli.Hosting;
 using AccessSync.Cli.Tests.Support;
 using AccessSync.Core.Loading;
 using AccessSync.Emulator;
+using AccessSync.Testing;
 using Serilog.Core;
 using Serilog.Events;
 

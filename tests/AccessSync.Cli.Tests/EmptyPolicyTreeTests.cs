@@ -1,4 +1,5 @@
 using AccessSync.Cli.Tests.Support;
+using AccessSync.Testing;
 
 namespace AccessSync.Cli.Tests;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using AccessSync.Cli.Tests.Support;
 using AccessSync.Core.Rendering;
+using AccessSync.Testing;
 
 namespace AccessSync.Cli.Tests;
 

@@ -4,6 +4,7 @@ using AccessSync.Core.Applying;
 using AccessSync.Core.Live;
 using AccessSync.Core.Model;
 using AccessSync.Emulator;
+using AccessSync.Testing;
 
 namespace AccessSync.Cli.Tests;
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using AccessSync.Cli.Tests.Support;
 using AccessSync.Emulator;
+using AccessSync.Testing;
 
 namespace AccessSync.Cli.Tests;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using AccessSync.Cli.Tests.Support;
 using AccessSync.Emulator;
+using AccessSync.Testing;
 
 namespace AccessSync.Cli.Tests;
 
@@ -89,7 +90,7 @@ public class ReusablePolicyApplyTests
 
         var plan = await RunAsync(folder, server, "plan", "--no-color");
         plan.ExitCode.ShouldBe(ExitCodes.Success, plan.StdErr);
-        plan.StdOut.ShouldContain("Plan: 3 to create, 1 to update, 2 to delete, 2 to reorder, 3 to attach, 2 to detach.");
+        plan.StdOut.ShouldContain("Plan: 3 to create, 1 to update, 2 to delete, 0 to reorder, 3 to attach, 2 to detach.");
 
         server.Requests.Clear();
         var apply = await RunAsync(folder, server, "apply", "--auto-approve", "--no-color");

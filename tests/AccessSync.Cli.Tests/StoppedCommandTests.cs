@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using AccessSync.Cli.Hosting;
 using AccessSync.Cli.Tests.Support;
+using AccessSync.Testing;
 
 namespace AccessSync.Cli.Tests;
 

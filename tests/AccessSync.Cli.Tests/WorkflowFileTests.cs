@@ -1,4 +1,3 @@
-using AccessSync.Cli.Tests.Support;
 using AccessSync.Testing;
 using YamlDotNet.RepresentationModel;
 

@@ -143,6 +143,51 @@ public class RequestWindowTests
         busiest.ShouldBe(3);
     }
 
+    [Test]
+    public void Requests_the_server_counted_for_another_client_are_held_back_until_its_quota_resets()
+    {
+        // Budget 3: one request of ours answered, and the server says none is left (another client spent the rest).
+        window.AttemptAcquire().Dispose();
+        window.ServerReported(new ServerQuota(Remaining: 0, Reset: TimeSpan.FromSeconds(4)));
+        var next = window.AcquireAsync();
+
+        clock.Advance(TimeSpan.FromSeconds(4) - TimeSpan.FromMilliseconds(1));
+        next.IsCompleted.ShouldBeFalse("the server's quota is spent until it resets");
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        next.IsCompletedSuccessfully.ShouldBeTrue();
+        window.GetStatistics()!.CurrentAvailablePermits.ShouldBe(1, "our own answered request still counts for its window, and the one let go is in flight");
+    }
+
+    [Test]
+    public void A_server_that_says_more_is_left_than_the_window_counts_is_not_believed()
+    {
+        var inFlight = window.AttemptAcquire();
+        window.AttemptAcquire().Dispose();
+
+        window.ServerReported(new ServerQuota(Remaining: 50, Reset: TimeSpan.FromSeconds(1)));
+
+        window.GetStatistics()!.CurrentAvailablePermits.ShouldBe(1);
+        inFlight.Dispose();
+    }
+
+    [Test]
+    public void A_tighter_quota_the_server_names_is_kept_and_a_looser_one_is_not()
+    {
+        window.ServerReported(new ServerQuota(5, Window, Policy: new RequestBudget(100, Window)));
+        window.GetStatistics()!.CurrentAvailablePermits.ShouldBe(3);
+
+        window.ServerReported(new ServerQuota(2, Window, Policy: new RequestBudget(2, Window * 2)));
+        var leases = Enumerable.Range(0, 2).Select(_ => window.AttemptAcquire()).ToList();
+        window.AttemptAcquire().IsAcquired.ShouldBeFalse("the server allows 2, not 3");
+        leases.ForEach(l => l.Dispose());
+        var next = window.AcquireAsync();
+
+        clock.Advance(Window);
+        next.IsCompleted.ShouldBeFalse("the server's window is twice as long");
+        clock.Advance(Window);
+        next.IsCompletedSuccessfully.ShouldBeTrue();
+    }
+
     private void Fill(int requests)
     {
         for (var i = 0; i < requests; i++)

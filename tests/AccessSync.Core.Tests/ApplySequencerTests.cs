@@ -23,7 +23,8 @@ public class ApplySequencerTests
             "move \"Block\" to precedence 2",
             "create \"New block\" at precedence 1",
         ]);
-        plan.Summary.ToString().ShouldBe("Plan: 1 to create, 0 to update, 0 to delete, 2 to reorder.");
+        plan.Applications.Single().Changes.OfType<ReorderPolicies>().Single().OrderKept.ShouldBeTrue("the others keep their order, one down");
+        plan.Summary.ToString().ShouldBe("Plan: 1 to create, 0 to update, 0 to delete, 0 to reorder.");
     }
 
     [Test]

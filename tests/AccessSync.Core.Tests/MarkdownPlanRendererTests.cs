@@ -227,7 +227,11 @@ public partial class MarkdownPlanRendererTests
     {
         var markdown = new MarkdownPlanRenderer().Render(SamplePlans.WithReusable());
 
-        markdown.ShouldContain("+ attach \"[Deploy API] Health checks\" (precedence 1)\n!   widens access: an attached bypass policy: requests skip Access entirely\n```\n\n</details>\n");
+        var section = markdown[markdown.IndexOf("<summary><strong>Deploy API</strong>", StringComparison.Ordinal)..];
+        section = section[..(section.IndexOf("</details>", StringComparison.Ordinal) + "</details>".Length)];
+        section.ShouldContain("+ attach \"[Deploy API] Health checks\" (precedence 1)\n");
+        section.ShouldEndWith("```\n\n</details>", customMessage: "the change list ends the section");
+        section.ShouldNotContain("Full policies");
     }
 
     [Test]

@@ -49,8 +49,10 @@ public sealed class ReusablePlannerTests
         plan.Applications
             .SelectMany(app => app.Changes.OfType<AttachPolicy>().Select(a => (app.App.Name, a.Name, a.PolicyId, a.Precedence)))
             .ShouldBe([("Grafana", "Allow developers", null, 2), ("Wiki", "Allow developers", null, 1)]);
-        plan.Applications[1].Changes.OfType<ReorderPolicies>().ShouldHaveSingleItem().Moves.ShouldHaveSingleItem().To.ShouldBe(2);
-        plan.Summary.ToString().ShouldBe("Plan: 1 to create, 0 to update, 0 to delete, 1 to reorder, 2 to attach, 0 to detach.");
+        var renumbered = plan.Applications[1].Changes.OfType<ReorderPolicies>().ShouldHaveSingleItem();
+        renumbered.Moves.ShouldHaveSingleItem().To.ShouldBe(2);
+        renumbered.OrderKept.ShouldBeTrue("Wiki's own policy moves down one for the policy attached above it");
+        plan.Summary.ToString().ShouldBe("Plan: 1 to create, 0 to update, 0 to delete, 0 to reorder, 2 to attach, 0 to detach.");
     }
 
     [Test]

@@ -87,7 +87,7 @@ public class TextPlanRendererTests
             - detach "Legacy deny"
             !   widens access: a deny policy is detached: what it blocked may get in
             + create "Partner engineers" (precedence 4)
-            !   widens access: a new allow policy: whoever it matches gets in
+            !   widens access: a new allow policy: whoever it matches gets in; e.g. someone@partner.example.net now gets in
             + attach "Allow developers" (precedence 3)
             !   widens access: an attached allow policy: whoever it matches gets in
 
@@ -128,7 +128,7 @@ public class TextPlanRendererTests
 
             Deploy API (account 9a7806061c88ada191ed06f989cc3dac) apps/deploy-api.yaml
             + attach "[Deploy API] Health checks" (precedence 1)
-            !   widens access: an attached bypass policy: requests skip Access entirely
+            !   widens access: an attached bypass policy: requests skip Access entirely; e.g. a request at 192.0.2.1 now gets in
 
             """);
         text.ShouldEndWith("1 application unchanged.\nPlan: 4 to create, 1 to update, 3 to delete, 0 to reorder, 3 to attach, 1 to detach.\n");

@@ -5,7 +5,8 @@ namespace AccessSync.Cloudflare.Resilience;
 
 /// <summary>
 /// Holds each attempt until the request budget allows it (see <see cref="RequestWindow"/>), as a step of the retry
-/// pipeline so that it sits between the retries and each attempt's timeout. Polly.RateLimiting has the same step; this
+/// pipeline so that it sits between the retries and each attempt's timeout, and tells the window what each answer
+/// says is left of the server's quota. Polly.RateLimiting has the same step; this
 /// is the few lines of it the clients need, without one more package.
 /// </summary>
 internal sealed class RequestBudgetStrategy(RateLimiter limiter) : ResilienceStrategy
@@ -25,6 +26,7 @@ internal sealed class RequestBudgetStrategy(RateLimiter limiter) : ResilienceStr
             return Outcome.FromException<TResult>(ex);
         }
 
+        Outcome<TResult> outcome;
         using (lease)
         {
             if (!lease.IsAcquired)
@@ -33,8 +35,17 @@ internal sealed class RequestBudgetStrategy(RateLimiter limiter) : ResilienceStr
                 return Outcome.FromException<TResult>(new ObjectDisposedException(nameof(CloudflareAccessClient)));
             }
 
-            return await callback(context, state).ConfigureAwait(context.ContinueOnCapturedContext);
+            outcome = await callback(context, state).ConfigureAwait(context.ContinueOnCapturedContext);
         }
+
+        // Once the lease has ended, so that the window counts this request as answered when it compares its count with
+        // the server's.
+        if (limiter is RequestWindow window && outcome.Result is HttpResponseMessage response && ServerQuota.From(response.Headers) is { } quota)
+        {
+            window.ServerReported(quota);
+        }
+
+        return outcome;
     }
 
     /// <summary>The strategy has nothing to set; Polly asks every strategy for options all the same.</summary>

@@ -25,8 +25,8 @@ namespace AccessSync.Cloudflare.Resilience;
 /// </remarks>
 internal sealed class RequestWindow : RateLimiter
 {
-    private readonly int limit;
-    private readonly TimeSpan window;
+    private int limit;
+    private TimeSpan window;
     private readonly TimeProvider clock;
     private readonly Lock gate = new();
 
@@ -38,6 +38,10 @@ internal sealed class RequestWindow : RateLimiter
 
     private readonly ITimer timer;
     private int inFlight;
+
+    /// <summary>Requests the server counts that this client did not send (another client on the same token), until <see cref="heldUntil"/>.</summary>
+    private int held;
+    private long heldUntil;
     private long idleSince;
     private long successfulLeases;
     private long failedLeases;
@@ -150,7 +154,46 @@ internal sealed class RequestWindow : RateLimiter
         }
     }
 
-    /// <summary>Requests that may start now: the limit less those in flight and those answered less than a window ago.</summary>
+    /// <summary>
+    /// What the server said is left of its quota in an answer (see <see cref="ServerQuota"/>). When it is less than this
+    /// window allows, the difference was spent by another client of the same account or token (another job, a person
+    /// at the dashboard's API): it is held back until the server says its quota is whole again, so that this client does
+    /// not spend it a second time and draw a 429, which blocks every request for a whole window.
+    /// </summary>
+    /// <remarks>
+    /// Never the other way: a server that says more is left than this window counts is not believed, since the requests
+    /// still on their way to it are counted here and not yet there. Likewise a quota the server names that is tighter
+    /// than this window's (fewer requests, or a longer window) is kept from then on, and a looser one is not.
+    /// </remarks>
+    public void ServerReported(ServerQuota quota)
+    {
+        ArgumentNullException.ThrowIfNull(quota);
+        lock (gate)
+        {
+            if (quota.Policy is { } policy)
+            {
+                limit = Math.Min(limit, policy.Requests);
+                window = policy.Window > window ? policy.Window : window;
+            }
+
+            var now = clock.GetTimestamp();
+            var unseen = Available(now) - Math.Max(0, quota.Remaining);
+            if (unseen <= 0)
+            {
+                return;
+            }
+
+            held += unseen;
+            var until = now + (long)(quota.Reset.TotalSeconds * clock.TimestampFrequency);
+            heldUntil = Math.Max(heldUntil, until);
+            ScheduleRelease();
+        }
+    }
+
+    /// <summary>
+    /// Requests that may start now: the limit less those in flight, those answered less than a window ago, and those
+    /// the server counted for another client.
+    /// </summary>
     private int Available(long now)
     {
         while (answered.Count > 0 && clock.GetElapsedTime(answered.Peek(), now) >= window)
@@ -158,7 +201,12 @@ internal sealed class RequestWindow : RateLimiter
             answered.Dequeue();
         }
 
-        return limit - inFlight - answered.Count;
+        if (held > 0 && now >= heldUntil)
+        {
+            held = 0;
+        }
+
+        return limit - inFlight - answered.Count - held;
     }
 
     private WindowLease Grant(int permitCount)
@@ -211,17 +259,30 @@ internal sealed class RequestWindow : RateLimiter
     }
 
     /// <summary>
-    /// While acquisitions wait, the timer is due when the oldest answered request leaves the window; when every
-    /// request counted is still in flight, the next answer schedules it instead.
+    /// While acquisitions wait, the timer is due when the oldest answered request leaves the window or the requests held
+    /// for the server are let go, whichever comes first; when every request counted is still in flight, the next answer
+    /// schedules it instead.
     /// </summary>
     private void ScheduleRelease()
     {
-        if (disposed || waiting.Count == 0 || answered.Count == 0)
+        if (disposed || waiting.Count == 0 || (answered.Count == 0 && held == 0))
         {
             return;
         }
 
-        var due = window - clock.GetElapsedTime(answered.Peek());
+        var now = clock.GetTimestamp();
+        var due = TimeSpan.MaxValue;
+        if (answered.Count > 0)
+        {
+            due = window - clock.GetElapsedTime(answered.Peek(), now);
+        }
+
+        if (held > 0)
+        {
+            var release = clock.GetElapsedTime(now, heldUntil);
+            due = release < due ? release : due;
+        }
+
         timer.Change(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
     }
 

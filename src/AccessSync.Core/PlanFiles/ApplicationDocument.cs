@@ -4,12 +4,17 @@ using System.Text.Json.Serialization;
 namespace AccessSync.Core.PlanFiles;
 
 /// <param name="Fingerprint">Null for an application without changes.</param>
+/// <param name="LetIn">Written only when the plan found a request its changes let in that live refuses.</param>
 internal sealed record ApplicationDocument(
     AppDocument App,
     int LivePolicyCount,
     FingerprintDocument? Fingerprint,
     ImmutableArray<ChangeDocument> Changes,
-    ImmutableArray<UnmanagedDocument> Unmanaged);
+    ImmutableArray<UnmanagedDocument> Unmanaged,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LetInDocument? LetIn = null);
+
+/// <summary>A request the plan lets in that live refuses, as words, and the policy that lets it in.</summary>
+internal sealed record LetInDocument(string Who, string By);
 
 /// <param name="ScopeKind"><c>account</c> or <c>zone</c>.</param>
 internal sealed record AppDocument(string ScopeKind, string ScopeId, string Id, string Name, string File);

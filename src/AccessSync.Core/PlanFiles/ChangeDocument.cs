@@ -39,7 +39,11 @@ internal sealed record UpdateDocument(
     ImmutableArray<FieldDocument> Fields,
     FingerprintDocument Fingerprint) : ChangeDocument;
 
-internal sealed record ReorderDocument(ImmutableArray<MoveDocument> Moves, ImmutableArray<OvertakeDocument> Overtakes) : ChangeDocument;
+/// <param name="OrderKept">Written only when true: the policies keep their order and only their numbers change.</param>
+internal sealed record ReorderDocument(
+    ImmutableArray<MoveDocument> Moves,
+    ImmutableArray<OvertakeDocument> Overtakes,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool OrderKept = false) : ChangeDocument;
 
 /// <param name="PolicyId">Null when the plan creates the policy.</param>
 internal sealed record AttachDocument(string? PolicyId, string Name, string Decision, int Precedence) : ChangeDocument;

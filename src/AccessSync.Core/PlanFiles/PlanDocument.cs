@@ -48,13 +48,15 @@ internal sealed record SummaryDocument(
 
 /// <param name="AppId">Empty for a change to a reusable policy, which belongs to no one application.</param>
 /// <param name="Apps">For a change to a reusable policy only: the applications the widening reaches.</param>
+/// <param name="Example">Written only with the application's example: a request the plan lets in that live refuses.</param>
 internal sealed record WideningDocument(
     string AppId,
     string App,
     string Policy,
     string Kind,
     string Reason,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ImmutableArray<string>? Apps = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ImmutableArray<string>? Apps = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LetInDocument? Example = null);
 
 /// <summary>The thresholds apply checks a saved plan against: those of the configuration it was made from.</summary>
 internal sealed record SafetyDocument(decimal MaxDeletePercent, decimal MaxUpdatePercent, int MinPolicies, bool AllowEmptyApps);

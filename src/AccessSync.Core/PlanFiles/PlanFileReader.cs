@@ -84,7 +84,10 @@ public static class PlanFileReader
         [.. app.Changes.Select((c, i) => Change(c, $"{path}.changes[{i}]"))],
         [.. app.Unmanaged.Select(u => new UnmanagedPolicy(u.PolicyId, u.Name, u.Precedence, u.Reusable))],
         app.LivePolicyCount,
-        app.Fingerprint is { } fingerprint ? Fingerprint(fingerprint) : null);
+        app.Fingerprint is { } fingerprint ? Fingerprint(fingerprint) : null)
+    {
+        LetIn = app.LetIn is { } example ? new LetInExample(example.Who, example.By) : null,
+    };
 
     private static ReusablePlan Reusable(ReusableDocument reusable, string path)
     {
@@ -124,7 +127,10 @@ public static class PlanFileReader
         DetachDocument detach => new DetachPolicy(detach.PolicyId, detach.Name, DecisionOrNull(detach.Decision, $"{path}.decision"), detach.Precedence),
         ReorderDocument reorder => new ReorderPolicies(
             [.. reorder.Moves.Select(m => new PrecedenceMove(m.PolicyId, m.PolicyName, m.From, m.To, Fingerprint(m.Fingerprint)))],
-            [.. reorder.Overtakes.Select(o => new Overtake(o.Allow, o.Deny))]),
+            [.. reorder.Overtakes.Select(o => new Overtake(o.Allow, o.Deny))])
+        {
+            OrderKept = reorder.OrderKept,
+        },
         _ => throw new PlanFormatException($"{path}: `kind` is missing"),
     };
 

@@ -41,7 +41,8 @@ public static class PlanFileWriter
         widening.PolicyName,
         JsonNamingPolicy.SnakeCaseLower.ConvertName(widening.Kind.ToString()),
         widening.Reason,
-        widening.App.IsReusablePolicies ? widening.Apps : null);
+        widening.App.IsReusablePolicies ? widening.Apps : null,
+        widening.Example is { } example ? new LetInDocument(example.Who, example.By) : null);
 
     private static AccessTestDocument AccessTest(AccessTestOutcome c) =>
         new(c.Path, c.Line, c.App, c.Case, c.Who, c.Passed, c.Expected, c.Desired, c.DesiredDecision, c.Live, c.LiveDecision);
@@ -59,7 +60,8 @@ public static class PlanFileWriter
         app.LivePolicyCount,
         app.Fingerprint is { } fingerprint ? Fingerprint(fingerprint) : null,
         [.. app.Changes.Select(Change)],
-        [.. app.Unmanaged.Select(u => new UnmanagedDocument(u.PolicyId, u.Name, u.Precedence, u.IsReusable))]);
+        [.. app.Unmanaged.Select(u => new UnmanagedDocument(u.PolicyId, u.Name, u.Precedence, u.IsReusable))],
+        app.LetIn is { } example ? new LetInDocument(example.Who, example.By) : null);
 
     private static ChangeDocument Change(PolicyChange change) => change switch
     {
@@ -73,7 +75,8 @@ public static class PlanFileWriter
             Fingerprint(update.Fingerprint)),
         ReorderPolicies reorder => new ReorderDocument(
             [.. reorder.Moves.Select(m => new MoveDocument(m.PolicyId, m.PolicyName, m.From, m.To, Fingerprint(m.Fingerprint)))],
-            [.. reorder.Overtakes.Select(o => new OvertakeDocument(o.Allow, o.Deny))]),
+            [.. reorder.Overtakes.Select(o => new OvertakeDocument(o.Allow, o.Deny))],
+            reorder.OrderKept),
         AttachPolicy attach => new AttachDocument(attach.PolicyId, attach.Name, WireNames.Of(attach.Decision), attach.Precedence),
         DetachPolicy detach => new DetachDocument(detach.PolicyId, detach.Name, Decision(detach.Decision), detach.Precedence),
         _ => throw new ArgumentOutOfRangeException(nameof(change), change, "a change kind the plan format does not know"),

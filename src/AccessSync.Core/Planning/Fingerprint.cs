@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using AccessSync.Core.Json;
 
@@ -15,10 +15,21 @@ public sealed record Fingerprint(string? UpdatedAt, string ContentHash)
     {
         var updatedAt = raw.TryGetProperty("updated_at", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
         // Key order is not content: the same object serialised twice must hash alike.
-        var canonical = SortedJson.Of(raw)?.ToJsonString() ?? "null";
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)))[..16];
-        return new Fingerprint(updatedAt, hash);
+        var canonical = Buffer ??= new ArrayBufferWriter<byte>(16 * 1024);
+        canonical.ResetWrittenCount();
+        using (var writer = new Utf8JsonWriter(canonical))
+        {
+            SortedJsonWriter.Write(raw, writer);
+        }
+
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(canonical.WrittenSpan, hash);
+        return new Fingerprint(updatedAt, Convert.ToHexStringLower(hash[..8]));
     }
+
+    /// <summary>One buffer per thread for the canonical text, reused: fingerprints are taken of thousands of objects in a row.</summary>
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? Buffer;
 
     public override string ToString() => $"{UpdatedAt ?? "-"}/{ContentHash}";
 }

@@ -27,8 +27,12 @@ public sealed record AppPlan(
 {
     public bool HasChanges => !Changes.IsEmpty;
 
+    /// <summary>A request the plan lets in that live refuses, when its changes widen who gets in and one was found.</summary>
+    public LetInExample? LetIn { get; init; }
+
+    /// <summary>How many of a kind; for a reorder, how many policies move, unless only their numbers change (<see cref="ReorderPolicies.OrderKept"/>).</summary>
     public int Count(ChangeKind kind) => kind == ChangeKind.Reorder
-        ? Changes.OfType<ReorderPolicies>().Sum(r => r.Moves.Length)
+        ? Changes.OfType<ReorderPolicies>().Where(r => !r.OrderKept).Sum(r => r.Moves.Length)
         : Changes.Count(c => c.Kind == kind);
 }
 

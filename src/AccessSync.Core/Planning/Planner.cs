@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using AccessSync.Core.Diagnostics;
+using AccessSync.Core.Evaluation;
 using AccessSync.Core.Live;
 using AccessSync.Core.Model;
+using AccessSync.Core.Review;
 
 namespace AccessSync.Core.Planning;
 
@@ -87,10 +89,18 @@ public static class Planner
         }
 
         // Planned once every file was read: a later file may convert a policy an earlier one already uses.
+        var accessAfter = new Dictionary<string, (LiveApplication App, LiveScope Scope, ApplicationPolicies After)>(StringComparer.Ordinal);
         foreach (var (desired, app, policies, links) in pending)
         {
-            plans.Add(PlanApplication(desired, app, policies, [.. links.Select(l => l with { Target = reusable.Refresh(l.Target) })], diagnostics, out var kept));
+            ImmutableArray<DesiredLink> refreshed = [.. links.Select(l => l with { Target = reusable.Refresh(l.Target) })];
+            var planned = PlanApplication(desired, app, policies, refreshed, diagnostics, out var kept);
+            plans.Add(planned);
             finalLinks[app.Id] = kept;
+            if (planned.HasChanges)
+            {
+                var scope = liveOf[desired.File.Path].Scope;
+                accessAfter[app.Id] = (app, scope, AccessAfter(app, policies, refreshed, planned.Unmanaged, scope));
+            }
         }
 
         if (diagnostics.HasErrors())
@@ -118,8 +128,9 @@ public static class Planner
             reusablePlans = [.. reusablePlans.Where(r => r.Apps.Any(covered.Contains))];
         }
 
+        var plan = new Plan(ordered, names, project.Config.Safety) { Reusable = reusablePlans, AccessTests = AccessTestPlanner.Run(project, liveOf) };
         return new PlanResult(
-            new Plan(ordered, names, project.Config.Safety) { Reusable = reusablePlans, AccessTests = AccessTestPlanner.Run(project, liveOf) },
+            WideningExamples.Attach(plan, id => accessAfter.TryGetValue(id, out var found) ? (LiveAccess.Of(found.App, found.Scope), found.After) : null),
             [.. diagnostics.InReadingOrder()],
             [.. options.Targets.Where(t => !matchedTargets.Contains(t))]);
     }
@@ -264,7 +275,7 @@ public static class Planner
         {
             var placed = matches.Select(m => (m.Key.Name, WireNames.Of(m.Key.Decision), m.Value.Precedence ?? 0, m.Key.Precedence))
                 .Concat(linkMatches.Where(m => m.Live is not null).Select(m => (m.Link.Name, m.Live!.Decision, m.Live.Precedence ?? 0, m.Link.Precedence)));
-            changes.Add(new ReorderPolicies([.. moves.OrderBy(m => m.To)], Overtakes(placed, unmanaged, app)));
+            changes.Add(new ReorderPolicies([.. moves.OrderBy(m => m.To)], Overtakes(placed, unmanaged, app)) { OrderKept = OrderKept(placed, unmanaged) });
         }
 
         return new AppPlan(
@@ -273,6 +284,36 @@ public static class Planner
             unmanaged,
             app.Policies.Length,
             changes.Count > 0 ? Fingerprint.Of(app.Raw) : null);
+    }
+
+    /// <summary>
+    /// The application's policies as Access will evaluate them once the plan is applied: its own as the files have
+    /// them, each reusable policy it uses at its place (as a file defines it, or as it is live), and the live ones the
+    /// plan keeps.
+    /// </summary>
+    private static ApplicationPolicies AccessAfter(LiveApplication app, ImmutableArray<DesiredPolicy> policies, ImmutableArray<DesiredLink> links, ImmutableArray<UnmanagedPolicy> kept, LiveScope scope)
+    {
+        LivePolicy? LiveById(string? id) => id is null ? null : app.Policies.FirstOrDefault(p => p.Id == id) ?? scope.ReusablePolicies.FirstOrDefault(p => p.Id == id);
+        var keptIds = kept.Select(k => k.PolicyId).ToHashSet(StringComparer.Ordinal);
+        return new ApplicationPolicies(
+        [
+            .. policies.Select(EvaluatedPolicy.From),
+            .. links.Select(l => l.Target.Defined is { } defined
+                ? EvaluatedPolicy.From(defined.Desired) with { Name = l.Name, Precedence = l.Precedence }
+                : LiveById(l.Target.Id) is { } live ? LiveAccess.From(live, l.Precedence) is { } evaluated ? evaluated with { Name = l.Name, Precedence = l.Precedence } : null : null).OfType<EvaluatedPolicy>(),
+            .. app.Policies.Where(p => keptIds.Contains(p.Id)).Select((p, index) => LiveAccess.From(p, p.Precedence ?? index + 1)).OfType<EvaluatedPolicy>(),
+        ],
+            LiveAccess.Groups(scope));
+    }
+
+    /// <summary>Whether every policy both states have, the kept ones included, comes in the same order after the plan as before.</summary>
+    private static bool OrderKept(IEnumerable<(string Name, string Decision, int Before, int After)> placed, ImmutableArray<UnmanagedPolicy> kept)
+    {
+        var both = placed.Select(p => (p.Before, p.After))
+            .Concat(kept.Where(k => k.Precedence is not null).Select(k => (Before: k.Precedence!.Value, After: k.Precedence.Value)))
+            .OrderBy(p => p.Before)
+            .ToList();
+        return both.Zip(both.Skip(1)).All(pair => pair.First.After < pair.Second.After);
     }
 
     /// <summary>

@@ -65,6 +65,13 @@ public sealed record Overtake(string Allow, string Deny);
 public sealed record ReorderPolicies(ImmutableArray<PrecedenceMove> Moves, ImmutableArray<Overtake> Overtakes) : PolicyChange(ChangeKind.Reorder)
 {
     public override string Subject => string.Join(", ", Moves.Select(m => m.PolicyName));
+
+    /// <summary>
+    /// The policies' order is as it was, only their numbers change: those below a deleted policy move up to close
+    /// the gap, say, or those below a new one move down. Access decides as before, so the plan does not count or
+    /// show it as a reorder of its own, though apply still writes the new numbers.
+    /// </summary>
+    public bool OrderKept { get; init; }
 }
 
 /// <summary>A reusable policy attached to the application at a precedence.</summary>

@@ -36,7 +36,7 @@ internal sealed class SectionText(SectionNotation notation, bool useColor)
         foreach (var change in section.Changes)
         {
             lines.AddRange(ChangeLines(change, names));
-            lines.AddRange(change.Widenings.SelectMany(w => Prose("!   ", $"widens access: {Printable(w.Reason)}", "!     ")).Select(l => Paint(Ansi.Magenta, l)));
+            lines.AddRange(change.Widenings.SelectMany(w => Prose("!   ", $"widens access: {Printable(w.Text)}", "!     ")).Select(l => Paint(Ansi.Magenta, l)));
         }
 
         lines.AddRange(Notes(section).SelectMany(n => Prose("  ", "note: " + n, "    ")));

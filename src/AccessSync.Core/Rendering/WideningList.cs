@@ -20,7 +20,7 @@ public static class WideningList
                 g.Key.App.IsReusablePolicies ? string.Join(", ", g.First().Apps) : g.Key.App.Name,
                 g.Key.App.IsReusablePolicies,
                 g.Key.PolicyName,
-                [.. g.Select(w => w.Reason).Distinct(StringComparer.Ordinal)])),
+                [.. g.Select(w => w.Text).Distinct(StringComparer.Ordinal)])),
     ];
 }
 

@@ -9,4 +9,12 @@ public sealed record Widening(AppTarget App, string PolicyName, WideningKind Kin
 {
     /// <summary>For a change to a reusable policy, the applications it widens access to: every one that uses it.</summary>
     public ImmutableArray<string> Apps { get; init; } = [];
+
+    /// <summary>A request the plan lets in that live refuses, and by which policy when another: the proof of the widening.</summary>
+    public LetInExample? Example { get; init; }
+
+    /// <summary>The reason, and the example when there is one, as the plan shows them.</summary>
+    public string Text => Example is not { } example
+        ? Reason
+        : $"{Reason}; e.g. {example.Who} now gets in" + (example.By.Length == 0 || example.By == PolicyName ? string.Empty : $" (by \"{example.By}\")");
 }

@@ -1,8 +1,7 @@
 using System.Diagnostics;
+using AccessSync.Testing;
 
 namespace AccessSync.Cli.Tests.Support;
-
-public sealed record ProcessResult(int ExitCode, string StdOut, string StdErr);
 
 /// <summary>Runs the real <c>accesssync</c> program as a separate process, as a user or CI job would.</summary>
 internal static class AccessSyncProcess
@@ -19,11 +18,11 @@ internal static class AccessSyncProcess
     public static Task<ProcessResult> RunAsync(string workingDirectory, params string[] args) => RunAsync(workingDirectory, null, args);
 
     public static Task<ProcessResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] args) =>
-        CompleteAsync(Start(workingDirectory, environment, args));
+        ProcessRunner.CompleteAsync(Start(workingDirectory, environment, args));
 
     /// <summary>Starts the program with redirected streams, for a command that runs until it is stopped.</summary>
     public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] args) =>
-        Launch("dotnet", [Program, .. args], workingDirectory, OutsideVariables, environment);
+        ProcessRunner.Launch("dotnet", [Program, .. args], workingDirectory, OutsideVariables, environment);
 
     /// <summary>
     /// Runs the program on a pseudo-terminal (util-linux <c>script</c>), as a person at a terminal would, outside
@@ -33,55 +32,6 @@ internal static class AccessSyncProcess
     public static Task<ProcessResult> RunInTerminalAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, string? typed, params string[] args)
     {
         var command = string.Join(' ', new[] { "dotnet", Program }.Concat(args).Select(a => "'" + a.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));
-        return CompleteAsync(Launch("script", ["--quiet", "--return", "--command", command, "/dev/null"], workingDirectory, [.. OutsideVariables, "CI"], environment), typed);
-    }
-
-    /// <summary>Starts any program with redirected streams, without the variables named in <paramref name="removed"/>.</summary>
-    internal static Process Launch(string file, IEnumerable<string> args, string workingDirectory, IEnumerable<string> removed, IReadOnlyDictionary<string, string?>? environment)
-    {
-        var start = new ProcessStartInfo(file)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (var name in removed)
-        {
-            start.Environment.Remove(name);
-        }
-
-        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
-        {
-            start.Environment[name] = value;
-        }
-
-        return Process.Start(start) ?? throw new InvalidOperationException($"{file} did not start");
-    }
-
-    /// <summary>Waits for a started program to end (a minute at most), and returns what it wrote.</summary>
-    internal static async Task<ProcessResult> CompleteAsync(Process process, string? input = null)
-    {
-        using (process)
-        {
-            if (input is not null)
-            {
-                await process.StandardInput.WriteAsync(input);
-                await process.StandardInput.FlushAsync();
-            }
-
-            process.StandardInput.Close();
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            await process.WaitForExitAsync(timeout.Token);
-            return new ProcessResult(process.ExitCode, await stdout, await stderr);
-        }
+        return ProcessRunner.CompleteAsync(ProcessRunner.Launch("script", ["--quiet", "--return", "--command", command, "/dev/null"], workingDirectory, [.. OutsideVariables, "CI"], environment), typed);
     }
 }

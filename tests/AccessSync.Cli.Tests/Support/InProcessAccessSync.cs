@@ -1,4 +1,5 @@
 using AccessSync.Cli.Hosting;
+using AccessSync.Testing;
 
 namespace AccessSync.Cli.Tests.Support;
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using AccessSync.Testing;
 
 namespace AccessSync.Cli.Tests.Support;
 

@@ -56,7 +56,7 @@ public class WideningOracleTests
     ];
 
     [Test]
-    public void Every_request_the_plan_lets_in_that_live_refused_comes_with_a_widening_flag_on_its_application()
+    public void Every_request_the_plan_lets_in_that_live_refused_comes_with_a_widening_flag_and_an_example_on_its_application()
     {
         var random = new Random(20261207);
         var (widened, flagged) = (0, 0);
@@ -76,10 +76,14 @@ public class WideningOracleTests
             widened++;
             flags.ShouldNotBeEmpty(
                 $"case {i}: {Describe(opened)} is let in now and was not, yet nothing is flagged\nbefore:\n{Listing(before)}\nafter:\n{Listing(after)}");
+            var example = plan.Applications.Single().LetIn;
+            example.ShouldNotBeNull(
+                $"case {i}: the sample finds {Describe(opened)} let in now, and the plan shows no example\nbefore:\n{Listing(before)}\nafter:\n{Listing(after)}");
+            flags.Count(w => w.Example is not null).ShouldBe(1, "the example is told once, beside one widening");
         }
 
         TestContext.Out.WriteLine(
-            $"{Cases} random plans, {Sample.Length} requests each: {widened} let in a request live refused, every one flagged; {flagged} flagged in all.");
+            $"{Cases} random plans, {Sample.Length} requests each: {widened} let in a request live refused, every one flagged and shown with an example; {flagged} flagged in all.");
         widened.ShouldBeGreaterThan(Cases / 10, "the generator must produce widenings for the property to mean anything");
     }
 

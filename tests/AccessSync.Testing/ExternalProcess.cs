@@ -1,14 +1,14 @@
-namespace AccessSync.Cli.Tests.Support;
+namespace AccessSync.Testing;
 
 /// <summary>Runs another program (dotnet, npx, an installed tool) to its end, with its output captured.</summary>
-internal static class ExternalProcess
+public static class ExternalProcess
 {
     public static Task<ProcessResult> RunAsync(
         string fileName,
         IEnumerable<string> args,
         string? workingDirectory = null,
         IReadOnlyDictionary<string, string?>? environment = null) =>
-        AccessSyncProcess.CompleteAsync(AccessSyncProcess.Launch(fileName, args, workingDirectory ?? Environment.CurrentDirectory, [], environment));
+        ProcessRunner.CompleteAsync(ProcessRunner.Launch(fileName, args, workingDirectory ?? Environment.CurrentDirectory, [], environment));
 
     /// <summary>The full path of a command on PATH, or null when it is not installed.</summary>
     public static string? Find(string command) =>

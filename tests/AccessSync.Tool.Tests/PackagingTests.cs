@@ -3,10 +3,10 @@ using System.Reflection;
 using System.Reflection.PortableExecutable;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
-using AccessSync.Cli.Tests.Support;
+using AccessSync.Cli;
 using AccessSync.Testing;
 
-namespace AccessSync.Cli.Tests;
+namespace AccessSync.Tool.Tests;
 
 /// <summary>The `accesssync` .NET tool as a user installs it: packed, installed from the package, and run.</summary>
 [Category("Packaging")]

@@ -1,7 +1,7 @@
-namespace AccessSync.Cli.Tests.Support;
+namespace AccessSync.Testing;
 
 /// <summary>A folder of policy files made for one test, removed after it.</summary>
-internal sealed class TempFolder : IDisposable
+public sealed class TempFolder : IDisposable
 {
     public TempFolder()
     {

@@ -1,9 +1,7 @@
-using AccessSync.Testing;
-
-namespace AccessSync.Cli.Tests.Support;
+namespace AccessSync.Testing;
 
 /// <summary>A copy of the examples' policy files in a temporary folder, free to change and to hold a sandbox.</summary>
-internal sealed class ExampleTree : IDisposable
+public sealed class ExampleTree : IDisposable
 {
     private readonly TempFolder folder = new();
 
