@@ -44,16 +44,23 @@ internal sealed class SectionText(SectionNotation notation, bool useColor)
     }
 
     /// <summary>Each created, updated or deleted policy's YAML diffed, under a line naming it: one text each, ending in a newline.</summary>
-    public IReadOnlyList<string> FullPolicies(PlanSection section, IReadOnlyDictionary<string, string> names) =>
-    [
-        .. section.Changes.Select(c => c.Change)
-            .Select(change => (change, renders: PolicyRenders(change, names)))
-            .Where(c => c.renders is not null)
-            .Select(c => string.Concat(
-                Prose("  ", $"{Quoted(c.change.Subject)} ({c.change.Kind.Verb()}d):", "    ")
-                    .Concat(PolicyTextDiff.Lines(c.renders!.Value.Before, c.renders.Value.After).Select(DiffLineText))
-                    .Select(l => l + "\n"))),
-    ];
+    public IReadOnlyList<string> FullPolicies(PlanSection section, IReadOnlyDictionary<string, string> names)
+    {
+        var policies = new List<string>();
+        foreach (var change in section.Changes.Select(c => c.Change))
+        {
+            if (PolicyRenders(change, names) is not { } renders)
+            {
+                continue;
+            }
+
+            var lines = Prose("  ", $"{Quoted(change.Subject)} ({change.Kind.Verb()}d):", "    ")
+                .Concat(PolicyTextDiff.Lines(renders.Before, renders.After).Select(DiffLineText));
+            policies.Add(string.Concat(lines.Select(l => l + "\n")));
+        }
+
+        return policies;
+    }
 
     /// <summary>What the plan leaves alone in a section, one note a policy.</summary>
     public static IEnumerable<string> Notes(PlanSection section) => section.Unmanaged.Select(u =>
