@@ -134,7 +134,7 @@ public class GitHubCommentTests
         {
             parts[i].Body.Length.ShouldBeLessThan(FakeGitHub.MaxBodyChars);
             parts[i].Body.ShouldEndWith(Footer);
-            parts[i].Body.ShouldStartWith($"{Marker}\n### AccessSync plan (part {i + 1} of {parts.Count})\n");
+            parts[i].Body.ShouldStartWith($"{Marker}\n### AccessSync plan (part {i + 1} of {parts.Count}): ");
         }
 
         var firstIds = parts.Select(p => p.Id).ToList();

@@ -6,7 +6,7 @@ namespace AccessSync.Cli.Tests;
 
 /// <summary>
 /// The README's example outputs are what the commands print on the examples, so they cannot drift. Each example is a
-/// fenced block right after a <c>&lt;!-- output: NAME --&gt;</c> comment: its first line is a command
+/// fenced block (of four backticks when it holds fences of three) right after a <c>&lt;!-- output: NAME --&gt;</c> comment: its first line is a command
 /// (<c>$ accesssync ...</c>), the lines up to the next command are its output, where a line <c>...</c> (indented or
 /// not) stands for any number of lines. The commands of one block run in turn, in one folder.
 /// </summary>
@@ -18,6 +18,7 @@ public partial class ReadmeOutputTests
         ["validate-invalid"] = false,
         ["plan-sandbox"] = true,
         ["plan-sandbox-reusable"] = true,
+        ["plan-sandbox-markdown"] = true,
         ["export-sandbox"] = true,
         ["apply-sandbox"] = true,
         ["explain-examples"] = false,
@@ -31,6 +32,7 @@ public partial class ReadmeOutputTests
     [TestCase("validate-invalid")]
     [TestCase("plan-sandbox")]
     [TestCase("plan-sandbox-reusable")]
+    [TestCase("plan-sandbox-markdown")]
     [TestCase("export-sandbox")]
     [TestCase("apply-sandbox")]
     [TestCase("explain-examples")]
@@ -151,6 +153,6 @@ public partial class ReadmeOutputTests
         return folder;
     }
 
-    [GeneratedRegex(@"^<!-- output: (?<name>[\w-]+) -->\n```\n(?<body>.*?)\n```$", RegexOptions.Multiline | RegexOptions.Singleline)]
+    [GeneratedRegex(@"^<!-- output: (?<name>[\w-]+) -->\n(?<fence>`{3,})\n(?<body>.*?)\n\k<fence>$", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex MarkedBlock();
 }

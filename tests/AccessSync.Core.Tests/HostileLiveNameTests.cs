@@ -69,12 +69,12 @@ public class HostileLiveNameTests
         var markdown = new MarkdownPlanRenderer().Render(PlanReviewer.Review(Plan()));
 
         PlanRendering.Unsafe("Markdown", markdown).ShouldBeNull();
-        // Outside the code blocks (whose text GitHub shows as written), one section opened and closed once: no name
-        // closes it, opens another or ends its code block.
+        // Outside the code blocks (whose text GitHub shows as written), one section and the full policies within it,
+        // each opened and closed once: no name closes one, opens another or ends its code block.
         var outsideCode = Regex.Replace(markdown, @"^(`{3,})diff\n.*?^\1$", "", RegexOptions.Multiline | RegexOptions.Singleline);
-        outsideCode.Split("<details").Length.ShouldBe(2);
-        outsideCode.Split("</details>").Length.ShouldBe(2);
-        outsideCode.Split("</summary>").Length.ShouldBe(2);
+        outsideCode.Split("<details").Length.ShouldBe(3);
+        outsideCode.Split("</details>").Length.ShouldBe(3);
+        outsideCode.Split("</summary>").Length.ShouldBe(3);
         markdown.ShouldContain(@"| Evil\\x1b\[31m app\\u202e\\x0d\\x0a&lt;/details&gt; <br>");
         markdown.ShouldContain("<summary><strong>Evil\\x1b[31m app\\u202e\\x0d\\x0a&lt;/details&gt;</strong>");
     }

@@ -78,4 +78,83 @@ public class PolicyYamlTests
         RuleText.Of(JsonNode.Parse("""{"everyone":{}}"""), Names).ShouldBe("everyone: {}");
         RuleText.Of(JsonValue.Create("totp"), Names).ShouldBe("totp");
     }
+    [Test]
+    public void A_rule_too_long_for_its_line_is_in_block_style_with_its_name_on_its_first_line()
+    {
+        var longName = "Developers of the payments platform, the ledger and the settlement services";
+        var names = Names.SetItem(Some.DevelopersId, longName);
+        var fields = new Dictionary<string, string>
+        {
+            ["name"] = "\"Allow devs\"",
+            ["include"] = $$$"""[{"group":{"id":"{{{Some.DevelopersId}}}"}},{"email":{"email":"ada@example.com"}}]""",
+        };
+
+        var yaml = PolicyYaml.Render(fields, names, width: 96);
+
+        yaml.ShouldBe(
+            $$"""
+            name: Allow devs
+            include:
+            - group: # {{longName}}
+                id: {{Some.DevelopersId}}
+            - email: {email: ada@example.com}
+
+            """);
+        PolicyYaml.Render(fields, names).ShouldContain($"- group: {{id: {Some.DevelopersId}}} # {longName}\n", customMessage: "without a width, every rule is one line");
+    }
+
+    [Test]
+    public void A_list_or_mapping_too_long_for_its_line_is_in_block_style_and_a_long_value_stays_whole()
+    {
+        var address = "someone-with-a-very-long-address-for-the-finance-approvals@accounts-payable.example.com";
+        var users = string.Join(",", Enumerable.Range(1, 12).Select(i => $"\"operator{i:D2}\""));
+        var fields = new Dictionary<string, string>
+        {
+            ["name"] = "\"Finance\"",
+            ["include"] = $$$"""[{"email":{"email":"{{{address}}}"}}]""",
+            ["approval_groups"] = $$$"""[{"approvals_needed":1,"email_addresses":["cfo@example.com","controller@example.com"],"email_list_uuid":null}]""",
+            ["connection_rules.ssh.usernames"] = $"[{users}]",
+        };
+
+        var yaml = PolicyYaml.Render(fields, Names, width: 96);
+
+        yaml.ShouldBe(
+            $$"""
+            name: Finance
+            include:
+            - email:
+                email: {{address}}
+            approval_groups:
+            - approvals_needed: 1
+              email_addresses: [cfo@example.com, controller@example.com]
+              email_list_uuid: null
+            connection_rules:
+              ssh:
+                usernames:
+                - operator01
+                - operator02
+                - operator03
+                - operator04
+                - operator05
+                - operator06
+                - operator07
+                - operator08
+                - operator09
+                - operator10
+                - operator11
+                - operator12
+
+            """);
+        yaml.Split('\n').Where(l => l.Length > 96).ShouldBe([$"    email: {address}"], "only the value no break can shorten");
+    }
+
+    [Test]
+    public void An_item_too_long_for_its_line_is_in_lines_of_block_style_without_its_dash()
+    {
+        var address = "someone-with-a-very-long-address-for-the-finance-approvals@accounts.example.com";
+        var item = JsonNode.Parse($$$"""{"email":{"email":"{{{address}}}"}}""");
+
+        RuleText.Lines(item, Names, 94).ShouldBe(["email:", $"  email: {address}"]);
+        RuleText.Lines(item, Names, 200).ShouldBe([$"email: {{email: {address}}}"]);
+    }
 }

@@ -49,6 +49,68 @@ internal static class YamlEmit
             emitter.Emit(new SequenceEnd());
         })["- ".Length..].TrimEnd('\n');
 
+    /// <summary>
+    /// <c>key: value</c> in a block mapping whose keys stand at <paramref name="column"/>: the value in flow style
+    /// when the line then fits in <paramref name="width"/> characters, else in block style under the key, each of its
+    /// entries and items fitted the same way (see <see cref="FittedItem"/>). A scalar is never broken, however long:
+    /// YAML has no break for it that every reader takes back as the same text. <paramref name="comment"/>, when
+    /// given, ends the key's line.
+    /// </summary>
+    public static void FittedEntry(IEmitter emitter, string key, JsonNode? value, int column, int width, string? comment = null)
+    {
+        var text = Text(key);
+        emitter.Emit(text);
+        // Under a key, a block mapping is indented and a block sequence is not.
+        Fitted(emitter, value, lead: column + OneLine(e => e.Emit(text)).Length + ":".Length, mappingColumn: column + 2, sequenceColumn: column, width, comment);
+    }
+
+    /// <summary>An item of a block sequence whose dashes stand at <paramref name="column"/>, fitted as <see cref="FittedEntry"/> fits a value.</summary>
+    public static void FittedItem(IEmitter emitter, JsonNode? item, int column, int width, string? comment = null) =>
+        Fitted(emitter, item, lead: column + "-".Length, mappingColumn: column + 2, sequenceColumn: column + 2, width, comment);
+
+    /// <param name="lead">How much of the line comes before the space that precedes the value.</param>
+    private static void Fitted(IEmitter emitter, JsonNode? node, int lead, int mappingColumn, int sequenceColumn, int width, string? comment)
+    {
+        var isContainer = node is JsonObject { Count: > 0 } or JsonArray { Count: > 0 };
+        if (!isContainer || lead + 1 + OneLine(e => Flow(e, node)).Length + (comment is null ? 0 : " # ".Length + comment.Length) <= width)
+        {
+            Flow(emitter, node);
+            EmitComment(emitter, comment);
+            return;
+        }
+
+        if (node is JsonObject entries)
+        {
+            emitter.Emit(new MappingStart(null, null, true, MappingStyle.Block));
+            EmitComment(emitter, comment);
+            foreach (var (key, value) in entries)
+            {
+                FittedEntry(emitter, key, value, mappingColumn, width);
+            }
+
+            emitter.Emit(new MappingEnd());
+            return;
+        }
+
+        emitter.Emit(new SequenceStart(null, null, true, SequenceStyle.Block));
+        EmitComment(emitter, comment);
+        foreach (var item in (JsonArray)node!)
+        {
+            // After a comment, YamlDotNet indents the sequence one step: the items then stand two columns further in.
+            FittedItem(emitter, item, comment is null ? sequenceColumn : sequenceColumn + 2, width);
+        }
+
+        emitter.Emit(new SequenceEnd());
+    }
+
+    private static void EmitComment(IEmitter emitter, string? comment)
+    {
+        if (comment is not null)
+        {
+            emitter.Emit(new Comment(comment, isInline: true));
+        }
+    }
+
     public static void Flow(IEmitter emitter, JsonNode? node)
     {
         switch (node)

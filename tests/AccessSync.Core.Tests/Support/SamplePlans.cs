@@ -156,6 +156,38 @@ internal static class SamplePlans
         ("reusable/allow-developers.yaml", "policy: {name: Allow developers, decision: allow, include: [{group: Developers}], require: [{auth_method: mfa}]}\n"),
         ("reusable/block-contractors.yaml", "policy: {name: Block contractors, decision: deny, include: [{group: Contractors}]}\n"));
 
+    /// <summary>A value no line break can shorten: a URL longer than a line of the plan.</summary>
+    public const string UnbreakableValue = "https://risk.example.com/evaluate/tenants/9a7806061c88ada191ed06f989cc3dac/policies/grafana-for-the-payments-platform";
+
+    /// <summary>
+    /// Values too long for a line of the plan: an application's and a policy's name, a group's name, an email
+    /// address, a list of SSH user names, a reason a change widens access, and <see cref="UnbreakableValue"/>.
+    /// </summary>
+    public static Plan WithLongValues()
+    {
+        const string app = "Grafana for the payments platform team in the European region and its on-call rota";
+        var live = Some.Live(Some.App(app, Some.Policy("Allow engineering", 1, extra: "\"session_duration\":\"480m\"")));
+        var plan = Plan(
+            live,
+            ("apps/grafana-for-the-payments-platform-team-in-the-european-region.yaml", $$$"""
+                app: {name: {{{app}}}}
+                policies:
+                  - name: Allow engineering
+                    decision: allow
+                    include:
+                      - group: Developers
+                      - email: someone-with-a-very-long-address-for-the-finance-approvals@accounts.example.com
+                    require:
+                      - external_evaluation: {evaluate_url: '{{{UnbreakableValue}}}', keys_url: https://risk.example.com/keys}
+                    session_duration: 24h
+                    connection_rules: {ssh: {usernames: [{{{string.Join(", ", Enumerable.Range(1, 12).Select(i => $"operator{i:D2}"))}}}]}}
+                  - name: Partner engineers from the contracted integration firm working on the settlement services
+                    decision: allow
+                    include: [{email_domain: partner.example.net}]
+                """));
+        return plan with { Names = plan.Names.SetItem(Some.DevelopersId, "Developers of the payments platform, the ledger and the settlement services") };
+    }
+
     /// <summary>The plan of valid files, each path also its path below the root, in <see cref="Some.Account"/>.</summary>
     public static Plan Plan(Live.LiveState live, params (string Path, string Yaml)[] files) => Plan(RootConfig.Default, live, files);
 
