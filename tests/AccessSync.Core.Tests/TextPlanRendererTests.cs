@@ -222,4 +222,35 @@ public class TextPlanRendererTests
 
     private static Plan Unchanged() =>
         Some.Plan(Some.Project("app: {name: Grafana}\npolicies:\n  - {name: Allow devs, decision: allow, include: [{group: Developers}]}\n"), Some.Live(Some.App("Grafana", Some.Policy("Allow devs", 1))));
+
+    [Test]
+    public void Policies_that_only_move_up_after_a_deletion_are_one_plain_line_not_a_reorder()
+    {
+        var live = Some.Live(Some.App("Grafana", Some.Policy("Old", 1, "deny"), Some.Policy("Allow devs", 2), Some.Policy("Allow ops", 3)));
+        var plan = Some.Plan(
+            Some.Project("app: {name: Grafana}\npolicies:\n  - {name: Allow devs, decision: allow, include: [{group: Developers}]}\n  - {name: Allow ops, decision: allow, include: [{group: Developers}]}\n"),
+            live);
+
+        var text = new TextPlanRenderer().Render(plan);
+        var markdown = new MarkdownPlanRenderer().Render(PlanReviewer.Review(plan));
+
+        var lines = text.Split('\n');
+        var renumbered = Array.IndexOf(lines, "  renumbered, order unchanged: \"Allow devs\" 2 → 1, \"Allow ops\" 3 → 2");
+        renumbered.ShouldBeGreaterThan(Array.IndexOf(lines, "- delete \"Old\""), text);
+        text.ShouldNotContain("↕ reorder");
+        markdown.ShouldNotContain("reorder @@");
+        plan.Summary.ToString().ShouldBe("Plan: 0 to create, 0 to update, 1 to delete, 0 to reorder.");
+    }
+
+    [Test]
+    public void A_real_reorder_is_still_shown_as_one()
+    {
+        var live = Some.Live(Some.App("Grafana", Some.Policy("Allow devs", 1), Some.Policy("Allow ops", 2)));
+        var plan = Some.Plan(
+            Some.Project("app: {name: Grafana}\npolicies:\n  - {name: Allow ops, decision: allow, include: [{group: Developers}]}\n  - {name: Allow devs, decision: allow, include: [{group: Developers}]}\n"),
+            live);
+
+        new TextPlanRenderer().Render(plan).ShouldContain("↕ reorder");
+        plan.Summary.ToString().ShouldBe("Plan: 0 to create, 0 to update, 0 to delete, 2 to reorder.");
+    }
 }

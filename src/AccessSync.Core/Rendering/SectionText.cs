@@ -95,6 +95,13 @@ internal sealed class SectionText(SectionNotation notation, bool useColor)
                 under = under.Concat(Prose("    ", $"converted from a policy of {Printable(owner.Name)}'s own (make_reusable: same id, same place)", "      "));
             }
         }
+        else if (change is ReorderPolicies { OrderKept: true } renumbered)
+        {
+            // Not a reorder of its own: the others close a gap or make room, in the same order, so Access decides
+            // as before. One plain line says what apply writes, with no marker a reviewer would stop at.
+            var moves = string.Join(", ", renumbered.Moves.Select(m => $"{Quoted(m.PolicyName)} {m.From} → {m.To}"));
+            return Prose("  ", $"renumbered, order unchanged: {moves}", "    ");
+        }
         else
         {
             head = change switch
