@@ -73,6 +73,7 @@ public class ApiTests
         using var tree = new ExampleTree();
         await using var server = await StartAsync();
         server.Faults.FailRate = 0.2;
+        server.Faults.FailRetryAfterSeconds = 0; // what failures leave behind, not how long the client waits (tested in process)
 
         // On top of the random 5xx, every attempt at writing a Grafana policy fails, retries included: at least
         // one change must end failed, and the rest of Grafana's changes not attempted.

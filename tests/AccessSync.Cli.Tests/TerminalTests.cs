@@ -13,9 +13,12 @@ public class TerminalTests
     {
         using var tree = new ExampleTree();
 
-        var coloured = await AccessSyncProcess.RunInTerminalAsync(tree.Path, new Dictionary<string, string?>(), null, "plan", "--sandbox");
-        var byVariable = await AccessSyncProcess.RunInTerminalAsync(tree.Path, new Dictionary<string, string?> { ["NO_COLOR"] = "1" }, null, "plan", "--sandbox");
-        var byOption = await AccessSyncProcess.RunInTerminalAsync(tree.Path, new Dictionary<string, string?>(), null, "plan", "--sandbox", "--no-color");
+        // Three plans that only read the sandbox, at once.
+        var runs = await Task.WhenAll(
+            AccessSyncProcess.RunInTerminalAsync(tree.Path, new Dictionary<string, string?>(), null, "plan", "--sandbox"),
+            AccessSyncProcess.RunInTerminalAsync(tree.Path, new Dictionary<string, string?> { ["NO_COLOR"] = "1" }, null, "plan", "--sandbox"),
+            AccessSyncProcess.RunInTerminalAsync(tree.Path, new Dictionary<string, string?>(), null, "plan", "--sandbox", "--no-color"));
+        var (coloured, byVariable, byOption) = (runs[0], runs[1], runs[2]);
 
         coloured.StdOut.ShouldContain(Green + "+ create \"Allow partner engineers\"");
         byVariable.StdOut.ShouldContain("+ create \"Allow partner engineers\"");

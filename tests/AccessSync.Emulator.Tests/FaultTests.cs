@@ -140,6 +140,20 @@ public class FaultTests : EmulatorTest
     }
 
     [Test]
+    public async Task Injected_failures_carry_a_retry_after_only_when_one_is_set_as_cloudflare_sends_none()
+    {
+        Server.Faults.FailRate = 1.0;
+
+        var plain = await Api.Get(Apps);
+        Server.Faults.FailRetryAfterSeconds = 0;
+        var hinted = await Api.Get(Apps);
+
+        plain.Headers.RetryAfter.ShouldBeNull();
+        hinted.Headers.RetryAfter!.Delta.ShouldBe(TimeSpan.Zero);
+        Server.Faults.FailRate = 0;
+    }
+
+    [Test]
     public async Task A_reset_rate_of_one_aborts_every_connection()
     {
         Server.Faults.ResetRate = 1.0;

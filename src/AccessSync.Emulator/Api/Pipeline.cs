@@ -122,6 +122,11 @@ internal sealed class Pipeline(FaultSettings faults, RequestLog log, EmulatorCre
         if (chance.Happens(faults.FailRate))
         {
             var status = FailureStatuses[chance.Pick(FailureStatuses.Length)];
+            if (faults.FailRetryAfterSeconds is { } retryAfter)
+            {
+                context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+            }
+
             await Envelope.WriteFailure(context, status, [InjectedError(status)]);
             return null;
         }

@@ -11,6 +11,7 @@ public sealed class FaultSettings
     private readonly TimeProvider clock;
     private LatencyRange latency = LatencyRange.None;
     private double failRate;
+    private int? failRetryAfterSeconds;
     private double resetRate;
     private double lostAnswerRate;
     private RateLimitWindow? rateLimit;
@@ -34,6 +35,16 @@ public sealed class FaultSettings
     {
         get { lock (gate) { return failRate; } }
         set { lock (gate) { failRate = Fraction(value); } }
+    }
+
+    /// <summary>
+    /// A <c>Retry-After</c> (seconds) on the failures <see cref="FailRate"/> injects; null (the default) for none, as
+    /// Cloudflare sends none on a 5xx. A test of what a failure does, rather than of how long a client waits, sets 0.
+    /// </summary>
+    public int? FailRetryAfterSeconds
+    {
+        get { lock (gate) { return failRetryAfterSeconds; } }
+        set { lock (gate) { failRetryAfterSeconds = value is { } seconds ? Math.Max(0, seconds) : null; } }
     }
 
     /// <summary>The fraction (0..1) of connections aborted before processing.</summary>
