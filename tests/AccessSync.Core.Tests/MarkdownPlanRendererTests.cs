@@ -111,12 +111,12 @@ public partial class MarkdownPlanRendererTests
     }
 
     [Test]
-    public void A_section_is_open_only_when_its_application_widens_access()
+    public void Every_section_is_open_and_one_that_widens_access_says_so()
     {
         var narrow = PlanCreating("{name: Block contractors, decision: deny, include: [{group: Contractors}]}");
         var wide = PlanCreating("{name: Health checks, decision: bypass, include: [{ip: 192.0.2.0/24}]}");
 
-        new MarkdownPlanRenderer().Render(narrow).ShouldContain("<details>\n<summary><strong>Grafana</strong> · apps/app1.yaml · 1 to create</summary>");
+        new MarkdownPlanRenderer().Render(narrow).ShouldContain("<details open>\n<summary><strong>Grafana</strong> · apps/app1.yaml · 1 to create</summary>");
         new MarkdownPlanRenderer().Render(wide).ShouldContain("<details open>\n<summary><strong>Grafana</strong> · apps/app1.yaml · 1 to create · ⚠️ widens access</summary>");
     }
 

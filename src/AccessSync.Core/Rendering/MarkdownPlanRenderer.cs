@@ -207,11 +207,18 @@ public sealed class MarkdownPlanRenderer(MarkdownPlanOptions options) : IPlanRen
         var counts = string.Join(", ", CountedKinds.Concat(ReusableKinds)
             .Where(k => section.Count(k) > 0)
             .Select(k => $"{section.Count(k)} to {k.Verb()}"));
+        if (counts.Length == 0)
+        {
+            counts = "renumbered, order unchanged"; // its only change keeps the order: no kind counts it
+        }
+
         var where = target.IsReusablePolicies ? target.Scope.ToString() : target.FilePath;
         var summary = $"<strong>{Html(target.Name)}</strong> · {Html(where)} · {counts}{(widens ? " · ⚠️ widens access" : string.Empty)}";
         var changeList = SectionText.DiffFence.ChangeList(section, names);
         var policies = SectionText.DiffFence.FullPolicies(section, names);
-        var open = Details(summary, widens);
+        // Every section's change list in view, a widening one marked in its summary; the full text of the policies
+        // is what folds away (below).
+        var open = Details(summary, isOpen: true);
         var close = "</details>\n\n";
         if (policies.Count == 0)
         {
