@@ -1,13 +1,13 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Markdig;
-using Markdig.Extensions.Tables;
-using Markdig.Syntax;
 using AccessSync.Core.Planning;
 using AccessSync.Core.Rendering;
 using AccessSync.Core.Review;
 using AccessSync.Core.Tests.Support;
 using AccessSync.Testing;
+using Markdig;
+using Markdig.Extensions.Tables;
+using Markdig.Syntax;
 
 namespace AccessSync.Core.Tests;
 
