@@ -171,6 +171,19 @@ public class RequestWindowTests
     }
 
     [Test]
+    public void No_answer_holds_requests_back_longer_than_a_window_or_stops_them_altogether()
+    {
+        window.AttemptAcquire().Dispose();
+        window.ServerReported(new ServerQuota(Remaining: 0, Reset: TimeSpan.FromDays(10), Policy: new RequestBudget(0, TimeSpan.FromDays(10))));
+        var next = window.AcquireAsync();
+
+        clock.Advance(RequestWindow.MaxServerWindow - TimeSpan.FromMilliseconds(1));
+        next.IsCompleted.ShouldBeFalse("the server's window, an hour at most, counts the request answered before");
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        next.IsCompletedSuccessfully.ShouldBeTrue("a quota of none is one request a window");
+    }
+
+    [Test]
     public void A_tighter_quota_the_server_names_is_kept_and_a_looser_one_is_not()
     {
         window.ServerReported(new ServerQuota(5, Window, Policy: new RequestBudget(100, Window)));

@@ -25,6 +25,9 @@ namespace AccessSync.Cloudflare.Resilience;
 /// </remarks>
 internal sealed class RequestWindow : RateLimiter
 {
+    /// <summary>The longest window a server's <c>Ratelimit-Policy</c> may impose: twelve times Cloudflare's five minutes.</summary>
+    internal static readonly TimeSpan MaxServerWindow = TimeSpan.FromHours(1);
+
     private int limit;
     private TimeSpan window;
     private readonly TimeProvider clock;
@@ -170,10 +173,13 @@ internal sealed class RequestWindow : RateLimiter
         ArgumentNullException.ThrowIfNull(quota);
         lock (gate)
         {
+            // An answer's numbers are bounded, so that no server (a proxy, a broken one) can stop the client for
+            // longer than Cloudflare's own limit would: at least one request per window, a window of at most
+            // MaxServerWindow, and requests held for at most one window.
             if (quota.Policy is { } policy)
             {
-                limit = Math.Min(limit, policy.Requests);
-                window = policy.Window > window ? policy.Window : window;
+                limit = Math.Clamp(policy.Requests, 1, limit);
+                window = policy.Window > window ? (policy.Window < MaxServerWindow ? policy.Window : MaxServerWindow) : window;
             }
 
             var now = clock.GetTimestamp();
@@ -184,7 +190,8 @@ internal sealed class RequestWindow : RateLimiter
             }
 
             held += unseen;
-            var until = now + (long)(quota.Reset.TotalSeconds * clock.TimestampFrequency);
+            var reset = quota.Reset < window ? quota.Reset : window;
+            var until = now + (long)(reset.TotalSeconds * clock.TimestampFrequency);
             heldUntil = Math.Max(heldUntil, until);
             ScheduleRelease();
         }
