@@ -31,9 +31,10 @@ public static class NewlyLetIn
         ArgumentNullException.ThrowIfNull(budget);
         var dimensions = Dimensions([.. before.Policies, .. after.Policies]);
 
-        // A request costs one judgment per rule of both sets at most (groups judged by definition aside, which are
-        // judged once per request): the budget counts those, so that an application of many long policies costs its size.
-        var cost = 1 + RuleCount(before) + RuleCount(after);
+        // A request costs one judgment per rule of both sets at most, plus the rules of every group they reach by
+        // definition (each judged once per request): the budget counts those, so that an application of many long
+        // policies, or groups the server defines at length, costs its size.
+        var cost = 1 + Cost(before) + Cost(after);
         foreach (var who in Candidates(dimensions).Take(PerApplication))
         {
             if (!budget.TrySpend(cost))
@@ -52,8 +53,28 @@ public static class NewlyLetIn
         return null;
     }
 
-    private static int RuleCount(ApplicationPolicies policies) =>
-        policies.Policies.Sum(p => p.Rules.Include.Length + p.Rules.Exclude.Length + p.Rules.Require.Length);
+    /// <summary>The rules one request may be judged by: the policies' own, and those of each group they reach, once.</summary>
+    private static long Cost(ApplicationPolicies policies)
+    {
+        static IEnumerable<Rule> All(RuleSets rules) => rules.Include.Concat(rules.Exclude).Concat(rules.Require);
+        var cost = 0L;
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var pending = new Stack<RuleSets>(policies.Policies.Select(p => p.Rules));
+        while (pending.TryPop(out var rules))
+        {
+            foreach (var rule in All(rules))
+            {
+                cost++;
+                if (rule is GroupRule group && policies.Groups is { } definitions && seen.Add(group.Reference.Value.Trim())
+                    && definitions(group.Reference) is { } definition)
+                {
+                    pending.Push(definition);
+                }
+            }
+        }
+
+        return cost;
+    }
 
     /// <summary>
     /// The request nobody states anything about, except what Access learns from outside it: it passes no posture

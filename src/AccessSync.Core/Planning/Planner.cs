@@ -89,7 +89,8 @@ public static class Planner
         }
 
         // Planned once every file was read: a later file may convert a policy an earlier one already uses.
-        var accessAfter = new Dictionary<string, (LiveApplication App, LiveScope Scope, ApplicationPolicies After)>(StringComparer.Ordinal);
+        // Both sides of an application's access are made only for one whose changes widen who gets in (see WideningExamples).
+        var access = new Dictionary<string, Func<(ApplicationPolicies Before, ApplicationPolicies After)>>(StringComparer.Ordinal);
         foreach (var (desired, app, policies, links) in pending)
         {
             ImmutableArray<DesiredLink> refreshed = [.. links.Select(l => l with { Target = reusable.Refresh(l.Target) })];
@@ -99,7 +100,7 @@ public static class Planner
             if (planned.HasChanges)
             {
                 var scope = liveOf[desired.File.Path].Scope;
-                accessAfter[app.Id] = (app, scope, AccessAfter(app, policies, refreshed, planned.Unmanaged, scope));
+                access[app.Id] = () => (LiveAccess.Of(app, scope), AccessAfter(app, policies, refreshed, planned.Unmanaged, scope));
             }
         }
 
@@ -130,7 +131,7 @@ public static class Planner
 
         var plan = new Plan(ordered, names, project.Config.Safety) { Reusable = reusablePlans, AccessTests = AccessTestPlanner.Run(project, liveOf) };
         return new PlanResult(
-            WideningExamples.Attach(plan, id => accessAfter.TryGetValue(id, out var found) ? (LiveAccess.Of(found.App, found.Scope), found.After) : null),
+            WideningExamples.Attach(plan, id => access.TryGetValue(id, out var sides) ? sides() : null),
             [.. diagnostics.InReadingOrder()],
             [.. options.Targets.Where(t => !matchedTargets.Contains(t))]);
     }

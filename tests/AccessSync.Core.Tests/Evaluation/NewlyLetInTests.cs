@@ -72,6 +72,21 @@ public class NewlyLetInTests
     }
 
     [Test]
+    public void The_rules_of_the_groups_the_policies_reach_count_against_the_budget()
+    {
+        // Two rules of policies; the group the new one names is defined by the server with 1,000 rules of its own.
+        EvaluatedPolicy[] before = [Allow("Office", Include(new IpRule("203.0.113.0/24")))];
+        EvaluatedPolicy[] after = [.. before, Allow("Staff", Include(new GroupRule(ObjectReference.Name("Staff"))), 2)];
+        GroupDefinitions groups = _ => Include([.. Enumerable.Range(0, 1_000).Select(i => (Rule)new EmailRule($"u{i}@example.com"))]);
+
+        var budget = new SearchBudget(100);
+        NewlyLetIn.Find(new ApplicationPolicies([.. before], groups), new ApplicationPolicies([.. after], groups), budget).ShouldBeNull();
+        budget.Left.ShouldBe(100, "not one request fits: each may judge the group's 1,000 rules");
+        NewlyLetIn.Find(new ApplicationPolicies([.. before], groups), new ApplicationPolicies([.. after], groups), new SearchBudget(1_000_000))
+            .ShouldNotBeNull("with budget enough, someone the group's definition matches is found");
+    }
+
+    [Test]
     public void The_example_reads_as_a_reviewer_would_say_it_with_names_for_ids()
     {
         var who = new Identity(Email: "eve@partner.example", Country: "US", Groups: ["aa0a"], AuthMethods: ["mfa"]);
