@@ -32,7 +32,7 @@ public sealed record AppPlan(
 
     /// <summary>How many of a kind; for a reorder, how many policies move, unless only their numbers change (<see cref="ReorderPolicies.OrderKept"/>).</summary>
     public int Count(ChangeKind kind) => kind == ChangeKind.Reorder
-        ? Changes.OfType<ReorderPolicies>().Where(r => !r.OrderKept).Sum(r => r.Moves.Length)
+        ? Changes.OfType<ReorderPolicies>().Sum(r => r.Counted)
         : Changes.Count(c => c.Kind == kind);
 }
 

@@ -72,6 +72,9 @@ public sealed record ReorderPolicies(ImmutableArray<PrecedenceMove> Moves, Immut
     /// show it as a reorder of its own, though apply still writes the new numbers.
     /// </summary>
     public bool OrderKept { get; init; }
+
+    /// <summary>How many policies the plan counts as reordered: none when only their numbers change.</summary>
+    public int Counted => OrderKept ? 0 : Moves.Length;
 }
 
 /// <summary>A reusable policy attached to the application at a precedence.</summary>

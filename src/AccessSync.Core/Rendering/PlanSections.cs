@@ -26,7 +26,7 @@ internal sealed record PlanSection(
     /// <summary>How many of a kind; for a reorder, how many policies move, as <see cref="AppPlan.Count"/> counts.</summary>
     public int Count(ChangeKind kind) => Changes.Sum(c => c.Change switch
     {
-        ReorderPolicies reorder when kind == ChangeKind.Reorder => reorder.OrderKept ? 0 : reorder.Moves.Length,
+        ReorderPolicies reorder when kind == ChangeKind.Reorder => reorder.Counted,
         var change => change.Kind == kind ? 1 : 0,
     });
 

@@ -32,7 +32,7 @@ public static class PlanReviewer
             return reviews;
         }
 
-        var candidates = reviews.SelectMany(r => r.Widenings.Where(w => w.Kind is not (WideningKind.LongerSession or WideningKind.CheckDisabled)).Select(w => (Review: r, Widening: w))).ToList();
+        var candidates = reviews.SelectMany(r => r.Widenings.Where(w => w.LetsMoreIn).Select(w => (Review: r, Widening: w))).ToList();
         if (candidates.Count == 0)
         {
             return reviews;

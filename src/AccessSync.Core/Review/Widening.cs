@@ -10,6 +10,12 @@ public sealed record Widening(AppTarget App, string PolicyName, WideningKind Kin
     /// <summary>For a change to a reusable policy, the applications it widens access to: every one that uses it.</summary>
     public ImmutableArray<string> Apps { get; init; } = [];
 
+    /// <summary>
+    /// It lets in requests that were refused, rather than only asking less of those let in (a longer session, a check
+    /// turned off): a request can show it.
+    /// </summary>
+    public bool LetsMoreIn => Kind is not (WideningKind.LongerSession or WideningKind.CheckDisabled);
+
     /// <summary>A request the plan lets in that live refuses, and by which policy when another: the proof of the widening.</summary>
     public LetInExample? Example { get; init; }
 

@@ -32,5 +32,5 @@ public static class WideningExamples
 
     /// <summary>Whether a change is flagged for letting more requests in, rather than only for weaker checks on those it lets in.</summary>
     private static bool WidensWhoGetsIn(Plan plan, AppPlan app) =>
-        app.HasChanges && app.Changes.Any(c => AccessWidening.Of(plan, app.App, c).Any(w => w.Kind is not (WideningKind.LongerSession or WideningKind.CheckDisabled)));
+        app.HasChanges && app.Changes.Any(c => AccessWidening.Of(plan, app.App, c).Any(w => w.LetsMoreIn));
 }
