@@ -31,6 +31,21 @@ internal readonly record struct IpRange(IPAddress Network, int PrefixLength)
             : null;
     }
 
+    /// <summary>
+    /// An address inside the range that a machine could have: the network's with its last bit set (the host bits of a
+    /// network address are zero, and no machine has it), or the range's only address or two.
+    /// </summary>
+    public IPAddress Host()
+    {
+        var bytes = Network.GetAddressBytes();
+        if (PrefixLength <= (bytes.Length * 8) - 2)
+        {
+            bytes[^1] |= 1;
+        }
+
+        return new IPAddress(bytes);
+    }
+
     /// <summary>The address is inside the range.</summary>
     public bool Contains(IPAddress address)
     {

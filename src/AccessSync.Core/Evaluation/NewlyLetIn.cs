@@ -137,7 +137,7 @@ public static class NewlyLetIn
         var rules = policies.SelectMany(p => p.Rules.Include.Concat(p.Rules.Exclude).Concat(p.Rules.Require)).Distinct().ToList();
         var emails = rules.OfType<EmailRule>().Select(r => r.Email.Trim())
             .Concat(rules.OfType<EmailDomainRule>().Select(r => "someone@" + r.Domain.Trim().TrimStart('@')));
-        var addresses = rules.OfType<IpRule>().Select(r => IpRange.Parse(r.Range) is { } range ? FirstHost(range) : null).OfType<IPAddress>();
+        var addresses = rules.OfType<IpRule>().Select(r => IpRange.Parse(r.Range)?.Host()).OfType<IPAddress>();
         var idpGroups = rules.Select(r => r switch
         {
             OktaGroupRule okta => okta.GroupName,
@@ -171,18 +171,6 @@ public static class NewlyLetIn
                 Of(rules.OfType<IpListRule>().Select(r => r.ListId), (who, list) => who with { IpLists = [list] }),
             }.Where(d => !d.Values.IsEmpty),
         ];
-    }
-
-    /// <summary>The range's first address after its network address (which no machine has), or its only one.</summary>
-    private static IPAddress FirstHost(IpRange range)
-    {
-        var bytes = range.Network.GetAddressBytes();
-        if (range.PrefixLength <= (bytes.Length * 8) - 2)
-        {
-            bytes[^1] |= 1; // the host bits of a network address are zero
-        }
-
-        return new IPAddress(bytes);
     }
 
     private static Dimension Of<T>(IEnumerable<T> values, Func<Identity, T, Identity> set) =>
