@@ -18,6 +18,28 @@ public class DisplayTextTests
     public void A_lone_surrogate_is_written_as_visible_text() =>
         DisplayText.ForDisplay("lone " + (char)0xD800 + " half").ShouldBe(@"lone \ud800 half");
 
+    [Test]
+    public void Every_character_is_kept_or_escaped_as_the_rules_say()
+    {
+        // Each of the 65,536 characters alone, and after a character that is escaped: the first takes the shortcut for
+        // text with nothing to escape, the second is read character by character. Both must escape exactly the
+        // controls, bidirectional controls, separators and surrogates, and keep every other character.
+        static bool MustBeEscaped(char c) =>
+            c < 0x20 || (c >= 0x7F && c <= 0x9F) || c is '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E')
+            || c is (>= '\u2066' and <= '\u2069') or '\u2028' or '\u2029' || char.IsSurrogate(c);
+
+        var wrong = Enumerable.Range(0, char.MaxValue + 1)
+            .Select(c => (char)c)
+            .Where(c => c is not '\r' and not '\n' and not '\t')
+            .Where(c => MustBeEscaped(c)
+                ? !DisplayText.Name(c.ToString()).StartsWith('\\') || !DisplayText.Name("\0" + c).StartsWith(@"\x00\", StringComparison.Ordinal)
+                : DisplayText.Name(c.ToString()) != c.ToString() || DisplayText.Name("\0" + c) != @"\x00" + c)
+            .Select(c => $"U+{(int)c:X4}")
+            .ToList();
+
+        wrong.ShouldBeEmpty();
+    }
+
     [TestCase("Zugriff verweigert: ä ö ü ß")]
     [TestCase("访问被拒绝")]
     [TestCase("مرفوض")]

@@ -10,9 +10,9 @@ public static class JsonPath
     public static JsonElement? Get(JsonElement root, string path)
     {
         var current = root;
-        foreach (var part in path.Split('.'))
+        foreach (var range in path.AsSpan().Split('.'))
         {
-            if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(part, out current))
+            if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(path.AsSpan(range), out current))
             {
                 return null;
             }

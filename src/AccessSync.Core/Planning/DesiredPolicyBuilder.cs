@@ -12,6 +12,8 @@ namespace AccessSync.Core.Planning;
 /// </summary>
 internal sealed class DesiredPolicyBuilder(LiveScope live)
 {
+    private static readonly NameIndex<NamedObject> NoObjects = new([], n => n.Id, n => n.Name);
+
     private readonly List<Diagnostic> diagnostics = [];
 
     public IReadOnlyList<Diagnostic> Diagnostics => diagnostics;
@@ -45,15 +47,16 @@ internal sealed class DesiredPolicyBuilder(LiveScope live)
             return rule;
         }
 
+        var index = LiveScopeIndex.Of(live);
         var candidates = reference switch
         {
-            GroupRule => live.Groups,
-            ServiceTokenRule => live.ServiceTokens,
-            LoginMethodRule => live.IdentityProviders,
-            _ => [],
+            GroupRule => index.Groups,
+            ServiceTokenRule => index.ServiceTokens,
+            LoginMethodRule => index.IdentityProviders,
+            _ => NoObjects,
         };
         var span = rule.Span ?? SourceSpan.StartOf(string.Empty);
-        switch (NameLookup.Find(candidates, name, c => c.Id, c => c.Name, reference.ObjectKind))
+        switch (candidates.Find(name, reference.ObjectKind))
         {
             case Lookup<NamedObject>.Found found:
                 return reference.With(ObjectReference.Id(found.Value.Id));

@@ -20,16 +20,38 @@ internal static class NameLookup
 {
     private const int MaxListed = 8;
 
-    public static Lookup<T> Find<T>(IReadOnlyCollection<T> candidates, string wanted, Func<T, string> id, Func<T, string> name, string what)
+    public static Lookup<T> Find<T>(IReadOnlyCollection<T> candidates, string wanted, Func<T, string> id, Func<T, string> name, string what) =>
+        Decide(
+            [.. candidates.Where(c => string.Equals(id(c), wanted, StringComparison.OrdinalIgnoreCase))],
+            () => [.. candidates.Where(c => name(c) == wanted)],
+            () => [.. candidates.Where(c => string.Equals(name(c), wanted, StringComparison.OrdinalIgnoreCase))],
+            candidates,
+            wanted,
+            id,
+            name,
+            what);
+
+    /// <summary>
+    /// The one rule, whether the candidates were scanned or indexed: the one candidate with the id, else the ones with
+    /// the very name, else the ones with the name in another letter case.
+    /// </summary>
+    internal static Lookup<T> Decide<T>(
+        IReadOnlyList<T> withId,
+        Func<IReadOnlyList<T>> withName,
+        Func<IReadOnlyList<T>> withNameInAnyCase,
+        IReadOnlyCollection<T> candidates,
+        string wanted,
+        Func<T, string> id,
+        Func<T, string> name,
+        string what)
     {
-        var byId = candidates.Where(c => string.Equals(id(c), wanted, StringComparison.OrdinalIgnoreCase)).ToList();
-        if (byId.Count == 1)
+        if (withId.Count == 1)
         {
-            return new Lookup<T>.Found(byId[0]);
+            return new Lookup<T>.Found(withId[0]);
         }
 
-        var exact = candidates.Where(c => name(c) == wanted).ToList();
-        var matches = exact.Count > 0 ? exact : [.. candidates.Where(c => string.Equals(name(c), wanted, StringComparison.OrdinalIgnoreCase))];
+        var exact = withName();
+        var matches = exact.Count > 0 ? exact : withNameInAnyCase();
         return matches.Count switch
         {
             1 => new Lookup<T>.Found(matches[0]),

@@ -165,22 +165,14 @@ public static class Planner
 
     private static LiveApplication? FindApplication(AppReference reference, LiveScope scope, List<Diagnostic> diagnostics)
     {
-        var candidates = reference.Kind == AppReferenceKind.Domain
-            ? [.. scope.Applications.Where(a => string.Equals(a.Domain, reference.Value, StringComparison.OrdinalIgnoreCase))]
-            : scope.Applications;
+        var index = LiveScopeIndex.Of(scope);
         var lookup = reference.Kind switch
         {
-            AppReferenceKind.Domain => candidates.Length switch
-            {
-                1 => new Lookup<LiveApplication>.Found(candidates[0]),
-                0 => new Lookup<LiveApplication>.NotFound($"no Access application has the domain `{reference.Value}`"),
-                _ => new Lookup<LiveApplication>.Ambiguous(
-                    $"{candidates.Length} Access applications have the domain `{reference.Value}`: {string.Join(", ", candidates.Select(c => c.Id).Order(StringComparer.Ordinal))}; name the application by id instead"),
-            },
-            AppReferenceKind.Id => scope.Applications.FirstOrDefault(a => string.Equals(a.Id, reference.Value, StringComparison.OrdinalIgnoreCase)) is { } byId
+            AppReferenceKind.Domain => ByDomain(index.WithDomain(reference.Value), reference.Value),
+            AppReferenceKind.Id => index.Applications.ById(reference.Value) is { } byId
                 ? new Lookup<LiveApplication>.Found(byId)
                 : new Lookup<LiveApplication>.NotFound($"no Access application has the id `{reference.Value}`"),
-            _ => NameLookup.Find(scope.Applications, reference.Value, a => a.Id, a => a.Name, "Access application"),
+            _ => index.Applications.Find(reference.Value, "Access application"),
         };
 
         switch (lookup)
@@ -200,6 +192,14 @@ public static class Planner
                 return null;
         }
     }
+
+    private static Lookup<LiveApplication> ByDomain(ImmutableArray<LiveApplication> candidates, string domain) => candidates.Length switch
+    {
+        1 => new Lookup<LiveApplication>.Found(candidates[0]),
+        0 => new Lookup<LiveApplication>.NotFound($"no Access application has the domain `{domain}`"),
+        _ => new Lookup<LiveApplication>.Ambiguous(
+            $"{candidates.Length} Access applications have the domain `{domain}`: {string.Join(", ", candidates.Select(c => c.Id).Order(StringComparer.Ordinal))}; name the application by id instead"),
+    };
 
     /// <param name="kept">The reusable policies attached to the application after the plan.</param>
     private static AppPlan PlanApplication(

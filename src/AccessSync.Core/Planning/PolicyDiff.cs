@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using AccessSync.Core.Normalization;
+using AccessSync.Core.Wire;
 
 namespace AccessSync.Core.Planning;
 
@@ -8,17 +10,28 @@ namespace AccessSync.Core.Planning;
 public static class PolicyDiff
 {
     /// <summary>The managed fields whose canonical values differ, in display order.</summary>
-    public static ImmutableArray<FieldChange> Changes(DesiredPolicy desired, JsonElement live) =>
-    [
-        .. desired.Fields
-            .Select(f => (Field: f, Live: JsonPath.Get(live, f.Key)))
+    public static ImmutableArray<FieldChange> Changes(DesiredPolicy desired, JsonElement live)
+    {
+        List<FieldChange>? changes = null;
+        foreach (var field in PolicyWire.ManagedJson(desired))
+        {
+            var liveValue = JsonPath.Get(live, field.Path);
             // The same JSON text means the same value: most fields of most policies are as the API wrote them, and
-            // need no normalising to be known equal.
-            .Where(f => f.Live is not { } text || text.GetRawText() != f.Field.Value)
-            .Select(f => new FieldChange(f.Field.Key, Normalizer.Canonical(f.Field.Key, f.Live), Normalizer.Canonical(f.Field.Key, f.Field.Value)))
-            .Where(c => c.Before != c.After)
-            .OrderBy(c => c.Path, Comparer<string>.Create(PolicyFields.Compare)),
-    ];
+            // need no normalising (nor a copy) to be known equal.
+            if (liveValue is { } text && JsonMarshal.GetRawUtf8Value(text).SequenceEqual(field.Json.Span))
+            {
+                continue;
+            }
+
+            var change = new FieldChange(field.Path, Normalizer.Canonical(field.Path, liveValue), Normalizer.Canonical(field.Path, field.Text));
+            if (change.Before != change.After)
+            {
+                (changes ??= []).Add(change);
+            }
+        }
+
+        return changes is null ? [] : [.. changes.OrderBy(c => c.Path, Comparer<string>.Create(PolicyFields.Compare))];
+    }
 
     /// <summary>Every managed field the live policy has a value for, canonical: what a delete takes away.</summary>
     public static ImmutableSortedDictionary<string, string> ManagedFieldsOf(JsonElement live) =>

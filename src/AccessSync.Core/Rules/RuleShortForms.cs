@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using AccessSync.Core.Json;
 
 namespace AccessSync.Core.Rules;
 
@@ -13,7 +13,7 @@ public static class RuleShortForms
     /// <summary>A rule in the API's shape.</summary>
     public static Rule FromFields(string kind, IReadOnlyCollection<RuleField> fields) =>
         RuleKinds.Find(kind)?.Read(new RuleFieldReader(fields))
-        ?? new UnknownRule(new JsonObject { [kind] = RuleWire.Fields(fields) }.ToJsonString());
+        ?? new UnknownRule(Utf8Json.Text(writer => RuleWire.WriteTo(writer, kind, fields)));
 
     /// <summary><c>everyone: true</c>: a kind whose API shape is an empty object.</summary>
     public static Rule FromFlag(string kind) => FromFields(kind, []);

@@ -20,16 +20,54 @@ public static class RuleWire
 
     public static JsonArray WriteList(IEnumerable<Rule> rules) => [.. rules.Select(Write)];
 
-    public static JsonNode Write(Rule rule) => rule is UnknownRule unknown
-        ? JsonNode.Parse(unknown.Json)!
-        : new JsonObject { [rule.Kind.Key] = Fields(rule.Fields) };
+    public static JsonNode Write(Rule rule) => JsonNode.Parse(Utf8Json.Of(writer => WriteTo(writer, rule)))!;
+
+    /// <summary>The rules as the API takes them: the one place their JSON is written, and the planner's hot path.</summary>
+    public static void WriteListTo(Utf8JsonWriter writer, IEnumerable<Rule> rules)
+    {
+        writer.WriteStartArray();
+        foreach (var rule in rules)
+        {
+            WriteTo(writer, rule);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>The rule as the API takes it: <c>{"kind": {"field": "value", ...}}</c>; an unknown rule as it was read.</summary>
+    public static void WriteTo(Utf8JsonWriter writer, Rule rule)
+    {
+        if (rule is UnknownRule unknown)
+        {
+            using var document = JsonDocument.Parse(unknown.Json);
+            document.RootElement.WriteTo(writer);
+            return;
+        }
+
+        WriteTo(writer, rule.Kind.Key, rule.Fields);
+    }
+
+    /// <summary>A rule of <paramref name="kind"/> with <paramref name="fields"/>, known kind or not.</summary>
+    internal static void WriteTo(Utf8JsonWriter writer, string kind, IEnumerable<RuleField> fields)
+    {
+        writer.WriteStartObject();
+        writer.WriteStartObject(kind);
+        foreach (var field in fields)
+        {
+            writer.WritePropertyName(field.Name);
+            WriteValue(writer, field.Value);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
 
     /// <summary>The rule as the plan shows and compares it: canonical (see <see cref="RuleNormalizer"/>), keys sorted.</summary>
     public static JsonNode CanonicalNode(Rule rule)
     {
         if (rule is not UnknownRule unknown)
         {
-            return new JsonObject { [rule.Kind.Key] = Fields(rule.Canonical().Fields) };
+            return JsonNode.Parse(CanonicalJson(rule))!;
         }
 
         using var document = JsonDocument.Parse(unknown.Json);
@@ -52,7 +90,9 @@ public static class RuleWire
         return canonical;
     }
 
-    public static string CanonicalJson(Rule rule) => CanonicalNode(rule).ToJsonString();
+    public static string CanonicalJson(Rule rule) => rule is UnknownRule
+        ? CanonicalNode(rule).ToJsonString()
+        : Utf8Json.Text(writer => WriteTo(writer, rule.Canonical()));
 
     private static JsonNode? CanonicalValue(string kind, string field, JsonElement value) =>
         ValueOf(value) is { } ruleValue ? Value(RuleNormalizer.Normalize(kind, field, ruleValue)) : SortedJson.Of(value);
@@ -98,13 +138,26 @@ public static class RuleWire
         _ => null,
     };
 
-    internal static JsonObject Fields(IEnumerable<RuleField> fields) =>
-        new(fields.Select(f => KeyValuePair.Create(f.Name, Value(f.Value))));
-
-    private static JsonNode? Value(RuleValue value) => value switch
+    private static void WriteValue(Utf8JsonWriter writer, RuleValue value)
     {
-        TextRuleValue text => JsonValue.Create(text.Text),
-        ListRuleValue list => new JsonArray([.. list.Items.Select(i => (JsonNode?)JsonValue.Create(i))]),
-        _ => throw new ArgumentOutOfRangeException(nameof(value), value, "an unknown kind of rule value"),
-    };
+        switch (value)
+        {
+            case TextRuleValue text:
+                writer.WriteStringValue(text.Text);
+                break;
+            case ListRuleValue list:
+                writer.WriteStartArray();
+                foreach (var item in list.Items)
+                {
+                    writer.WriteStringValue(item);
+                }
+
+                writer.WriteEndArray();
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(value), value, "an unknown kind of rule value");
+        }
+    }
+
+    private static JsonNode? Value(RuleValue value) => JsonNode.Parse(Utf8Json.Of(writer => WriteValue(writer, value)));
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -38,6 +39,19 @@ public static class DisplayText
 
     private const string Ellipsis = "…";
 
+    /// <summary>
+    /// Every character <see cref="PieceAt"/> may show other than as itself: controls, bidirectional controls, line and
+    /// paragraph separators, and surrogates (a valid pair is kept, but is told apart from a lone half only there).
+    /// </summary>
+    private static readonly SearchValues<char> Escaped = SearchValues.Create(
+    [
+        .. Enumerable.Range(0, 0x20).Select(c => (char)c),
+        .. Enumerable.Range(0x7F, 0x9F - 0x7F + 1).Select(c => (char)c),
+        '\u061C', '\u200E', '\u200F', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069',
+        '\u2028', '\u2029',
+        .. Enumerable.Range(0xD800, 0xDFFF - 0xD800 + 1).Select(c => (char)c),
+    ]);
+
     private static string Display(string? text, int maxLength, bool foldLineBreaks)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxLength);
@@ -46,9 +60,25 @@ public static class DisplayText
             return string.Empty;
         }
 
+        if (text.Length <= maxLength && !text.AsSpan().ContainsAny(Escaped))
+        {
+            return text; // nearly every text: nothing to escape and short enough, so shown as it is, without a copy
+        }
+
         var shown = new StringBuilder(Math.Min(text.Length, maxLength) + Ellipsis.Length);
         for (var i = 0; i < text.Length; i++)
         {
+            if (!Escaped.Contains(text[i]))
+            {
+                if (shown.Length + 1 > maxLength)
+                {
+                    return shown.Append(Ellipsis).ToString();
+                }
+
+                shown.Append(text[i]);
+                continue;
+            }
+
             var piece = PieceAt(text, ref i, foldLineBreaks);
             if (foldLineBreaks && piece == " " && shown.Length > 0 && shown[^1] == ' ' && IsLineBreakOrTab(text[i]))
             {

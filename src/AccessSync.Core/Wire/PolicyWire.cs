@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -17,41 +18,99 @@ public static class PolicyWire
 {
     /// <summary>Each managed path of <paramref name="policy"/> to its JSON text: how the plan compares and records it.</summary>
     public static ImmutableSortedDictionary<string, string> ManagedFields(DesiredPolicy policy) =>
-        ManagedValues(policy).ToImmutableSortedDictionary(f => f.Key, f => f.Value.ToJsonString(), StringComparer.Ordinal);
+        ManagedJson(policy).ToImmutableSortedDictionary(f => f.Path, f => f.Text, StringComparer.Ordinal);
 
     /// <summary>Each managed path of <paramref name="policy"/> to its value, as a write sends it; a path it does not manage is absent.</summary>
-    public static IReadOnlyList<KeyValuePair<string, JsonNode>> ManagedValues(DesiredPolicy policy)
+    public static IReadOnlyList<KeyValuePair<string, JsonNode>> ManagedValues(DesiredPolicy policy) =>
+        [.. ManagedJson(policy).Select(f => KeyValuePair.Create(f.Path, JsonNode.Parse(f.Json.Span)!))];
+
+    /// <summary>
+    /// Each managed path of <paramref name="policy"/> and its value's JSON, in the order a write sends them: the one
+    /// place the policy's wire form is written. A field's bytes are good until the next is asked for (one buffer
+    /// serves them all: the planner compares every policy of an estate this way).
+    /// </summary>
+    public static IEnumerable<ManagedJson> ManagedJson(DesiredPolicy policy)
     {
-        var fields = new List<KeyValuePair<string, JsonNode>>();
-        void Add(string path, JsonNode? value)
+        ArgumentNullException.ThrowIfNull(policy);
+        var json = new FieldWriter();
+        yield return json.Text(PolicyFields.Name, policy.Name);
+        yield return json.Text(PolicyFields.Decision, WireNames.Of(policy.Decision));
+        yield return json.Rules(PolicyFields.Include, policy.Include);
+        if (policy.Exclude is { } exclude)
         {
-            if (value is not null)
-            {
-                fields.Add(KeyValuePair.Create(path, value));
-            }
+            yield return json.Rules(PolicyFields.Exclude, exclude);
         }
 
-        Add(PolicyFields.Name, JsonValue.Create(policy.Name));
-        Add(PolicyFields.Decision, JsonValue.Create(WireNames.Of(policy.Decision)));
-        Add(PolicyFields.Include, RuleWire.WriteList(policy.Include));
-        Add(PolicyFields.Exclude, policy.Exclude is { } exclude ? RuleWire.WriteList(exclude) : null);
-        Add(PolicyFields.Require, policy.Require is { } require ? RuleWire.WriteList(require) : null);
+        if (policy.Require is { } require)
+        {
+            yield return json.Rules(PolicyFields.Require, require);
+        }
 
         var s = policy.Settings;
-        Add(PolicyFields.SessionDuration, Text(s.SessionDuration));
-        Add(PolicyFields.ApprovalRequired, Flag(s.ApprovalRequired));
-        Add(PolicyFields.ApprovalGroups, s.ApprovalGroups is { } groups ? new JsonArray([.. groups.Select(ApprovalGroup)]) : null);
-        Add(PolicyFields.IsolationRequired, Flag(s.IsolationRequired));
-        Add(PolicyFields.PurposeJustificationRequired, Flag(s.PurposeJustificationRequired));
-        Add(PolicyFields.PurposeJustificationPrompt, Text(s.PurposeJustificationPrompt));
-        Add(PolicyFields.MfaAllowedAuthenticators, List(s.MfaConfig?.AllowedAuthenticators));
-        Add(PolicyFields.MfaDisabled, Flag(s.MfaConfig?.MfaDisabled));
-        Add(PolicyFields.MfaSessionDuration, Text(s.MfaConfig?.SessionDuration));
-        Add(PolicyFields.RdpLocalToRemote, List(s.ConnectionRules?.Rdp?.AllowedClipboardLocalToRemoteFormats));
-        Add(PolicyFields.RdpRemoteToLocal, List(s.ConnectionRules?.Rdp?.AllowedClipboardRemoteToLocalFormats));
-        Add(PolicyFields.SshUsernames, List(s.ConnectionRules?.Ssh?.Usernames));
-        Add(PolicyFields.SshAllowEmailAlias, Flag(s.ConnectionRules?.Ssh?.AllowEmailAlias));
-        return fields;
+        if (s.SessionDuration is { } session)
+        {
+            yield return json.Text(PolicyFields.SessionDuration, session);
+        }
+
+        if (s.ApprovalRequired is { } approval)
+        {
+            yield return json.Flag(PolicyFields.ApprovalRequired, approval);
+        }
+
+        if (s.ApprovalGroups is { } groups)
+        {
+            yield return json.Write(PolicyFields.ApprovalGroups, writer => WriteApprovalGroups(writer, groups));
+        }
+
+        if (s.IsolationRequired is { } isolation)
+        {
+            yield return json.Flag(PolicyFields.IsolationRequired, isolation);
+        }
+
+        if (s.PurposeJustificationRequired is { } justification)
+        {
+            yield return json.Flag(PolicyFields.PurposeJustificationRequired, justification);
+        }
+
+        if (s.PurposeJustificationPrompt is { } prompt)
+        {
+            yield return json.Text(PolicyFields.PurposeJustificationPrompt, prompt);
+        }
+
+        if (s.MfaConfig?.AllowedAuthenticators is { } authenticators)
+        {
+            yield return json.List(PolicyFields.MfaAllowedAuthenticators, authenticators);
+        }
+
+        if (s.MfaConfig?.MfaDisabled is { } mfaDisabled)
+        {
+            yield return json.Flag(PolicyFields.MfaDisabled, mfaDisabled);
+        }
+
+        if (s.MfaConfig?.SessionDuration is { } mfaSession)
+        {
+            yield return json.Text(PolicyFields.MfaSessionDuration, mfaSession);
+        }
+
+        if (s.ConnectionRules?.Rdp?.AllowedClipboardLocalToRemoteFormats is { } toRemote)
+        {
+            yield return json.List(PolicyFields.RdpLocalToRemote, toRemote);
+        }
+
+        if (s.ConnectionRules?.Rdp?.AllowedClipboardRemoteToLocalFormats is { } toLocal)
+        {
+            yield return json.List(PolicyFields.RdpRemoteToLocal, toLocal);
+        }
+
+        if (s.ConnectionRules?.Ssh?.Usernames is { } usernames)
+        {
+            yield return json.List(PolicyFields.SshUsernames, usernames);
+        }
+
+        if (s.ConnectionRules?.Ssh?.AllowEmailAlias is { } emailAlias)
+        {
+            yield return json.Flag(PolicyFields.SshAllowEmailAlias, emailAlias);
+        }
     }
 
     /// <summary>
@@ -99,27 +158,65 @@ public static class PolicyWire
             span);
     }
 
-    private static JsonValue? Text(string? value) => value is null ? null : JsonValue.Create(value);
-
-    private static JsonValue? Flag(bool? value) => value is null ? null : JsonValue.Create(value.Value);
-
-    private static JsonArray? List(ImmutableArray<string>? items) =>
-        items is null ? null : new JsonArray([.. items.Value.Select(i => (JsonNode?)JsonValue.Create(i))]);
-
-    private static JsonObject ApprovalGroup(ApprovalGroup group)
+    private static void WriteList(Utf8JsonWriter writer, IEnumerable<string> items)
     {
-        var json = new JsonObject { ["approvals_needed"] = group.ApprovalsNeeded };
-        if (group.EmailAddresses is { } addresses)
+        writer.WriteStartArray();
+        foreach (var item in items)
         {
-            json["email_addresses"] = List(addresses);
+            writer.WriteStringValue(item);
         }
 
-        if (group.EmailListUuid is { } list)
+        writer.WriteEndArray();
+    }
+
+    private static void WriteApprovalGroups(Utf8JsonWriter writer, IEnumerable<ApprovalGroup> groups)
+    {
+        writer.WriteStartArray();
+        foreach (var group in groups)
         {
-            json["email_list_uuid"] = list;
+            writer.WriteStartObject();
+            writer.WriteNumber("approvals_needed", group.ApprovalsNeeded);
+            if (group.EmailAddresses is { } addresses)
+            {
+                writer.WritePropertyName("email_addresses");
+                WriteList(writer, addresses);
+            }
+
+            if (group.EmailListUuid is { } list)
+            {
+                writer.WriteString("email_list_uuid", list);
+            }
+
+            writer.WriteEndObject();
         }
 
-        return json;
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Writes one field's value at a time into the one buffer they share.</summary>
+    private sealed class FieldWriter
+    {
+        private readonly ArrayBufferWriter<byte> buffer = new(512);
+        private readonly Utf8JsonWriter writer;
+
+        public FieldWriter() => writer = new Utf8JsonWriter(buffer);
+
+        public ManagedJson Text(string path, string value) => Write(path, w => w.WriteStringValue(value));
+
+        public ManagedJson Flag(string path, bool value) => Write(path, w => w.WriteBooleanValue(value));
+
+        public ManagedJson List(string path, IEnumerable<string> items) => Write(path, w => WriteList(w, items));
+
+        public ManagedJson Rules(string path, IEnumerable<Rule> rules) => Write(path, w => RuleWire.WriteListTo(w, rules));
+
+        public ManagedJson Write(string path, Action<Utf8JsonWriter> value)
+        {
+            buffer.ResetWrittenCount();
+            writer.Reset(buffer);
+            value(writer);
+            writer.Flush();
+            return new ManagedJson(path, buffer.WrittenMemory);
+        }
     }
 
     private static ApprovalGroup ReadApprovalGroup(JsonElement group) => new(
