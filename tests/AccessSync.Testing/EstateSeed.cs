@@ -65,7 +65,7 @@ public sealed record EstateSeed(int Apps = 0, int PoliciesPerApp = 0, int Reusab
         };
         if (withReusable)
         {
-            scope["reusable_policies"] = Array(ReusablePolicies, r => Policy(ReusableId(r), $"Reusable {r}", null));
+            scope["reusable_policies"] = Array(ReusablePolicies, r => Policy(ReusableId(r), $"Reusable {r}", null, Country(r)));
         }
 
         return scope;
@@ -73,7 +73,7 @@ public sealed record EstateSeed(int Apps = 0, int PoliciesPerApp = 0, int Reusab
 
     private JsonObject App(int a, bool withReusable)
     {
-        var policies = Array(PoliciesPerApp, p => Policy(PolicyId(a, p), $"Policy {p}", p + 1));
+        var policies = Array(PoliciesPerApp, p => Policy(PolicyId(a, p), $"Policy {p}", p + 1, Country(p)));
         if (withReusable && ReusablePolicies > 0)
         {
             policies.Add(new JsonObject { ["id"] = ReusableId(a % ReusablePolicies), ["precedence"] = PoliciesPerApp + 1 });
@@ -90,7 +90,15 @@ public sealed record EstateSeed(int Apps = 0, int PoliciesPerApp = 0, int Reusab
         };
     }
 
-    private JsonObject Policy(string id, string name, int? precedence)
+    /// <summary>
+    /// The country policy number <paramref name="p"/> requires: each of an application's first policies differs from the
+    /// others, as in a real estate, so none is the very same policy as one before it (which validate would warn of).
+    /// </summary>
+    public static string Country(int p) => Countries[p % Countries.Length];
+
+    private static readonly string[] Countries = ["US", "GB", "DE", "FR", "JP", "CA", "AU", "NL"];
+
+    private JsonObject Policy(string id, string name, int? precedence, string country)
     {
         var policy = new JsonObject
         {
@@ -101,7 +109,7 @@ public sealed record EstateSeed(int Apps = 0, int PoliciesPerApp = 0, int Reusab
                 new JsonObject { ["group"] = new JsonObject { ["id"] = GroupId(0) } },
                 new JsonObject { ["email_domain"] = new JsonObject { ["domain"] = "example.com" } }),
             ["exclude"] = new JsonArray(),
-            ["require"] = new JsonArray(new JsonObject { ["geo"] = new JsonObject { ["country_code"] = "US" } }),
+            ["require"] = new JsonArray(new JsonObject { ["geo"] = new JsonObject { ["country_code"] = country } }),
             ["session_duration"] = "8h",
         };
         if (precedence is { } p)

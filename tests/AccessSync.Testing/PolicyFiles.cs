@@ -58,7 +58,7 @@ public static class PolicyFiles
         foreach (var p in order)
         {
             var session = edit == FileEdit.LongerSessions && p < count ? "12h" : "8h";
-            yaml.Append(Policy($"Policy {p}", session));
+            yaml.Append(Policy($"Policy {p}", session, EstateSeed.Country(p)));
         }
 
         if (reusablePolicies > 0)
@@ -68,20 +68,20 @@ public static class PolicyFiles
 
         if (edit == FileEdit.AddPolicy)
         {
-            yaml.Append(Policy("Policy added", "8h")).Append("    precedence: 7\n");
+            yaml.Append(Policy("Policy added", "8h", "SE")).Append("    precedence: 7\n");
         }
 
         return yaml.ToString();
     }
 
-    private static string Policy(string name, string session) => $"""
+    private static string Policy(string name, string session, string country) => $"""
           - name: {name}
             decision: allow
             include:
               - group: Group 0
               - email_domain: example.com
             require:
-              - geo: US
+              - geo: {country}
             session_duration: {session}
 
         """;
