@@ -4,7 +4,7 @@ using System.Globalization;
 namespace AccessSync.Bench;
 
 /// <summary>
-/// The built CLI (<c>accesssync.dll</c>) and extra environment variables for it (runtime settings such as
+/// The built CLI (<c>accesssync.dll</c>, or a self-contained build's <c>accesssync</c> executable) and extra environment variables for it (runtime settings such as
 /// <c>DOTNET_TieredCompilation=0</c>, to try them without touching the product).
 /// </summary>
 internal sealed record CliProcess(string Dll, IReadOnlyDictionary<string, string> Environment)
@@ -28,7 +28,9 @@ internal sealed record CliProcess(string Dll, IReadOnlyDictionary<string, string
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
-            foreach (var arg in new[] { "-f", "%M %U %S", "-o", statsFile, "dotnet", Dll }.Concat(args))
+            // A .dll runs on the shared runtime; anything else (a self-contained build's own executable) runs as it is.
+            string[] command = Dll.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? ["dotnet", Dll] : [Dll];
+            foreach (var arg in new[] { "-f", "%M %U %S", "-o", statsFile }.Concat(command).Concat(args))
             {
                 start.ArgumentList.Add(arg);
             }

@@ -95,6 +95,26 @@ public class YamlTreeReaderTests
         Scalar(root["quoted"]).ShouldSatisfyAllConditions(s => s.Type.ShouldBe(ScalarType.String), s => s.Value.ShouldBe("42"));
     }
 
+    [TestCase("-7", ScalarType.Integer, -7L)]
+    [TestCase("+3", ScalarType.Integer, 3L)]
+    [TestCase("0o17", ScalarType.Integer, 15L)]
+    [TestCase(".5", ScalarType.Float, 0.5)]
+    [TestCase("1e3", ScalarType.Float, 1000.0)]
+    [TestCase("-.inf", ScalarType.Float, double.NegativeInfinity)]
+    [TestCase("+.inf", ScalarType.Float, double.PositiveInfinity)]
+    [TestCase(".nan", ScalarType.Float, double.NaN)]
+    [TestCase("e3", ScalarType.String, "e3")]
+    [TestCase("x10", ScalarType.String, "x10")]
+    [TestCase("1.2.3", ScalarType.String, "1.2.3")]
+    [TestCase("-x", ScalarType.String, "-x")]
+    public void A_plain_scalar_that_looks_like_a_number_is_one_and_only_then(string written, ScalarType type, object? value)
+    {
+        var scalar = Scalar(((LocatedMapping)Read($"k: {written}\n").Root!)["k"]);
+
+        scalar.Type.ShouldBe(type);
+        scalar.Value.ShouldBe(value);
+    }
+
     [TestCase("!!int \"7\"", ScalarType.Integer, 7L)]
     [TestCase("!!float 3", ScalarType.Float, 3.0)]
     [TestCase("!!bool True", ScalarType.Boolean, true)]

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using AccessSync.Core.Diagnostics;
 
 namespace AccessSync.Core.Rules;
@@ -39,17 +40,29 @@ public abstract record Rule
     /// <summary>The given fields that have a value, in ordinal order of their names.</summary>
     protected static ImmutableArray<RuleField> FieldsOf(params ReadOnlySpan<(string Name, RuleValue? Value)> fields)
     {
-        var list = ImmutableArray.CreateBuilder<RuleField>(fields.Length);
+        // One exact array, sorted in place: a plan writes every rule of an estate, and each write asks for this.
+        var count = 0;
+        foreach (var (_, value) in fields)
+        {
+            count += value is null ? 0 : 1;
+        }
+
+        var list = new RuleField[count];
+        var next = 0;
         foreach (var (name, value) in fields)
         {
             if (value is not null)
             {
-                list.Add(new RuleField(name, value));
+                list[next++] = new RuleField(name, value);
             }
         }
 
-        list.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
-        return list.ToImmutable();
+        if (list.Length > 1)
+        {
+            Array.Sort(list, static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+        }
+
+        return ImmutableCollectionsMarshal.AsImmutableArray(list);
     }
 }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text;
 using AccessSync.Core.Diagnostics;
 using AccessSync.Core.Evaluation;
 using AccessSync.Core.Model;
@@ -32,24 +33,19 @@ public static class ApplicationChecks
     /// </summary>
     private static IEnumerable<Diagnostic> UnreachablePolicies(ApplicationFile file)
     {
-        var ordered = file.Policies
-            .OrderBy(p => p.Decision is Decision.Bypass or Decision.NonIdentity ? 0 : 1)
-            .ThenBy(p => p.EffectivePrecedence);
-
         // One pass: the first policy that matches every request, and the earlier policies by the kinds of their
         // rules. Two policies with the very same rules have the same kinds, so a policy's rules are written out in
-        // full (which costs) only when an earlier one has its kinds: in validate's hot path, rarely.
+        // full (which costs) only when an earlier one has its kinds.
         PolicySpec? matchesEverything = null;
-        var earlierByKinds = new Dictionary<int, List<(PolicySpec Policy, Lazy<string> Signature)>>();
-        foreach (var policy in ordered)
+        var earlierByKinds = new Dictionary<long, List<Earlier>>();
+        foreach (var policy in InEvaluationOrder(file.Policies))
         {
-            var rules = RuleSets.Of(policy.Include, policy.Exclude, policy.Require);
-            var signature = new Lazy<string>(() => Signature(rules));
-            var kinds = KindsOf(rules);
+            var current = new Earlier(policy, RuleSets.Of(policy.Include, policy.Exclude, policy.Require));
+            var kinds = KindsOf(current.Rules);
             var (earlier, why) = matchesEverything is not null
                 ? (matchesEverything, "matches every request (`everyone`, with no exclude or require)")
-                : earlierByKinds.TryGetValue(kinds, out var alike) && alike.FirstOrDefault(e => e.Signature.Value == signature.Value).Policy is { } same
-                    ? (same, "has the very same rules")
+                : earlierByKinds.TryGetValue(kinds, out var alike) && alike.Find(e => e.Signature == current.Signature) is { } same
+                    ? (same.Policy, "has the very same rules")
                     : (null, null);
             if (earlier is not null)
             {
@@ -65,26 +61,43 @@ public static class ApplicationChecks
                 earlierByKinds[kinds] = list = [];
             }
 
-            list.Add((policy, signature));
-            if (rules.Include.Any(r => r is EveryoneRule) && rules.Exclude.IsEmpty && rules.Require.IsEmpty)
+            list.Add(current);
+            if (current.Rules.Include.Any(r => r is EveryoneRule) && current.Rules.Exclude.IsEmpty && current.Rules.Require.IsEmpty)
             {
                 matchesEverything = policy;
             }
         }
     }
 
-    /// <summary>The rule kinds of each list, in any order, as a number: equal for rules that may be the very same.</summary>
-    private static int KindsOf(RuleSets rules)
+    /// <summary>Access's order: bypass and service auth first, then by precedence; in file order where those tie.</summary>
+    private static PolicySpec[] InEvaluationOrder(ImmutableArray<PolicySpec> policies)
     {
-        static int List(ImmutableArray<Rule> list)
+        static int Rank(PolicySpec p) => p.Decision is Decision.Bypass or Decision.NonIdentity ? 0 : 1;
+        var order = Enumerable.Range(0, policies.Length).ToArray();
+        Array.Sort(order, (a, b) =>
         {
-            var sum = 0;
-            foreach (var kind in list.Select(r => r.Kind.Key).Distinct(StringComparer.Ordinal))
+            var byRank = Rank(policies[a]).CompareTo(Rank(policies[b]));
+            var byPrecedence = policies[a].EffectivePrecedence.CompareTo(policies[b].EffectivePrecedence);
+            return byRank != 0 ? byRank : byPrecedence != 0 ? byPrecedence : a.CompareTo(b);
+        });
+        return Array.ConvertAll(order, i => policies[i]);
+    }
+
+    /// <summary>
+    /// The rule kinds of each list, in any order and each once, as a number: equal for rules that may be the very same.
+    /// A kind is a bit (kinds whose names share a bit are told apart by <see cref="Signature"/>).
+    /// </summary>
+    private static long KindsOf(RuleSets rules)
+    {
+        static long List(ImmutableArray<Rule> list)
+        {
+            var bits = 0L;
+            foreach (var rule in list)
             {
-                sum = unchecked(sum + StringComparer.Ordinal.GetHashCode(kind));
+                bits |= 1L << (StringComparer.Ordinal.GetHashCode(rule.Kind.Key) & 63);
             }
 
-            return sum;
+            return bits;
         }
 
         return HashCode.Combine(List(rules.Include), List(rules.Exclude), List(rules.Require));
@@ -93,8 +106,28 @@ public static class ApplicationChecks
     /// <summary>The rules as a set: the order of rules within a list changes nothing Access decides.</summary>
     private static string Signature(RuleSets rules)
     {
-        static string List(IEnumerable<Rule> list) => string.Join("\u001f", list.Select(RuleWire.CanonicalJson).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
-        return $"{List(rules.Include)}\u001e{List(rules.Exclude)}\u001e{List(rules.Require)}";
+        var signature = new StringBuilder();
+        foreach (var list in (ReadOnlySpan<ImmutableArray<Rule>>)[rules.Include, rules.Exclude, rules.Require])
+        {
+            var texts = new string[list.Length];
+            for (var i = 0; i < list.Length; i++)
+            {
+                texts[i] = RuleWire.CanonicalJson(list[i]);
+            }
+
+            Array.Sort(texts, StringComparer.Ordinal);
+            for (var i = 0; i < texts.Length; i++)
+            {
+                if (i == 0 || texts[i] != texts[i - 1])
+                {
+                    signature.Append(texts[i]).Append('\u001f');
+                }
+            }
+
+            signature.Append('\u001e');
+        }
+
+        return signature.ToString();
     }
 
     /// <summary>The application's own policies and its <c>use</c> entries, which each attach one more.</summary>
@@ -178,5 +211,17 @@ public static class ApplicationChecks
                 .Concat(file.Uses.Select(u => new ListEntry(u.Name, u.Span, u.Span.Line, u.Position, u.Precedence, u.PrecedenceSpan)))
                 .OrderBy(e => e.Position),
         ];
+    }
+
+    /// <summary>A policy Access evaluates before the ones after it, with its rules written out in full when first asked for.</summary>
+    private sealed class Earlier(PolicySpec policy, RuleSets rules)
+    {
+        public PolicySpec Policy { get; } = policy;
+
+        public RuleSets Rules { get; } = rules;
+
+        private string? signature;
+
+        public string Signature => signature ??= ApplicationChecks.Signature(Rules);
     }
 }

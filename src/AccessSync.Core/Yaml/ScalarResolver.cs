@@ -59,6 +59,13 @@ internal static partial class ScalarResolver
             return ScalarType.Boolean;
         }
 
+        // Every number starts with a digit, a sign or a point: most scalars (names, emails, words) are known to be
+        // text from their first character, without a pattern run over them.
+        if (!MayBeNumber(text))
+        {
+            return Text(text, out value);
+        }
+
         if (TryInteger(text) is { } i)
         {
             value = i;
@@ -73,6 +80,8 @@ internal static partial class ScalarResolver
 
         return Text(text, out value);
     }
+
+    private static bool MayBeNumber(string text) => char.IsAsciiDigit(text[0]) || text[0] is '-' or '+' or '.';
 
     private static ScalarType Text(string text, out object? value)
     {
