@@ -7,17 +7,17 @@ namespace AccessSync.Cloudflare.Wire;
 internal sealed record Envelope(bool? Success, IReadOnlyList<CloudflareError> Errors, JsonElement? Result, ResultInfo? ResultInfo)
 {
     /// <summary>Parses a body once; <c>null</c> when it is not a JSON object (an HTML error page from a proxy, say).</summary>
-    /// <param name="body">The whole body. The parsed document reads it in place, so it must not change afterwards.</param>
+    /// <param name="body">The whole body.</param>
     public static Envelope? TryParse(byte[] body)
     {
         JsonElement root;
         try
         {
-            // One pass over the bytes, in place. The document is not disposed, on purpose: its elements (a page's items)
-            // go into the live model as they are, and its buffers go to the collector with them rather than back to the
-            // pool. (JsonElement.ParseValue would make a document that owns a copy, so that Clone is free; it reads the
-            // bytes twice, and costs more than the copies LivePolicy makes.)
-            root = JsonDocument.Parse(body.AsMemory()).RootElement;
+            // One pass over the bytes, then one copy of the whole document that needs no disposing: its elements (a
+            // page's items) go into the live model as they are, and every later Clone of one of them (a live policy
+            // keeps its own) is then free, where a copy per item from a pooled document costs a third of the mapping.
+            using var document = JsonDocument.Parse(body.AsMemory());
+            root = document.RootElement.Clone();
         }
         catch (JsonException)
         {
