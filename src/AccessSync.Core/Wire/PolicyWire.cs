@@ -32,7 +32,22 @@ public static class PolicyWire
     public static IEnumerable<ManagedJson> ManagedJson(DesiredPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        var json = new FieldWriter();
+        var json = FieldWriter.Take();
+        try
+        {
+            foreach (var field in ManagedJson(policy, json))
+            {
+                yield return field;
+            }
+        }
+        finally
+        {
+            FieldWriter.Give(json);
+        }
+    }
+
+    private static IEnumerable<ManagedJson> ManagedJson(DesiredPolicy policy, FieldWriter json)
+    {
         yield return json.Text(PolicyFields.Name, policy.Name);
         yield return json.Text(PolicyFields.Decision, WireNames.Of(policy.Decision));
         yield return json.Rules(PolicyFields.Include, policy.Include);
@@ -193,27 +208,68 @@ public static class PolicyWire
         writer.WriteEndArray();
     }
 
-    /// <summary>Writes one field's value at a time into the one buffer they share.</summary>
+    /// <summary>
+    /// Writes one field's value at a time into the one buffer they share; one per thread is kept between policies
+    /// (taken while in use: a policy compared inside another's fields makes its own).
+    /// </summary>
     private sealed class FieldWriter
     {
+        [ThreadStatic]
+        private static FieldWriter? spare;
+
         private readonly ArrayBufferWriter<byte> buffer = new(512);
         private readonly Utf8JsonWriter writer;
 
-        public FieldWriter() => writer = new Utf8JsonWriter(buffer);
+        private FieldWriter() => writer = new Utf8JsonWriter(buffer);
 
-        public ManagedJson Text(string path, string value) => Write(path, w => w.WriteStringValue(value));
+        public static FieldWriter Take()
+        {
+            var taken = spare ?? new FieldWriter();
+            spare = null;
+            return taken;
+        }
 
-        public ManagedJson Flag(string path, bool value) => Write(path, w => w.WriteBooleanValue(value));
+        public static void Give(FieldWriter writer) => spare = writer;
 
-        public ManagedJson List(string path, IEnumerable<string> items) => Write(path, w => WriteList(w, items));
+        public ManagedJson Text(string path, string value)
+        {
+            Begin().WriteStringValue(value);
+            return End(path);
+        }
 
-        public ManagedJson Rules(string path, IEnumerable<Rule> rules) => Write(path, w => RuleWire.WriteListTo(w, rules));
+        public ManagedJson Flag(string path, bool value)
+        {
+            Begin().WriteBooleanValue(value);
+            return End(path);
+        }
+
+        public ManagedJson List(string path, IEnumerable<string> items)
+        {
+            WriteList(Begin(), items);
+            return End(path);
+        }
+
+        public ManagedJson Rules(string path, IEnumerable<Rule> rules)
+        {
+            RuleWire.WriteListTo(Begin(), rules);
+            return End(path);
+        }
 
         public ManagedJson Write(string path, Action<Utf8JsonWriter> value)
         {
+            value(Begin());
+            return End(path);
+        }
+
+        private Utf8JsonWriter Begin()
+        {
             buffer.ResetWrittenCount();
             writer.Reset(buffer);
-            value(writer);
+            return writer;
+        }
+
+        private ManagedJson End(string path)
+        {
             writer.Flush();
             return new ManagedJson(path, buffer.WrittenMemory);
         }
