@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -40,17 +39,13 @@ public static class DisplayText
     private const string Ellipsis = "…";
 
     /// <summary>
-    /// Every character <see cref="PieceAt"/> may show other than as itself: controls, bidirectional controls, line and
-    /// paragraph separators, and surrogates (a valid pair is kept, but is told apart from a lone half only there).
+    /// Whether <see cref="PieceAt"/> shows <paramref name="c"/> as itself: all but controls, bidirectional controls,
+    /// line and paragraph separators, and surrogates (a valid pair is kept, but is told apart from a lone half only
+    /// there). A plain test, not a vectorised search: the names it reads are short, and a search would be compiled
+    /// on first use in every run.
     /// </summary>
-    private static readonly SearchValues<char> Escaped = SearchValues.Create(
-    [
-        .. Enumerable.Range(0, 0x20).Select(c => (char)c),
-        .. Enumerable.Range(0x7F, 0x9F - 0x7F + 1).Select(c => (char)c),
-        '\u061C', '\u200E', '\u200F', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069',
-        '\u2028', '\u2029',
-        .. Enumerable.Range(0xD800, 0xDFFF - 0xD800 + 1).Select(c => (char)c),
-    ]);
+    private static bool IsPlain(char c) =>
+        c >= 0x20 && (c < 0x7F || c > 0x9F) && !IsBidiControl(c) && c is not '\u2028' and not '\u2029' && !char.IsSurrogate(c);
 
     private static string Display(string? text, int maxLength, bool foldLineBreaks)
     {
@@ -60,7 +55,7 @@ public static class DisplayText
             return string.Empty;
         }
 
-        if (text.Length <= maxLength && !text.AsSpan().ContainsAny(Escaped))
+        if (text.Length <= maxLength && AllPlain(text))
         {
             return text; // nearly every text: nothing to escape and short enough, so shown as it is, without a copy
         }
@@ -68,7 +63,7 @@ public static class DisplayText
         var shown = new StringBuilder(Math.Min(text.Length, maxLength) + Ellipsis.Length);
         for (var i = 0; i < text.Length; i++)
         {
-            if (!Escaped.Contains(text[i]))
+            if (IsPlain(text[i]))
             {
                 if (shown.Length + 1 > maxLength)
                 {
@@ -122,6 +117,19 @@ public static class DisplayText
         }
 
         return c.ToString();
+    }
+
+    private static bool AllPlain(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!IsPlain(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsLineBreakOrTab(char c) => c is '\r' or '\n' or '\t';

@@ -73,7 +73,12 @@ public static class ApplicationChecks
     private static PolicySpec[] InEvaluationOrder(ImmutableArray<PolicySpec> policies)
     {
         static int Rank(PolicySpec p) => p.Decision is Decision.Bypass or Decision.NonIdentity ? 0 : 1;
-        var order = Enumerable.Range(0, policies.Length).ToArray();
+        var order = new int[policies.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
         Array.Sort(order, (a, b) =>
         {
             var byRank = Rank(policies[a]).CompareTo(Rank(policies[b]));
