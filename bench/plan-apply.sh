@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark: the real `accesssync plan` and `apply` (Release build, each run its own process, start-up included)
 # against the emulator hosted in the benchmark process, with CLOUDFLARE_API_TOKEN and --account-id set.
-#  plan:  1,000 application files x 5 policies (4 of them with real differences) against the same estate in the
+#  plan:  1,000 application files x 5 policies (4 of them with real differences; an application's 5 policies differ
+#         from one another, each requiring its own country, as a real estate's would) against the same estate in the
 #         emulator (plus 50 reusable policies, 100 groups), 100 ms latency per request.
 #         Targets: wall <= 1.2 s including start-up, 5 requests, peak RSS <= 150 MiB. Prints each run (requests and
 #         round trips from the emulator's request log) and the median with the spread, then where the time goes: bare
@@ -14,8 +15,8 @@
 #         429, and >= 97 % of the budget's throughput: the least time any client keeping the budget needs (1,200 at
 #         once, the rest a window later) over the wall time.
 #  --quick: plan 1,000 only, and the 1,000-update apply only.
-#  --r2r: also publishes the CLI ReadyToRun (linux-x64, framework-dependent) and runs the plan on that build, to
-#         compare: the product's build is not ReadyToRun, and a cold CLI spends much of its CPU in unoptimised code.
+#  --r2r: also publishes the CLI ReadyToRun (linux-x64, framework-dependent), as the tool's linux-x64 package has it,
+#         and runs the plan on that build too.
 # Usage: bench/plan-apply.sh [--quick] [--r2r] [RUNS]   (default 5 plan runs of 1,000 applications, 3 of 5,000)
 set -euo pipefail
 quick=false
