@@ -40,6 +40,7 @@ public class EdgeLimitTests : EmulatorTest
 
     [TestCase(true)]
     [TestCase(false)]
+    [NonParallelizable] // counts the process's allocations
     public async Task A_body_over_the_limit_sent_whole_is_refused_with_the_envelope_without_being_held_in_memory(bool knownLength)
     {
         // Without Expect: 100-continue a client sends the whole body before it reads the answer, whatever the server
