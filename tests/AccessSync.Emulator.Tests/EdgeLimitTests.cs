@@ -10,6 +10,7 @@ namespace AccessSync.Emulator.Tests;
 /// The emulator is as strict as the API at its edges: body size, rules per policy, the body's content type, and a
 /// count of the 429s it sent.
 /// </summary>
+[NonParallelizable] // a test counts the process's allocations: a method of its own would still run beside other fixtures
 public class EdgeLimitTests : EmulatorTest
 {
     private const long FiftyMegabytes = 50L * 1024 * 1024;
@@ -40,7 +41,6 @@ public class EdgeLimitTests : EmulatorTest
 
     [TestCase(true)]
     [TestCase(false)]
-    [NonParallelizable] // counts the process's allocations
     public async Task A_body_over_the_limit_sent_whole_is_refused_with_the_envelope_without_being_held_in_memory(bool knownLength)
     {
         // Without Expect: 100-continue a client sends the whole body before it reads the answer, whatever the server
