@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using AccessSync.Cli.Commands;
 using AccessSync.Cli.Files;
+using AccessSync.Cli.Hosting;
 using AccessSync.Cloudflare;
 using AccessSync.Core.Loading;
 using AccessSync.Core.Model;
@@ -40,7 +41,7 @@ internal static class PlanPhasesBench
                 T Time<T>(string name, Func<T> step) => timer.Time(name, step);
 
                 Time("schema", () => AccessSyncSchema.Root);
-                var tree = Time("read files", () => PolicyTree.Read(new DirectoryInfo(directory)));
+                var tree = Time("read files", () => PolicyTree.Read(new DirectoryInfo(directory), Surroundings.OfThisProcess()));
                 var project = Time("load+validate", () => ProjectLoader.Load(tree.Config, tree.PolicyFiles, new ScopeFallbacks(scope, null))).Value
                     ?? throw new InvalidOperationException("the generated files do not load");
                 using var providerClient = BenchEmulator.Client(new CloudflareClientOptions { BaseUrl = server.BaseUrl });

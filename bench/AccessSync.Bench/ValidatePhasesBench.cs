@@ -1,4 +1,5 @@
 using AccessSync.Cli.Files;
+using AccessSync.Cli.Hosting;
 using AccessSync.Core.Diagnostics;
 using AccessSync.Core.Loading;
 using AccessSync.Core.Schema;
@@ -20,13 +21,14 @@ internal static class ValidatePhasesBench
 
     public static void Run(string directory, int rounds, Summary summary)
     {
-        var root = new DirectoryInfo(directory);
+        var surroundings = Surroundings.OfThisProcess();
+        var root = surroundings.Given(directory);
         var asTheCommandDoes = new List<PhaseTimer.Phase>();
         Console.WriteLine($"validate's steps over {directory}; round 1 is cold (JIT), later rounds warm");
         for (var round = 1; round <= rounds; round++)
         {
             var timer = new PhaseTimer();
-            var tree = timer.Time("read files", () => PolicyTree.Read(root));
+            var tree = timer.Time("read files", () => PolicyTree.Read(root.AsDirectory(), surroundings));
             var yaml = timer.Time("parse YAML", () => tree.PolicyFiles.Select(file => (File: file, Read: YamlTreeReader.Read(file))).ToList());
             var trees = yaml
                 .Select(y => (y.File, y.Read.Root, Definition: DefinitionOf(y.File, y.Read.Root)))
@@ -40,7 +42,7 @@ internal static class ValidatePhasesBench
             var loaded = timer.Time("schema check, model and checks", () => yaml.Count(y => FileLoader.LoadPolicyFile(y.File, y.Read, tree.Config.Defaults).Diagnostics.IsEmpty));
             timer.Time("[load the schema (NJsonSchema)]", () => AccessSyncSchema.Root);
             timer.Time("[NJsonSchema on every file]", () => trees.Sum(t => SchemaValidator.ValidateWithNJsonSchema(t.Root, t.Definition, t.File.Path).Length));
-            timer.Time(AsTheCommandDoes, () => LoadedFolder.Load(root, ScopeFallbacks.None));
+            timer.Time(AsTheCommandDoes, () => LoadedFolder.Load(root, surroundings, ScopeFallbacks.None));
             timer.Print($"round {round}: {tree.PolicyFiles.Length} files, {accepted} vouched for by the quick acceptance, {loaded} loaded clean");
             asTheCommandDoes.Add(timer.Phases.Single(p => p.Name == AsTheCommandDoes));
         }

@@ -7,19 +7,21 @@ namespace AccessSync.Cli;
 /// <summary>The command line of emulator.</summary>
 public static partial class CliApp
 {
-    private static Command EmulatorCommandLine(CliConsole console, Interruption interruption)
+    private static Command EmulatorCommandLine(Invocation invocation)
     {
         var port = new Option<int>("--port")
         {
             Description = "The port on 127.0.0.1 (default 0: any free port; the URL line says which).",
         };
-        var seed = new Option<FileInfo?>("--seed")
+        var seed = new Option<GivenPath?>("--seed")
         {
             Description = "A JSON file with the initial accounts, zones, apps and policies (default: empty).",
+            CustomParser = invocation.Path,
         };
-        var state = new Option<FileInfo?>("--state")
+        var state = new Option<GivenPath?>("--state")
         {
             Description = "A JSON file the state is saved to after every write and on exit; loaded at start if it exists (it wins over --seed).",
+            CustomParser = invocation.Path,
         };
         var latency = new Option<string?>("--latency-ms")
         {
@@ -62,8 +64,8 @@ public static partial class CliApp
             rateLimit,
             token,
         };
-        command.SetAction((parsed, _) => Run(parsed, console, interruption, (global, log) =>
-            new EmulatorCommand(console, log).ExecuteAsync(
+        command.SetAction((parsed, _) => Run(parsed, invocation, (global, log) =>
+            new EmulatorCommand(invocation.Console, invocation.Surroundings, log).ExecuteAsync(
                 EmulatorSettings.Parse(
                     parsed.GetValue(port),
                     parsed.GetValue(seed),
@@ -74,7 +76,7 @@ public static partial class CliApp
                     parsed.GetValue(lostAnswerRate),
                     parsed.GetValue(rateLimit),
                     parsed.GetValue(token)),
-                interruption.Stop)));
+                invocation.Interruption.Stop)));
         return command;
     }
 }

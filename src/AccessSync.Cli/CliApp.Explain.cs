@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Net;
 using AccessSync.Cli.Commands;
 using AccessSync.Cli.Connections;
-using AccessSync.Cli.Hosting;
 using AccessSync.Core.Evaluation;
 
 namespace AccessSync.Cli;
@@ -10,10 +9,10 @@ namespace AccessSync.Cli;
 /// <summary>The command line of explain: an application, a folder, and the attributes of one request.</summary>
 public static partial class CliApp
 {
-    private static Command ExplainCommandLine(CliConsole console, Interruption interruption)
+    private static Command ExplainCommandLine(Invocation invocation)
     {
         var app = new Argument<string>("APP") { Description = "The application: the name, id or domain its file gives." };
-        var directory = DirectoryArgument();
+        var directory = DirectoryArgument(invocation);
         var email = new Option<string?>("--email") { Description = "The identity's email." };
         var groups = Many("--group", "An Access group the identity is in (name or id); repeat for more.");
         var idpGroups = Many("--idp-group", "What the identity provider asserts: an Okta group, Azure AD group id, Google group email, GitHub org or org/team, SAML or OIDC name=value; repeat for more.");
@@ -53,8 +52,8 @@ public static partial class CliApp
             app, directory, email, groups, idpGroups, country, ip, loginMethod, authMethods, posture, serviceToken, anyToken, certificate, commonName, risk, member, emailLists, ipLists, live,
         };
         connection.AddTo(command);
-        command.SetAction((parsed, _) => Run(parsed, console, interruption, (global, log) =>
-            new ExplainCommand(console, log).ExecuteAsync(
+        command.SetAction((parsed, _) => Run(parsed, invocation, (global, log) =>
+            new ExplainCommand(invocation.Console, invocation.Surroundings, log).ExecuteAsync(
                 new ExplainSettings(
                     parsed.GetValue(app)!,
                     parsed.GetValue(directory)!,
@@ -77,7 +76,7 @@ public static partial class CliApp
                         IpLists: parsed.GetValue(ipLists) is { Length: > 0 } inIpLists ? [.. inIpLists] : null),
                     LiveConnection(parsed, live, connection)),
                 global,
-                interruption.Stop)));
+                invocation.Interruption.Stop)));
         return command;
     }
 

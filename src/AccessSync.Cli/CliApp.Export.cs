@@ -8,7 +8,7 @@ namespace AccessSync.Cli;
 /// <summary>The command line of export.</summary>
 public static partial class CliApp
 {
-    private static Command ExportCommandLine(CliConsole console, Interruption interruption)
+    private static Command ExportCommandLine(Invocation invocation)
     {
         var applications = new Option<string[]>("--app")
         {
@@ -17,11 +17,12 @@ public static partial class CliApp
             Arity = ArgumentArity.ZeroOrMore,
             AllowMultipleArgumentsPerToken = false,
         };
-        var output = new Option<DirectoryInfo>("--out")
+        var output = new Option<GivenPath>("--out")
         {
             HelpName = "DIR",
             Description = "The folder to write into (default: the current folder): apps/NAME.yaml per application, and accesssync.yaml and the schema when it has none.",
-            DefaultValueFactory = _ => new DirectoryInfo("."),
+            DefaultValueFactory = _ => invocation.WorkingFolder(),
+            CustomParser = invocation.Path,
         };
         var force = new Option<bool>("--force") { Description = "Replace files that exist (by default export refuses, and writes nothing)." };
         var connection = new ConnectionOptions();
@@ -40,15 +41,15 @@ public static partial class CliApp
             applications, output, force,
         };
         connection.AddTo(command);
-        command.SetAction((parsed, _) => Run(parsed, console, interruption, (global, log) =>
-            new ExportCommand(console, log).ExecuteAsync(
+        command.SetAction((parsed, _) => Run(parsed, invocation, (global, log) =>
+            new ExportCommand(invocation.Console, invocation.Surroundings, log).ExecuteAsync(
                 new ExportSettings(
                     parsed.GetValue(output)!,
                     [.. parsed.GetValue(applications) ?? []],
                     parsed.GetValue(force),
                     connection.Read(parsed)),
                 global,
-                interruption.Stop)));
+                invocation.Interruption.Stop)));
         return command;
     }
 }

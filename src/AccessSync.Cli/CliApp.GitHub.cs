@@ -8,12 +8,13 @@ namespace AccessSync.Cli;
 /// <summary>The command line of github-comment.</summary>
 public static partial class CliApp
 {
-    private static Command GitHubCommentCommandLine(CliConsole console, Interruption interruption)
+    private static Command GitHubCommentCommandLine(Invocation invocation)
     {
-        var plan = new Option<FileInfo>("--plan")
+        var plan = new Option<GivenPath?>("--plan")
         {
             Description = "The saved plan to post (from `accesssync plan --out FILE`).",
             HelpName = "FILE",
+            CustomParser = invocation.Path,
         };
         var repository = new Option<string?>("--repo") { HelpName = "OWNER/NAME", Description = "The repository, OWNER/NAME (default: GITHUB_REPOSITORY)." };
         var pullRequest = new Option<int?>("--pr") { HelpName = "N", Description = "The pull request number (default: the pull request of the event in GITHUB_EVENT_PATH)." };
@@ -44,8 +45,8 @@ public static partial class CliApp
         {
             plan, repository, pullRequest, marker, apiUrl, stepSummary, noComment, failed,
         };
-        command.SetAction((parsed, _) => Run(parsed, console, interruption, (_, log) =>
-            new GitHubCommentCommand(console, log, Environment.GetEnvironmentVariable).ExecuteAsync(
+        command.SetAction((parsed, _) => Run(parsed, invocation, (_, log) =>
+            new GitHubCommentCommand(invocation.Console, invocation.Surroundings, log).ExecuteAsync(
                 new GitHubCommentSettings(
                     parsed.GetValue(plan),
                     parsed.GetValue(repository),
@@ -55,7 +56,7 @@ public static partial class CliApp
                     parsed.GetValue(stepSummary),
                     !parsed.GetValue(noComment),
                     parsed.GetValue(failed)),
-                interruption.Stop)));
+                invocation.Interruption.Stop)));
         return command;
     }
 }

@@ -35,16 +35,17 @@ public static partial class CliApp
             : null;
     }
 
-    private static Argument<DirectoryInfo> DirectoryArgument() => new("DIR")
+    private static Argument<GivenPath> DirectoryArgument(Invocation invocation) => new("DIR")
     {
         Description = "The folder of policy files (default: the current folder).",
-        DefaultValueFactory = _ => new DirectoryInfo("."),
+        DefaultValueFactory = _ => invocation.WorkingFolder(),
+        CustomParser = invocation.Path,
     };
 
-    private static Command PlanCommandLine(CliConsole console, Interruption interruption)
+    private static Command PlanCommandLine(Invocation invocation)
     {
-        var directory = DirectoryArgument();
-        var output = new Option<FileInfo?>("--out") { Description = "Also save the plan, as JSON, for `apply --plan FILE` to apply exactly it." };
+        var directory = DirectoryArgument(invocation);
+        var output = new Option<GivenPath?>("--out") { Description = "Also save the plan, as JSON, for `apply --plan FILE` to apply exactly it.", CustomParser = invocation.Path };
         var format = new Option<string>("--format")
         {
             Description = "Output: text (default), markdown (for a pull request comment) or json.",
@@ -67,8 +68,8 @@ public static partial class CliApp
             directory, output, format, detailed, targets,
         };
         connection.AddTo(command);
-        command.SetAction((parsed, _) => Run(parsed, console, interruption, (global, log) =>
-            new PlanCommand(console, log).ExecuteAsync(
+        command.SetAction((parsed, _) => Run(parsed, invocation, (global, log) =>
+            new PlanCommand(invocation.Console, invocation.Surroundings, log).ExecuteAsync(
                 new PlanSettings(
                     parsed.GetValue(directory)!,
                     parsed.GetValue(output),
@@ -77,17 +78,17 @@ public static partial class CliApp
                     [.. parsed.GetValue(targets) ?? []],
                     connection.Read(parsed)),
                 global,
-                interruption.Stop)));
+                invocation.Interruption.Stop)));
         return command;
     }
 
-    private static Command ApplyCommandLine(CliConsole console, Interruption interruption)
+    private static Command ApplyCommandLine(Invocation invocation)
     {
-        var directory = DirectoryArgument();
-        var planFile = new Option<FileInfo?>("--plan") { Description = "Apply exactly this saved plan (from `plan --out`), refused if live changed since it was made." };
+        var directory = DirectoryArgument(invocation);
+        var planFile = new Option<GivenPath?>("--plan") { Description = "Apply exactly this saved plan (from `plan --out`), refused if live changed since it was made.", CustomParser = invocation.Path };
         var autoApprove = new Option<bool>("--auto-approve") { Description = "Apply without asking (needed when there is no terminal, as in CI)." };
         var force = new Option<bool>("--force") { Description = "Apply even if a safety threshold (accesssync.yaml `safety`) refuses the plan." };
-        var journal = new Option<FileInfo?>("--journal") { Description = "Append one JSON line per write to FILE as each write ends (see README: the journal)." };
+        var journal = new Option<GivenPath?>("--journal") { Description = "Append one JSON line per write to FILE as each write ends (see README: the journal).", CustomParser = invocation.Path };
         var targets = TargetOption();
         var connection = new ConnectionOptions();
         RejectOptionLookalikes(directory);
@@ -105,14 +106,14 @@ public static partial class CliApp
             directory, planFile, autoApprove, force, journal, targets,
         };
         connection.AddTo(command);
-        command.SetAction((parsed, _) => Run(parsed, console, interruption, (global, log) =>
+        command.SetAction((parsed, _) => Run(parsed, invocation, (global, log) =>
         {
             if (parsed.GetValue(planFile) is not null && (parsed.GetResult(directory) is { Implicit: false } || parsed.GetValue(targets) is { Length: > 0 }))
             {
                 throw new UsageException("--plan applies a saved plan as it is: give no DIR or --target with it");
             }
 
-            return new ApplyCommand(console, log, interruption).ExecuteAsync(
+            return new ApplyCommand(invocation.Console, invocation.Surroundings, log, invocation.Interruption).ExecuteAsync(
                 new ApplySettings(
                     parsed.GetValue(directory)!,
                     parsed.GetValue(planFile),

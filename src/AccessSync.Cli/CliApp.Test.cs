@@ -8,11 +8,15 @@ namespace AccessSync.Cli;
 /// <summary>The command line of test.</summary>
 public static partial class CliApp
 {
-    private static Command TestCommandLine(CliConsole console, Interruption interruption)
+    private static Command TestCommandLine(Invocation invocation)
     {
-        var directory = DirectoryArgument();
-        var format = AnnotatingFormatOption("Output: text; github for annotations (the default when GITHUB_ACTIONS=true); junit for JUnit XML (to --out, else stdout).", "junit");
-        var output = new Option<FileInfo?>("--out") { Description = "With --format junit: the file to write the JUnit XML to; the report still goes to stdout (as annotations when GITHUB_ACTIONS=true)." };
+        var directory = DirectoryArgument(invocation);
+        var format = AnnotatingFormatOption(invocation, "Output: text; github for annotations (the default when GITHUB_ACTIONS=true); junit for JUnit XML (to --out, else stdout).", "junit");
+        var output = new Option<GivenPath?>("--out")
+        {
+            Description = "With --format junit: the file to write the JUnit XML to; the report still goes to stdout (as annotations when GITHUB_ACTIONS=true).",
+            CustomParser = invocation.Path,
+        };
         var live = LiveOption("the files' applications");
         var connection = new ConnectionOptions();
         RejectOptionLookalikes(directory);
@@ -31,8 +35,8 @@ public static partial class CliApp
             live,
         };
         connection.AddTo(command);
-        command.SetAction((parsed, _) => Run(parsed, console, interruption, (global, log) =>
-            new TestCommand(console, log).ExecuteAsync(
+        command.SetAction((parsed, _) => Run(parsed, invocation, (global, log) =>
+            new TestCommand(invocation.Console, invocation.Surroundings, log).ExecuteAsync(
                 new TestSettings(
                     parsed.GetValue(directory)!,
                     parsed.GetValue(format) switch
@@ -42,10 +46,10 @@ public static partial class CliApp
                         _ => TestReportFormat.Text,
                     },
                     parsed.GetValue(output),
-                    InGitHubActions,
+                    invocation.InGitHubActions,
                     LiveConnection(parsed, live, connection)),
                 global,
-                interruption.Stop)));
+                invocation.Interruption.Stop)));
         return command;
     }
 }

@@ -1,63 +1,27 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
-using System.Text.RegularExpressions;
-using AccessSync.Cli.Files;
+using System.CommandLine.Parsing;
 using AccessSync.Cli.Hosting;
 using AccessSync.Cloudflare;
-using AccessSync.Core.Loading;
-using AccessSync.Core.Model;
 using AccessSync.Core.Text;
 using AccessSync.Emulator;
 using Serilog;
-using Serilog.Events;
 
 namespace AccessSync.Cli;
 
 /// <summary>The composition root: parses the command line, sets up logging once, and runs one command.</summary>
 public static partial class CliApp
 {
-    private static readonly Option<string> LogLevelOption = new("--log-level")
-    {
-        Description = "How much to log to stderr: verbose, debug, information, warning, error.",
-        DefaultValueFactory = _ => "warning",
-        Recursive = true,
-    };
-
-    private static readonly Option<string> LogFormatOption = new("--log-format")
-    {
-        Description = "Log format on stderr: text or json.",
-        DefaultValueFactory = _ => "text",
-        Recursive = true,
-    };
-
-    private static readonly Option<bool> NoColorOption = new("--no-color")
-    {
-        Description = "Never colour output (NO_COLOR is honoured too).",
-        Recursive = true,
-    };
-
-    private static readonly Option<string?> AccountIdOption = new("--account-id")
-    {
-        Description = "Cloudflare account id, for files and accesssync.yaml that name none (else CLOUDFLARE_ACCOUNT_ID).",
-        Recursive = true,
-    };
-
-    private static readonly Option<string?> ZoneIdOption = new("--zone-id")
-    {
-        Description = "Cloudflare zone id, for zone-scoped applications (else CLOUDFLARE_ZONE_ID).",
-        Recursive = true,
-    };
-
     /// <summary>How long a command has, after a second Ctrl-C or SIGTERM, to print what it knows before the process ends regardless.</summary>
     private static readonly TimeSpan LastWords = TimeSpan.FromSeconds(2);
 
-    /// <summary>Runs one command line as the <c>accesssync</c> process does: on the process's console and signals.</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>Runs one command line as the <c>accesssync</c> process does: on the process's console and signals, in <paramref name="surroundings"/>.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, Surroundings surroundings)
     {
         if (!ReferenceEquals(stdout, Console.Out))
         {
             using var quiet = new Interruption();
-            return await RunAsync(args, new CliConsole(stdout, stderr), quiet);
+            return await RunAsync(args, new CliConsole(stdout, stderr), quiet, surroundings);
         }
 
         using var interruption = Interruption.OfThisProcess(LastWords, code =>
@@ -68,14 +32,19 @@ public static partial class CliApp
         return await RunAsync(
             args,
             new CliConsole(stdout, stderr, Console.In, !Console.IsInputRedirected, !Console.IsOutputRedirected, !Console.IsErrorRedirected),
-            interruption);
+            interruption,
+            surroundings);
     }
 
-    /// <summary>Runs one command line with the given console, told of Ctrl-C and SIGTERM by <paramref name="interruption"/>.</summary>
-    public static async Task<int> RunAsync(string[] args, CliConsole console, Interruption interruption)
+    /// <summary>
+    /// Runs one command line with the given console, told of Ctrl-C and SIGTERM by <paramref name="interruption"/>,
+    /// in the working folder and with the environment variables of <paramref name="surroundings"/>: several can run
+    /// at once in one process.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, CliConsole console, Interruption interruption, Surroundings surroundings)
     {
         var (stdout, stderr) = (console.Out, console.Error);
-        var root = BuildRoot(console, interruption, args);
+        var root = BuildRoot(new Invocation(console, interruption, surroundings, new GlobalOptions()), args);
         var parsed = root.Parse(args);
         if (parsed.Action is ParseErrorAction)
         {
@@ -98,35 +67,26 @@ public static partial class CliApp
     /// is most of a short run's start-up. Arguments that name no command (--help, a typo, nothing) get every command,
     /// as do a response file (@file) and a directive ([suggest]), whose contents the parser reads later.
     /// </summary>
-    private static RootCommand BuildRoot(CliConsole console, Interruption interruption, string[] args)
+    private static RootCommand BuildRoot(Invocation invocation, string[] args)
     {
-        LogLevelOption.AcceptOnlyFromAmong("verbose", "debug", "information", "warning", "error");
-        LogFormatOption.AcceptOnlyFromAmong("text", "json");
-
         var root = new RootCommand($"""
             AccessSync: policy-as-code for Cloudflare Zero Trust Access.
 
             {ExitCodes.HelpText}
-            """)
-        {
-            LogLevelOption,
-            LogFormatOption,
-            NoColorOption,
-            AccountIdOption,
-            ZoneIdOption,
-        };
+            """);
+        invocation.Options.AddTo(root);
         var named = CommandLines.Where(c => args.Contains(c.Name, StringComparer.Ordinal)).ToArray();
         var all = named.Length == 0 || args.Any(a => a.StartsWith('@') || a.StartsWith('['));
         foreach (var (_, build) in all ? CommandLines : named)
         {
-            root.Add(build(console, interruption));
+            root.Add(build(invocation));
         }
 
         return root;
     }
 
     /// <summary>Every command, by name, in the order help lists them.</summary>
-    private static readonly (string Name, Func<CliConsole, Interruption, Command> Build)[] CommandLines =
+    private static readonly (string Name, Func<Invocation, Command> Build)[] CommandLines =
     [
         ("validate", ValidateCommandLine),
         ("emulator", EmulatorCommandLine),
@@ -153,12 +113,13 @@ public static partial class CliApp
     /// stopped by Ctrl-C or SIGTERM into one line and 130 or 143, and a bug into one line, exit code 1 and its
     /// stack trace in the debug log (never on the terminal unless asked for).
     /// </summary>
-    private static async Task<int> Run(ParseResult parsed, CliConsole console, Interruption interruption, Func<GlobalSettings, ILogger, Task<int>> command)
+    private static async Task<int> Run(ParseResult parsed, Invocation invocation, Func<GlobalSettings, ILogger, Task<int>> command)
     {
+        var (console, interruption) = (invocation.Console, invocation.Interruption);
         GlobalSettings global;
         try
         {
-            global = ReadGlobalSettings(parsed);
+            global = invocation.Options.Read(parsed, invocation.Surroundings);
         }
         catch (UsageException e)
         {
@@ -185,7 +146,7 @@ public static partial class CliApp
         catch (SeedFormatException e)
         {
             // An emulator seed or state file (the sandbox's too), reported in the compiler's shape as policy files are.
-            await console.Error.WriteLineAsync($"{e.Where(DisplayPath.Of)}: error: {e.Reason}");
+            await console.Error.WriteLineAsync($"{e.Where(invocation.Surroundings.DisplayPath)}: error: {e.Reason}");
             return ExitCodes.Error;
         }
         catch (Exception e) when (e is UserException or CloudflareException)
@@ -205,43 +166,26 @@ public static partial class CliApp
         }
     }
 
-    private static GlobalSettings ReadGlobalSettings(ParseResult parsed) => new(
-        parsed.GetValue(LogLevelOption) switch
-        {
-            "verbose" => LogEventLevel.Verbose,
-            "debug" => LogEventLevel.Debug,
-            "information" => LogEventLevel.Information,
-            "error" => LogEventLevel.Error,
-            _ => LogEventLevel.Warning,
-        },
-        parsed.GetValue(LogFormatOption) == "json" ? LogFormat.Json : LogFormat.Text,
-        parsed.GetValue(NoColorOption),
-        new ScopeFallbacks(
-            ScopeFrom("--account-id", parsed.GetValue(AccountIdOption), "--zone-id", parsed.GetValue(ZoneIdOption)),
-            ScopeFrom(
-                "CLOUDFLARE_ACCOUNT_ID", Environment.GetEnvironmentVariable("CLOUDFLARE_ACCOUNT_ID"),
-                "CLOUDFLARE_ZONE_ID", Environment.GetEnvironmentVariable("CLOUDFLARE_ZONE_ID"))));
-
-    private static Scope? ScopeFrom(string accountSource, string? account, string zoneSource, string? zone)
+    /// <summary>One command line's run: where it prints, what stops it, what it runs in, and the options every command shares.</summary>
+    private sealed record Invocation(CliConsole Console, Interruption Interruption, Surroundings Surroundings, GlobalOptions Options)
     {
-        account = string.IsNullOrWhiteSpace(account) ? null : account.Trim();
-        zone = string.IsNullOrWhiteSpace(zone) ? null : zone.Trim();
-        if (account is not null && zone is not null)
+        /// <summary>A folder or file on the command line: as given, and resolved against the run's working folder (not the process's).</summary>
+        public GivenPath? Path(ArgumentResult result)
         {
-            throw new UsageException($"{accountSource} and {zoneSource} are both set; an application lives in an account or a zone, so give one");
-        }
-
-        foreach (var (source, id) in new[] { (accountSource, account), (zoneSource, zone) })
-        {
-            if (id is not null && !CloudflareId().IsMatch(id))
+            var text = result.Tokens.Single().Value;
+            if (text.Length == 0 || text.Contains('\0', StringComparison.Ordinal))
             {
-                throw new UsageException($"{source} must be a 32-character lower-case hexadecimal id, not \"{id}\"");
+                result.AddError($"\"{text}\" is not a path");
+                return null;
             }
+
+            return Surroundings.Given(text);
         }
 
-        return account is not null ? Scope.Account(account) : zone is not null ? Scope.Zone(zone) : null;
-    }
+        /// <summary>The run's working folder: the default of a folder argument.</summary>
+        public GivenPath WorkingFolder() => Surroundings.Given(".");
 
-    [GeneratedRegex("^[0-9a-f]{32}$")]
-    private static partial Regex CloudflareId();
+        /// <summary>Whether the command runs as a GitHub Actions step, where problems are best reported as annotations.</summary>
+        public bool InGitHubActions => Surroundings.Variable("GITHUB_ACTIONS") == "true";
+    }
 }

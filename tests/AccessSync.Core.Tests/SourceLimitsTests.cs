@@ -13,6 +13,7 @@ namespace AccessSync.Core.Tests;
 /// Each limit on what a file may make the tool do: a file exactly at it passes, one past it fails with the one
 /// located error that names the limit, and reading stops there.
 /// </summary>
+[NonParallelizable] // bounds on its own time
 public class SourceLimitsTests
 {
     private static YamlReadResult Read(string yaml) => YamlTreeReader.Read(new SourceFile("f.yaml", yaml));

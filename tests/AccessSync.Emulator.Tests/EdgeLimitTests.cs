@@ -10,6 +10,7 @@ namespace AccessSync.Emulator.Tests;
 /// The emulator is as strict as the API at its edges: body size, rules per policy, the body's content type, and a
 /// count of the 429s it sent.
 /// </summary>
+[NonParallelizable] // a test counts the process's allocations: a method of its own would still run beside other fixtures
 public class EdgeLimitTests : EmulatorTest
 {
     private const long FiftyMegabytes = 50L * 1024 * 1024;

@@ -34,8 +34,8 @@ public static class ProcessRunner
         return Process.Start(start) ?? throw new InvalidOperationException($"{file} did not start");
     }
 
-    /// <summary>Waits for a started program to end (a minute at most), and returns what it wrote.</summary>
-    public static async Task<ProcessResult> CompleteAsync(Process process, string? input = null)
+    /// <summary>Waits for a started program to end (a minute at most, or <paramref name="patience"/>), and returns what it wrote.</summary>
+    public static async Task<ProcessResult> CompleteAsync(Process process, string? input = null, TimeSpan? patience = null)
     {
         using (process)
         {
@@ -48,8 +48,18 @@ public static class ProcessRunner
             process.StandardInput.Close();
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            await process.WaitForExitAsync(timeout.Token);
+            using var timeout = new CancellationTokenSource(patience ?? TimeSpan.FromSeconds(60));
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // A program that outlived its test would go on spending the machine the other tests run on.
+                process.Kill(entireProcessTree: true);
+                throw;
+            }
+
             return new ProcessResult(process.ExitCode, await stdout, await stderr);
         }
     }

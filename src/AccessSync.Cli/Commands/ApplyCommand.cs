@@ -14,15 +14,15 @@ using Serilog;
 namespace AccessSync.Cli.Commands;
 
 public sealed record ApplySettings(
-    DirectoryInfo Directory,
-    FileInfo? PlanFile,
+    GivenPath Directory,
+    GivenPath? PlanFile,
     bool AutoApprove,
     bool Force,
     ImmutableArray<string> Targets,
     ConnectionSettings Connection)
 {
     /// <summary>The file each write is appended to as it ends (<c>--journal</c>); null for none.</summary>
-    public FileInfo? Journal { get; init; }
+    public GivenPath? Journal { get; init; }
 }
 
 /// <summary>
@@ -35,12 +35,12 @@ public sealed record ApplySettings(
 /// them; either way every write is reported (done, failed, or unknown when abandoned) and the exit code is the
 /// signal's, never 0.
 /// </remarks>
-public sealed class ApplyCommand(CliConsole console, ILogger log, Interruption interruption)
+public sealed class ApplyCommand(CliConsole console, Surroundings surroundings, ILogger log, Interruption interruption)
 {
     public async Task<int> ExecuteAsync(ApplySettings settings, GlobalSettings global)
     {
         var cancellationToken = interruption.Stop;
-        var planMaker = new PlanMaker(console, log);
+        var planMaker = new PlanMaker(console, surroundings, log);
         Plan plan;
         LiveState? live = null;
         Project? files = null;
@@ -48,7 +48,7 @@ public sealed class ApplyCommand(CliConsole console, ILogger log, Interruption i
         if (settings.PlanFile is { } file)
         {
             plan = await PlanFile.LoadAsync(file, cancellationToken);
-            connection = await Connection.OpenAsync(settings.Connection, log, cancellationToken);
+            connection = await Connection.OpenAsync(settings.Connection, surroundings, log, cancellationToken);
         }
         else
         {
@@ -101,11 +101,11 @@ public sealed class ApplyCommand(CliConsole console, ILogger log, Interruption i
 
         var total = plan.Applications.Sum(a => PlanItem.Of(a).Count()) + plan.Reusable.Count(r => r.Change is not null);
         ApplyResult result;
-        using (var journal = settings.Journal is { } file ? ApplyJournal.Open(file, Guid.NewGuid().ToString("N")) : null)
+        using (var journal = settings.Journal is { } file ? ApplyJournal.Open(file, surroundings, Guid.NewGuid().ToString("N")) : null)
         {
             var stream = new StreamedApplyReport(console.Out, journal);
             await console.Out.WriteLineAsync();
-            await using var progress = ProgressLine.Start(console, () =>
+            await using var progress = ProgressLine.Start(console, surroundings, () =>
                 $"Applying {total} changes: {stream.Counts.Done} writes done, {stream.Counts.NotDone} not; {ProgressText.Requests(connection.Statistics)}");
             stream.Progress = progress;
             var options = ApplyOptions.Default with
@@ -146,7 +146,7 @@ public sealed class ApplyCommand(CliConsole console, ILogger log, Interruption i
     {
         try
         {
-            return await new ApplyVerification(console, files, settings.Targets).VerifyAsync(plan, connection, interruption.Stop);
+            return await new ApplyVerification(console, surroundings, files, settings.Targets).VerifyAsync(plan, connection, interruption.Stop);
         }
         catch (OperationCanceledException) when (interruption.Signal is not null)
         {

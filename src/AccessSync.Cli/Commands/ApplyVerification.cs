@@ -15,13 +15,13 @@ namespace AccessSync.Cli.Commands;
 /// touched and checks it has what the plan made.
 /// </summary>
 /// <param name="project">The files applied; null for a saved plan.</param>
-public sealed class ApplyVerification(CliConsole console, Project? project, ImmutableArray<string> targets)
+public sealed class ApplyVerification(CliConsole console, Surroundings surroundings, Project? project, ImmutableArray<string> targets)
 {
     /// <summary>Success when live is as the apply left it; otherwise names what differs on stderr and returns <see cref="ExitCodes.ChangedDuringApply"/>.</summary>
     public async Task<int> VerifyAsync(Plan applied, Connection connection, CancellationToken cancellationToken)
     {
         ImmutableArray<LiveDifference> differences;
-        await using (ProgressLine.Start(console, () => $"Checking live after apply: {ProgressText.Requests(connection.Statistics)}"))
+        await using (ProgressLine.Start(console, surroundings, () => $"Checking live after apply: {ProgressText.Requests(connection.Statistics)}"))
         {
             differences = project is null
                 ? await AgainstSavedPlanAsync(applied, connection, cancellationToken)

@@ -7,8 +7,8 @@ namespace AccessSync.Cli.Commands;
 
 public sealed record EmulatorSettings(
     int Port,
-    FileInfo? Seed,
-    FileInfo? State,
+    GivenPath? Seed,
+    GivenPath? State,
     LatencyRange Latency,
     double FailRate,
     double ResetRate,
@@ -17,7 +17,7 @@ public sealed record EmulatorSettings(
     string? Token)
 {
     /// <summary>Reads the option values as typed, turning a malformed one into a usage error.</summary>
-    public static EmulatorSettings Parse(int port, FileInfo? seed, FileInfo? state, string? latency, double failRate, double resetRate, double lostAnswerRate, string? rateLimit, string? token)
+    public static EmulatorSettings Parse(int port, GivenPath? seed, GivenPath? state, string? latency, double failRate, double resetRate, double lostAnswerRate, string? rateLimit, string? token)
     {
         if (port is < 0 or > 65535)
         {
@@ -32,7 +32,7 @@ public sealed record EmulatorSettings(
             }
         }
 
-        if (seed is { Exists: false })
+        if (seed is not null && !File.Exists(seed.FullPath))
         {
             throw new UsageException($"no such seed file: {seed}");
         }
@@ -72,7 +72,7 @@ public sealed record EmulatorSettings(
 /// <c>accesssync emulator</c>: serves a local Cloudflare Access API on 127.0.0.1 until Ctrl-C or SIGTERM, for dry
 /// runs without an account. Prints one line with its base URL on stdout.
 /// </summary>
-public sealed class EmulatorCommand(CliConsole console, ILogger log)
+public sealed class EmulatorCommand(CliConsole console, Surroundings surroundings, ILogger log)
 {
     /// <summary>A long-running emulator keeps only its latest requests, so its memory stays bounded.</summary>
     private const int RequestLogCapacity = 10_000;
@@ -80,11 +80,11 @@ public sealed class EmulatorCommand(CliConsole console, ILogger log)
     public async Task<int> ExecuteAsync(EmulatorSettings settings, CancellationToken stop)
     {
         // A seed or state file that breaks the format is the user's to fix: CliApp reports it at its place.
-        var seed = settings.Seed is null ? null : EmulatorSeed.Load(settings.Seed.FullName);
+        var seed = settings.Seed is null ? null : EmulatorSeed.Load(settings.Seed.FullPath);
 
         var credentials = settings.Token is { } token
             ? EmulatorCredentials.Token(token)
-            : EmulatorCredentials.FromEnvironment(Environment.GetEnvironmentVariable);
+            : EmulatorCredentials.FromEnvironment(surroundings.Variable);
         if (credentials is null)
         {
             log.Information("No --token, CLOUDFLARE_API_TOKEN or CLOUDFLARE_EMAIL + CLOUDFLARE_API_KEY: accepting any credential");
@@ -94,7 +94,7 @@ public sealed class EmulatorCommand(CliConsole console, ILogger log)
         try
         {
             server = await EmulatorServer.StartAsync(
-                new EmulatorOptions { Seed = seed, StateFile = settings.State?.FullName, Credentials = credentials, Port = settings.Port, RequestLogCapacity = RequestLogCapacity },
+                new EmulatorOptions { Seed = seed, StateFile = settings.State?.FullPath, Credentials = credentials, Port = settings.Port, RequestLogCapacity = RequestLogCapacity },
                 stop);
         }
         catch (IOException e)

@@ -10,17 +10,17 @@ namespace AccessSync.Cli.Commands;
 /// <param name="App">The application, by the name, id or domain its file gives.</param>
 /// <param name="Who">The request to explain: who makes it, and from where.</param>
 /// <param name="Live">Explain with the application's live policies, read through this connection; null: its files, offline.</param>
-public sealed record ExplainSettings(string App, DirectoryInfo Directory, Identity Who, ConnectionSettings? Live = null);
+public sealed record ExplainSettings(string App, GivenPath Directory, Identity Who, ConnectionSettings? Live = null);
 
 /// <summary>
 /// <c>accesssync explain APP [DIR] --email ... --group ...</c>: how Access would decide one request to an
 /// application as its files describe it, policy by policy, offline; with <c>--live</c>, as its live policies are.
 /// </summary>
-public sealed class ExplainCommand(CliConsole console, ILogger log)
+public sealed class ExplainCommand(CliConsole console, Surroundings surroundings, ILogger log)
 {
     public async Task<int> ExecuteAsync(ExplainSettings settings, GlobalSettings global, CancellationToken cancellationToken)
     {
-        if (new PlanMaker(console, log).Load(settings.Directory, global) is not { } project)
+        if (new PlanMaker(console, surroundings, log).Load(settings.Directory, global) is not { } project)
         {
             return ExitCodes.Error;
         }
@@ -44,7 +44,7 @@ public sealed class ExplainCommand(CliConsole console, ILogger log)
     /// <summary>The same explanation over the policies Access holds now; the request's names resolved to live ids.</summary>
     private async Task<int> ExplainLiveAsync(ExplainSettings settings, Project project, DesiredApplication application, ConnectionSettings connectionSettings, CancellationToken cancellationToken)
     {
-        var live = await new PlanMaker(console, log).ReadLiveAsync(project, connectionSettings, cancellationToken);
+        var live = await new PlanMaker(console, surroundings, log).ReadLiveAsync(project, connectionSettings, cancellationToken);
         if (LiveAccess.For(application, live, out var problem) is not var (found, policies))
         {
             throw new UserException($"{application.App} ({application.File.Path}) is not live: {problem}");

@@ -16,26 +16,26 @@ namespace AccessSync.Cli.Commands;
 /// <param name="Out">The folder the files go into (created if missing).</param>
 /// <param name="Applications">Only these applications, by id, name or domain; empty for all.</param>
 /// <param name="Force">Replace files that exist.</param>
-public sealed record ExportSettings(DirectoryInfo Out, ImmutableArray<string> Applications, bool Force, ConnectionSettings Connection);
+public sealed record ExportSettings(GivenPath Out, ImmutableArray<string> Applications, bool Force, ConnectionSettings Connection);
 
 /// <summary>
 /// <c>accesssync export</c>: writes the live policies of an account's or zone's applications, and the account's
 /// reusable policies, as files that <c>plan</c> then shows as no change, for adopting AccessSync where policies
 /// already exist.
 /// </summary>
-public sealed class ExportCommand(CliConsole console, ILogger log)
+public sealed class ExportCommand(CliConsole console, Surroundings surroundings, ILogger log)
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     public async Task<int> ExecuteAsync(ExportSettings settings, GlobalSettings global, CancellationToken cancellationToken)
     {
-        var root = settings.Out;
+        var root = settings.Out.AsDirectory();
         if (File.Exists(root.FullName))
         {
-            throw new UsageException($"--out {root} is a file; give the folder to export into");
+            throw new UsageException($"--out {settings.Out} is a file; give the folder to export into");
         }
 
-        var tree = root.Exists ? PolicyTree.Read(root) : null;
+        var tree = root.Exists ? PolicyTree.Read(root, surroundings) : null;
         var configPath = Path.Combine(root.FullName, RootConfig.FileName);
         RootConfig? config = null;
         if (tree is not null && File.Exists(configPath))
@@ -54,7 +54,7 @@ public sealed class ExportCommand(CliConsole console, ILogger log)
             : "export needs the account or zone to read: pass --account-id or --zone-id, set CLOUDFLARE_ACCOUNT_ID or CLOUDFLARE_ZONE_ID, "
               + $"or name it in {RootConfig.FileName} in the output folder");
 
-        await using var connection = await Connection.OpenAsync(settings.Connection, log, cancellationToken);
+        await using var connection = await Connection.OpenAsync(settings.Connection, surroundings, log, cancellationToken);
         var live = await connection.Provider.ReadAsync([scope], cancellationToken);
         var liveScope = live.For(scope) ?? throw new UserException($"the API returned nothing for {scope}");
         log.Debug("Read {ApplicationCount} live applications in {Scope}", liveScope.Applications.Length, scope);
@@ -95,7 +95,7 @@ public sealed class ExportCommand(CliConsole console, ILogger log)
         {
             foreach (var (_, path) in existing)
             {
-                await console.Error.WriteLineAsync($"error: {DisplayPath.Of(path)} exists; export never replaces a file unless --force (or choose another --out)");
+                await console.Error.WriteLineAsync($"error: {surroundings.DisplayPath(path)} exists; export never replaces a file unless --force (or choose another --out)");
             }
 
             await console.Error.WriteLineAsync("Nothing was written.");
@@ -106,20 +106,20 @@ public sealed class ExportCommand(CliConsole console, ILogger log)
         foreach (var (file, path) in targets)
         {
             await WriteAsync(path, file.Text);
-            await console.Out.WriteLineAsync($"wrote {DisplayPath.Of(path)}");
+            await console.Out.WriteLineAsync($"wrote {surroundings.DisplayPath(path)}");
         }
 
         // Reusable policies are named only when there are some, so an account without them reads as it always has.
         var reusableCount = reusable == 0 ? string.Empty : $" and {reusable} reusable polic{(reusable == 1 ? "y" : "ies")}";
         await console.Out.WriteLineAsync(
-            $"Exported {applications} application{(applications == 1 ? string.Empty : "s")}{reusableCount} of {scope}. Check that nothing would change: accesssync plan {(settings.Connection.Sandbox ? "--sandbox " : string.Empty)}{DisplayPath.Of(root.FullName)}");
+            $"Exported {applications} application{(applications == 1 ? string.Empty : "s")}{reusableCount} of {scope}. Check that nothing would change: accesssync plan {(settings.Connection.Sandbox ? "--sandbox " : string.Empty)}{surroundings.DisplayPath(root.FullName)}");
         return result.HasProblems ? ExitCodes.Error : ExitCodes.Success;
     }
 
     private static int FilesIn(ExportResult result, string folder) =>
         result.Files.Count(f => f.RelativePath.StartsWith(folder + "/", StringComparison.Ordinal));
 
-    private static async Task WriteAsync(string path, string text)
+    private async Task WriteAsync(string path, string text)
     {
         try
         {
@@ -128,14 +128,14 @@ public sealed class ExportCommand(CliConsole console, ILogger log)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UserException($"cannot write {DisplayPath.Of(path)}: {e.Message}");
+            throw new UserException($"cannot write {surroundings.DisplayPath(path)}: {e.Message}");
         }
     }
 
     /// <summary>The output folder's own accesssync.yaml, whose scope and defaults the exported files must fit; null (reported) when it is invalid.</summary>
     private RootConfig? ReadConfig(PolicyTree tree, string configPath)
     {
-        var configDiagnostics = tree.Diagnostics.Where(d => d.Span.Path == DisplayPath.Of(configPath)).ToList();
+        var configDiagnostics = tree.Diagnostics.Where(d => d.Span.Path == surroundings.DisplayPath(configPath)).ToList();
         foreach (var diagnostic in configDiagnostics)
         {
             console.Error.WriteLine(DiagnosticRenderer.Render(diagnostic, DiagnosticFormat.Text));
@@ -149,7 +149,7 @@ public sealed class ExportCommand(CliConsole console, ILogger log)
     /// <paramref name="root"/> as its span), and the reusable policies they define. Each file is loaded once, as
     /// the kind it is; a file that does not load manages and defines nothing here, and plan reports it.
     /// </summary>
-    private static (ImmutableArray<AppReference> Managed, ImmutableArray<ExistingReusablePolicy> Defined) InFolder(
+    private (ImmutableArray<AppReference> Managed, ImmutableArray<ExistingReusablePolicy> Defined) InFolder(
         PolicyTree tree,
         DirectoryInfo root,
         Scope scope,
@@ -174,6 +174,7 @@ public sealed class ExportCommand(CliConsole console, ILogger log)
         return (managed.ToImmutable(), defined.ToImmutable());
     }
 
-    private static string Relative(DirectoryInfo root, SourceFile source) =>
-        Path.GetRelativePath(root.FullName, Path.GetFullPath(source.Path)).Replace('\\', '/');
+    /// <summary>A file's path below <paramref name="root"/>; its source's path is as shown, relative to the working folder.</summary>
+    private string Relative(DirectoryInfo root, SourceFile source) =>
+        Path.GetRelativePath(root.FullName, surroundings.Given(source.Path).FullPath).Replace('\\', '/');
 }

@@ -16,7 +16,7 @@ namespace AccessSync.Cli.Commands;
 /// <param name="Comment">Post the pull request comment (off with --no-comment, for a run with no pull request).</param>
 /// <param name="Failed">No plan could be made: the comment is replaced by a note pointing at the run.</param>
 public sealed record GitHubCommentSettings(
-    FileInfo? Plan,
+    GivenPath? Plan,
     string? Repository,
     int? PullRequest,
     string? Marker,
@@ -29,7 +29,7 @@ public sealed record GitHubCommentSettings(
 /// <c>accesssync github-comment</c>: a saved plan as a pull request comment that every later run edits in place, and
 /// in the job's step summary.
 /// </summary>
-public sealed class GitHubCommentCommand(CliConsole console, ILogger log, Func<string, string?> environment)
+public sealed class GitHubCommentCommand(CliConsole console, Surroundings surroundings, ILogger log)
 {
     public static readonly Uri DefaultApiUrl = new("https://api.github.com");
 
@@ -51,7 +51,7 @@ public sealed class GitHubCommentCommand(CliConsole console, ILogger log, Func<s
         }
 
         var marker = CommentMarker.From(settings.Marker);
-        var run = WorkflowRun.FromEnvironment(environment);
+        var run = WorkflowRun.FromEnvironment(surroundings);
         var summaryPath = settings.StepSummary ? StepSummaryPath() : null;
         var target = settings.Comment ? ResolveTarget(settings, run) : null;
         var options = new MarkdownPlanOptions(marker);
@@ -85,8 +85,8 @@ public sealed class GitHubCommentCommand(CliConsole console, ILogger log, Func<s
         + run.Footer();
 
     private string StepSummaryPath() =>
-        environment("GITHUB_STEP_SUMMARY") is { Length: > 0 } path
-            ? path
+        surroundings.Variable("GITHUB_STEP_SUMMARY") is { Length: > 0 } path
+            ? surroundings.Given(path).FullPath
             : throw new UsageException("--step-summary needs GITHUB_STEP_SUMMARY, the file GitHub Actions sets for each step; it is not set");
 
     private async Task WriteStepSummaryAsync(string path, PlanReview review, MarkdownPlanRenderer renderer, CancellationToken cancellationToken)
@@ -147,7 +147,7 @@ public sealed class GitHubCommentCommand(CliConsole console, ILogger log, Func<s
 
     private CommentTarget ResolveTarget(GitHubCommentSettings settings, WorkflowRun run)
     {
-        var repositoryText = settings.Repository ?? environment("GITHUB_REPOSITORY");
+        var repositoryText = settings.Repository ?? surroundings.Variable("GITHUB_REPOSITORY");
         if (string.IsNullOrWhiteSpace(repositoryText))
         {
             throw new UsageException("no repository: give --repo OWNER/NAME (GitHub Actions sets GITHUB_REPOSITORY)");
@@ -163,7 +163,7 @@ public sealed class GitHubCommentCommand(CliConsole console, ILogger log, Func<s
         }
 
         var apiUrl = settings.ApiUrl ?? ApiUrlFromEnvironment();
-        var token = environment("GITHUB_TOKEN");
+        var token = surroundings.Variable("GITHUB_TOKEN");
         if (string.IsNullOrWhiteSpace(token))
         {
             throw new UserException("GITHUB_TOKEN is not set; in a workflow, pass it with `env: GITHUB_TOKEN: ${{ github.token }}` and `permissions: pull-requests: write`");
@@ -174,7 +174,7 @@ public sealed class GitHubCommentCommand(CliConsole console, ILogger log, Func<s
 
     private Uri ApiUrlFromEnvironment()
     {
-        var text = environment("GITHUB_API_URL");
+        var text = surroundings.Variable("GITHUB_API_URL");
         if (string.IsNullOrWhiteSpace(text))
         {
             return DefaultApiUrl;

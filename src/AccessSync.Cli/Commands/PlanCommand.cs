@@ -15,19 +15,19 @@ public enum PlanFormat
 }
 
 public sealed record PlanSettings(
-    DirectoryInfo Directory,
-    FileInfo? Out,
+    GivenPath Directory,
+    GivenPath? Out,
     PlanFormat Format,
     bool DetailedExitCode,
     ImmutableArray<string> Targets,
     ConnectionSettings Connection);
 
 /// <summary><c>accesssync plan</c>: what apply would change, read-only.</summary>
-public sealed class PlanCommand(CliConsole console, ILogger log)
+public sealed class PlanCommand(CliConsole console, Surroundings surroundings, ILogger log)
 {
     public async Task<int> ExecuteAsync(PlanSettings settings, GlobalSettings global, CancellationToken cancellationToken)
     {
-        var planMaker = new PlanMaker(console, log);
+        var planMaker = new PlanMaker(console, surroundings, log);
         if (await planMaker.LoadAndPlanAsync(settings.Directory, global, settings.Connection, settings.Targets, cancellationToken) is not { } planned)
         {
             return ExitCodes.Error;

@@ -20,12 +20,12 @@ public sealed record PlannedState(Project Files, Plan Plan, LiveState Live, Conn
 /// Makes the plan that plan and apply share: read the files, read live, plan. The decisions are the core's; this
 /// class only calls it and the provider in order, and reports problems on stderr.
 /// </summary>
-public sealed class PlanMaker(CliConsole console, ILogger log)
+public sealed class PlanMaker(CliConsole console, Surroundings surroundings, ILogger log)
 {
     /// <summary>Loads and validates the files; null (with every problem reported) when any has an error.</summary>
-    public Project? Load(DirectoryInfo directory, GlobalSettings global)
+    public Project? Load(GivenPath directory, GlobalSettings global)
     {
-        var folder = LoadedFolder.Load(directory, global.Scopes);
+        var folder = LoadedFolder.Load(directory, surroundings, global.Scopes);
         Report(folder.Diagnostics);
         log.Debug("Loaded {FileCount} files under {Directory}", folder.FileCount, directory);
         return folder.Project;
@@ -39,18 +39,18 @@ public sealed class PlanMaker(CliConsole console, ILogger log)
     /// are reported only once the files are valid, as when nothing was read before them.
     /// </summary>
     public async Task<PlannedState?> LoadAndPlanAsync(
-        DirectoryInfo directory,
+        GivenPath directory,
         GlobalSettings global,
         ConnectionSettings connectionSettings,
         ImmutableArray<string> targets,
         CancellationToken cancellationToken)
     {
-        var tree = LoadedFolder.ReadTree(directory);
+        var tree = LoadedFolder.ReadTree(directory, surroundings);
         Connection? connection = null;
         ExceptionDispatchInfo? notConnected = null;
         try
         {
-            connection = await Connection.OpenAsync(connectionSettings, log, cancellationToken);
+            connection = await Connection.OpenAsync(connectionSettings, surroundings, log, cancellationToken);
         }
         catch (UserException e)
         {
@@ -93,7 +93,7 @@ public sealed class PlanMaker(CliConsole console, ILogger log)
     {
         var scopes = ScopesOf(project);
         LiveState live;
-        await using (ProgressLine.Start(console, () => $"Reading live policies: {ProgressText.Requests(connection.Statistics)}"))
+        await using (ProgressLine.Start(console, surroundings, () => $"Reading live policies: {ProgressText.Requests(connection.Statistics)}"))
         {
             live = await reads.ForAsync(scopes);
         }
@@ -119,9 +119,9 @@ public sealed class PlanMaker(CliConsole console, ILogger log)
     public async Task<LiveState> ReadLiveAsync(Project project, ConnectionSettings settings, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        await using var connection = await Connection.OpenAsync(settings, log, cancellationToken);
+        await using var connection = await Connection.OpenAsync(settings, surroundings, log, cancellationToken);
         LiveState live;
-        await using (ProgressLine.Start(console, () => $"Reading live policies: {ProgressText.Requests(connection.Statistics)}"))
+        await using (ProgressLine.Start(console, surroundings, () => $"Reading live policies: {ProgressText.Requests(connection.Statistics)}"))
         {
             live = await connection.Provider.ReadAsync(ScopesOf(project), cancellationToken);
         }

@@ -19,7 +19,7 @@ public enum TestReportFormat
 /// <param name="Out">Where JUnit XML goes; null: stdout.</param>
 /// <param name="InGitHubActions">Lines on the console are GitHub annotations also when the JUnit report goes to a file.</param>
 /// <param name="Live">Evaluate the live policies through this connection instead of the files; null: the files, offline.</param>
-public sealed record TestSettings(DirectoryInfo Directory, TestReportFormat Format, FileInfo? Out, bool InGitHubActions = false, ConnectionSettings? Live = null)
+public sealed record TestSettings(GivenPath Directory, TestReportFormat Format, GivenPath? Out, bool InGitHubActions = false, ConnectionSettings? Live = null)
 {
     public DiagnosticFormat ConsoleFormat => Format == TestReportFormat.GitHub || (Format == TestReportFormat.JUnit && InGitHubActions)
         ? DiagnosticFormat.GitHub
@@ -30,11 +30,11 @@ public sealed record TestSettings(DirectoryInfo Directory, TestReportFormat Form
 /// <c>accesssync test [DIR]</c>: every access-test case under DIR, evaluated against the policy files as Access
 /// would evaluate them, offline; with <c>--live</c>, against the live policies of each file's application.
 /// </summary>
-public sealed class TestCommand(CliConsole console, ILogger log)
+public sealed class TestCommand(CliConsole console, Surroundings surroundings, ILogger log)
 {
     public async Task<int> ExecuteAsync(TestSettings settings, GlobalSettings global, CancellationToken cancellationToken)
     {
-        var folder = await Task.Run(() => LoadedFolder.Load(settings.Directory, global.Scopes), CancellationToken.None).WaitAsync(cancellationToken);
+        var folder = await Task.Run(() => LoadedFolder.Load(settings.Directory, surroundings, global.Scopes), CancellationToken.None).WaitAsync(cancellationToken);
         var diagnosticFormat = settings.ConsoleFormat;
         foreach (var diagnostic in folder.Diagnostics)
         {
@@ -51,11 +51,11 @@ public sealed class TestCommand(CliConsole console, ILogger log)
         {
             // A CI job pointed at the wrong folder would otherwise pass with "0 passed".
             throw new UserException(
-                $"no access test found under {DisplayPath.Of(settings.Directory.FullName)}: a test file is a *.yaml file under {FileKinds.TestsFolder}/ at the root, or one that says `kind: {FileKinds.AccessTestKind}`");
+                $"no access test found under {surroundings.DisplayPath(settings.Directory.FullPath)}: a test file is a *.yaml file under {FileKinds.TestsFolder}/ at the root, or one that says `kind: {FileKinds.AccessTestKind}`");
         }
 
         var results = settings.Live is { } connectionSettings
-            ? LiveAccessTests.Run(project, await new PlanMaker(console, log).ReadLiveAsync(project, connectionSettings, cancellationToken))
+            ? LiveAccessTests.Run(project, await new PlanMaker(console, surroundings, log).ReadLiveAsync(project, connectionSettings, cancellationToken))
             : AccessTestRunner.Run(project);
         log.Debug("Ran {CaseCount} access-test cases of {FileCount} files", results.Length, project.AccessTests.Length);
         await WriteReportAsync(settings, results, diagnosticFormat);
@@ -73,7 +73,7 @@ public sealed class TestCommand(CliConsole console, ILogger log)
                 return;
             }
 
-            await File.WriteAllTextAsync(settings.Out.FullName, xml);
+            await File.WriteAllTextAsync(settings.Out.FullPath, xml);
         }
 
         foreach (var line in AccessTestRenderer.Lines(results, diagnosticFormat))

@@ -6,17 +6,17 @@ using Serilog;
 
 namespace AccessSync.Cli.Commands;
 
-public sealed record ValidateSettings(DirectoryInfo Directory, DiagnosticFormat Format);
+public sealed record ValidateSettings(GivenPath Directory, DiagnosticFormat Format);
 
 /// <summary><c>accesssync validate [DIR]</c>: every problem in every file, at once, with no network access.</summary>
-public sealed class ValidateCommand(CliConsole console, ILogger log)
+public sealed class ValidateCommand(CliConsole console, Surroundings surroundings, ILogger log)
 {
     public async Task<int> ExecuteAsync(ValidateSettings settings, GlobalSettings global, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
 
         // Reading a large tree takes a while: Ctrl-C ends the wait for it at once, and with it the command.
-        var folder = await Task.Run(() => LoadedFolder.Load(settings.Directory, global.Scopes), CancellationToken.None).WaitAsync(cancellationToken);
+        var folder = await Task.Run(() => LoadedFolder.Load(settings.Directory, surroundings, global.Scopes), CancellationToken.None).WaitAsync(cancellationToken);
         log.Debug(
             "Validated {FileCount} files under {Directory} in {ElapsedMs} ms; the process has allocated {AllocatedMiB} MiB",
             folder.FileCount,

@@ -1,3 +1,4 @@
+using AccessSync.Cli.Hosting;
 using AccessSync.Cloudflare;
 using AccessSync.Core.Applying;
 using AccessSync.Emulator;
@@ -36,11 +37,12 @@ public sealed class Connection : IAsyncDisposable
     /// <summary>What the connection is to, for logs: never a credential.</summary>
     public string Description { get; }
 
-    public static async Task<Connection> OpenAsync(ConnectionSettings settings, ILogger log, CancellationToken cancellationToken)
+    /// <summary>Opens the connection; the sandbox's state is in the working folder, and credentials come from the environment variables, both of <paramref name="surroundings"/>.</summary>
+    public static async Task<Connection> OpenAsync(ConnectionSettings settings, Surroundings surroundings, ILogger log, CancellationToken cancellationToken)
     {
         if (settings.Sandbox)
         {
-            var state = Path.GetFullPath(SandboxStateFile);
+            var state = surroundings.Given(SandboxStateFile).FullPath;
             Directory.CreateDirectory(Path.GetDirectoryName(state)!);
             var server = await EmulatorServer.StartAsync(
                 new EmulatorOptions { StateFile = state, Seed = File.Exists(state) ? null : SandboxSeed() },
@@ -53,7 +55,7 @@ public sealed class Connection : IAsyncDisposable
         CloudflareCredentials credentials;
         try
         {
-            credentials = CloudflareCredentials.FromEnvironment(Environment.GetEnvironmentVariable);
+            credentials = CloudflareCredentials.FromEnvironment(surroundings.Variable);
         }
         catch (CloudflareException e)
         {

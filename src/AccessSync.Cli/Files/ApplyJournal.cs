@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AccessSync.Cli.Hosting;
 using AccessSync.Core.Applying;
 using AccessSync.Core.Model;
 using AccessSync.Core.Planning;
@@ -37,16 +38,16 @@ public sealed class ApplyJournal : IDisposable
     }
 
     /// <summary>Opens <paramref name="file"/> for appending (created if absent), for the run <paramref name="run"/>.</summary>
-    public static ApplyJournal Open(FileInfo file, string run)
+    public static ApplyJournal Open(GivenPath file, Surroundings surroundings, string run)
     {
         try
         {
-            var stream = new FileStream(file.FullName, FileMode.Append, FileAccess.Write, FileShare.Read);
+            var stream = new FileStream(file.FullPath, FileMode.Append, FileAccess.Write, FileShare.Read);
             return new ApplyJournal(new StreamWriter(stream, Utf8) { AutoFlush = false, NewLine = "\n" }, run);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UserException($"cannot write the journal {DisplayPath.Of(file.FullName)}: {e.Message}");
+            throw new UserException($"cannot write the journal {surroundings.DisplayPath(file.FullPath)}: {e.Message}");
         }
     }
 

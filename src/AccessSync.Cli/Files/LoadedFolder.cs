@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AccessSync.Cli.Hosting;
 using AccessSync.Core.Diagnostics;
 using AccessSync.Core.Loading;
 using AccessSync.Core.Model;
@@ -12,25 +13,25 @@ namespace AccessSync.Cli.Files;
 /// </summary>
 public sealed record LoadedFolder(Project? Project, ImmutableArray<Diagnostic> Diagnostics, int FileCount)
 {
-    public static LoadedFolder Load(DirectoryInfo directory, ScopeFallbacks scopes) => Load(ReadTree(directory), scopes);
+    public static LoadedFolder Load(GivenPath directory, Surroundings surroundings, ScopeFallbacks scopes) => Load(ReadTree(directory, surroundings), scopes);
 
     /// <summary>
     /// The folder's files read, not yet parsed (the schema loads meanwhile), with its root config: enough to know the
     /// account or zone most files will name, before the costly part.
     /// </summary>
-    public static PolicyTree ReadTree(DirectoryInfo directory)
+    public static PolicyTree ReadTree(GivenPath directory, Surroundings surroundings)
     {
-        if (!directory.Exists)
+        if (!Directory.Exists(directory.FullPath))
         {
             throw new UsageException($"no such folder: {directory}");
         }
 
-        var tree = PolicyTree.Read(directory);
+        var tree = PolicyTree.Read(directory.AsDirectory(), surroundings);
         if (tree.PolicyFiles.IsEmpty && !tree.Diagnostics.HasErrors())
         {
             // A CI job pointed at the wrong folder would otherwise pass with "0 files checked" or "No changes".
             throw new UserException(
-                $"no policy file found under {DisplayPath.Of(directory.FullName)}: a policy file is a *.yaml or *.yml file in the folder or below it, " +
+                $"no policy file found under {surroundings.DisplayPath(directory.FullPath)}: a policy file is a *.yaml or *.yml file in the folder or below it, " +
                 $"not hidden (no name starting with '.') and not matched by `ignore` in {RootConfig.FileName}; {RootConfig.FileName} alone is not one");
         }
 

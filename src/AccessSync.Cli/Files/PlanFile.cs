@@ -1,3 +1,4 @@
+using AccessSync.Cli.Hosting;
 using AccessSync.Core.PlanFiles;
 using AccessSync.Core.Planning;
 using AccessSync.Core.Review;
@@ -8,22 +9,22 @@ namespace AccessSync.Cli.Files;
 public static class PlanFile
 {
     /// <summary>Saves the plan with its review, as the JSON render shows them; a saved plan is reviewed again when it is read.</summary>
-    public static async Task SaveAsync(PlanReview review, FileInfo file, CancellationToken cancellationToken)
+    public static async Task SaveAsync(PlanReview review, GivenPath file, CancellationToken cancellationToken)
     {
-        file.Directory?.Create();
-        await File.WriteAllTextAsync(file.FullName, PlanFileWriter.Write(review), cancellationToken);
+        file.AsFile().Directory?.Create();
+        await File.WriteAllTextAsync(file.FullPath, PlanFileWriter.Write(review), cancellationToken);
     }
 
-    public static async Task<Plan> LoadAsync(FileInfo file, CancellationToken cancellationToken)
+    public static async Task<Plan> LoadAsync(GivenPath file, CancellationToken cancellationToken)
     {
-        if (!file.Exists)
+        if (!File.Exists(file.FullPath))
         {
             throw new UsageException($"no such plan file: {file}");
         }
 
         try
         {
-            return PlanFileReader.Read(await File.ReadAllTextAsync(file.FullName, cancellationToken));
+            return PlanFileReader.Read(await File.ReadAllTextAsync(file.FullPath, cancellationToken));
         }
         catch (PlanFormatException e)
         {

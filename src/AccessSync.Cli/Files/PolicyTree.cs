@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Immutable;
+using AccessSync.Cli.Hosting;
 using AccessSync.Core.Diagnostics;
 using AccessSync.Core.Loading;
 using AccessSync.Core.Model;
@@ -17,16 +18,17 @@ public sealed record PolicyTree(RootConfig Config, ImmutableArray<SourceFile> Po
 {
     /// <summary>
     /// Reads the root config first (its <c>ignore</c> decides what else is read), then every YAML file below
-    /// <paramref name="root"/>, skipping hidden folders and ignored paths, in a stable order.
+    /// <paramref name="root"/>, skipping hidden folders and ignored paths, in a stable order. Each file's path is as
+    /// <paramref name="surroundings"/> shows it: relative to the working folder.
     /// </summary>
-    public static PolicyTree Read(DirectoryInfo root)
+    public static PolicyTree Read(DirectoryInfo root, Surroundings surroundings)
     {
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         var config = RootConfig.Default;
         var configFile = new FileInfo(Path.Combine(root.FullName, RootConfig.FileName));
         if (configFile.Exists)
         {
-            var source = ReadSource(configFile, diagnostics);
+            var source = ReadSource(configFile, surroundings, diagnostics);
             if (source is not null)
             {
                 var loaded = FileLoader.LoadConfig(source);
@@ -48,12 +50,12 @@ public sealed record PolicyTree(RootConfig Config, ImmutableArray<SourceFile> Po
             {
                 diagnostics.Add(Diagnostic.Error(
                     DiagnosticCodes.NestedConfig,
-                    $"only the root {RootConfig.FileName} is read; move these settings to {DisplayPath.Of(configFile.FullName)} or run AccessSync on this folder",
-                    SourceSpan.StartOf(DisplayPath.Of(file.FullName))));
+                    $"only the root {RootConfig.FileName} is read; move these settings to {surroundings.DisplayPath(configFile.FullName)} or run AccessSync on this folder",
+                    SourceSpan.StartOf(surroundings.DisplayPath(file.FullName))));
                 continue;
             }
 
-            if (ReadSource(file, diagnostics) is { } source)
+            if (ReadSource(file, surroundings, diagnostics) is { } source)
             {
                 files.Add(source with { RelativePath = relative });
             }
@@ -90,9 +92,9 @@ public sealed record PolicyTree(RootConfig Config, ImmutableArray<SourceFile> Po
         return found.OrderBy(f => f.Relative, StringComparer.Ordinal);
     }
 
-    private static SourceFile? ReadSource(FileInfo file, ImmutableArray<Diagnostic>.Builder diagnostics)
+    private static SourceFile? ReadSource(FileInfo file, Surroundings surroundings, ImmutableArray<Diagnostic>.Builder diagnostics)
     {
-        var display = DisplayPath.Of(file.FullName);
+        var display = surroundings.DisplayPath(file.FullName);
 
         // Read no more than one byte past the limit: enough to know a file is too large without loading it all. The
         // bytes live only until decoded, so one pooled buffer serves every file, and the handle is read without

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AccessSync.Cli.Hosting;
 
 namespace AccessSync.Cli.GitHub;
 
@@ -10,16 +11,18 @@ namespace AccessSync.Cli.GitHub;
 /// <param name="Commit">The pull request's head commit (GITHUB_SHA is a merge commit there), else GITHUB_SHA.</param>
 public sealed record WorkflowRun(int? PullRequest, string? Commit, Uri? RunUrl)
 {
-    public static WorkflowRun FromEnvironment(Func<string, string?> environment)
+    /// <summary>The run that <paramref name="surroundings"/>' variables describe; a relative GITHUB_EVENT_PATH is in its working folder.</summary>
+    public static WorkflowRun FromEnvironment(Surroundings surroundings)
     {
-        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(surroundings);
+        var environment = surroundings.Variable;
         int? pullRequest = null;
         string? headCommit = null;
-        if (environment("GITHUB_EVENT_PATH") is { Length: > 0 } path && File.Exists(path))
+        if (environment("GITHUB_EVENT_PATH") is { Length: > 0 } text && surroundings.Given(text) is var path && File.Exists(path.FullPath))
         {
             try
             {
-                using var payload = JsonDocument.Parse(File.ReadAllText(path));
+                using var payload = JsonDocument.Parse(File.ReadAllText(path.FullPath));
                 if (payload.RootElement.ValueKind == JsonValueKind.Object
                     && payload.RootElement.TryGetProperty("pull_request", out var pr)
                     && pr.ValueKind == JsonValueKind.Object)

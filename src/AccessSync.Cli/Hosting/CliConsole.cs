@@ -11,9 +11,6 @@ public sealed record CliConsole(TextWriter Out, TextWriter Error, TextReader In,
     {
     }
 
-    public static bool ColorDisabled(bool noColorOption) =>
-        noColorOption || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
-
-    /// <summary>Colour on stdout: only for a person at a terminal who has not asked for none.</summary>
-    public bool UseColor(bool noColorOption) => OutputIsTerminal && !ColorDisabled(noColorOption);
+    /// <summary>Colour on stdout: only for a person at a terminal who has not asked for none (<see cref="GlobalSettings.NoColor"/>).</summary>
+    public bool UseColor(bool noColor) => OutputIsTerminal && !noColor;
 }

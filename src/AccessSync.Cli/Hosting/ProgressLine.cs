@@ -25,11 +25,10 @@ public sealed class ProgressLine : IAsyncDisposable
     }
 
     /// <summary>Starts a line that shows <paramref name="status"/>, or a silent one where nobody watches.</summary>
-    public static ProgressLine Start(CliConsole console, Func<string> status) =>
-        new(console.ErrorIsTerminal && !RunsInCi() ? console.Error : null, status);
+    public static ProgressLine Start(CliConsole console, Surroundings surroundings, Func<string> status) =>
+        new(console.ErrorIsTerminal && !RunsInCi(surroundings) ? console.Error : null, status);
 
-    private static bool RunsInCi() =>
-        !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")) || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("GITHUB_ACTIONS"));
+    private static bool RunsInCi(Surroundings surroundings) => surroundings.IsSet("CI") || surroundings.IsSet("GITHUB_ACTIONS");
 
     private async Task RedrawAsync()
     {

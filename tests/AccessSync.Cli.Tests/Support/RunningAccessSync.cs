@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using AccessSync.Testing;
 
 namespace AccessSync.Cli.Tests.Support;
@@ -46,11 +47,24 @@ internal sealed class RunningAccessSync : IDisposable
         return true;
     }
 
-    /// <summary>Sends <paramref name="signal"/> (INT or TERM) as <c>kill</c> would.</summary>
+    /// <summary>
+    /// Sends <paramref name="signal"/> (INT or TERM) as <c>kill</c> does, but at once (starting a <c>kill</c> process
+    /// takes long enough on a busy machine for the program to get past the point the test waited for), and waits until
+    /// the program has received it: two signals of one kind sent before the first is received arrive as one.
+    /// </summary>
     public async Task SignalAsync(string signal)
     {
-        using var kill = Process.Start("kill", ["-s", signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        await kill.WaitForExitAsync();
+        var number = signal == "INT" ? SigInt : SigTerm;
+        if (Kill(process.Id, number) != 0)
+        {
+            throw new InvalidOperationException($"kill -{signal} {process.Id} failed: errno {Marshal.GetLastPInvokeError()}");
+        }
+
+        var clock = Stopwatch.StartNew();
+        while (IsPending(number) && clock.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(1);
+        }
     }
 
     /// <summary>Waits (a minute at most) for the process to end, and returns what it wrote.</summary>
@@ -69,6 +83,27 @@ internal sealed class RunningAccessSync : IDisposable
         }
 
         process.Dispose();
+    }
+
+    private const int SigInt = 2;
+    private const int SigTerm = 15;
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int Kill(int pid, int signal);
+
+    /// <summary>Whether a signal sent to the process is still pending: the process's shared pending mask (/proc/PID/status) has it.</summary>
+    private bool IsPending(int signal)
+    {
+        try
+        {
+            var pending = File.ReadLines($"/proc/{process.Id}/status").FirstOrDefault(l => l.StartsWith("ShdPnd:", StringComparison.Ordinal));
+            return pending is not null && (Convert.ToUInt64(pending["ShdPnd:".Length..].Trim(), 16) & (1UL << (signal - 1))) != 0;
+        }
+        catch (IOException)
+        {
+            return false; // the process has ended
+        }
     }
 
     private async Task<string> ReadLinesAsync(StreamReader output)

@@ -6,6 +6,7 @@ namespace AccessSync.Core.Tests.Fuzzing;
 /// Each generator's shape pushed past what a bounded random run reaches: these must still end in located errors,
 /// within the bounds of one case. (The fuzzer has found no crash yet; a case it finds is added here by name.)
 /// </summary>
+[NonParallelizable] // bounds on each case's time and the process's allocations meanwhile
 public class FuzzExtremesTests
 {
     private const string Head = "app:\n  name: Grafana\npolicies:\n  - name: P\n    decision: allow\n    include:\n      - ";

@@ -7,6 +7,7 @@ namespace AccessSync.Core.Tests.Fuzzing;
 /// The bounded fuzz run: a fixed seed, so every run sees the same cases (bench/fuzz.sh runs longer, with a random seed).
 /// Every case ends in a model or in located diagnostics, within its time and allocation bounds, never in a throw.
 /// </summary>
+[NonParallelizable] // bounds on each case's time and the process's allocations meanwhile
 public class FuzzTests
 {
     private const ulong Seed = 20261202;
