@@ -10,13 +10,6 @@ namespace AccessSync.Core.Json;
 /// </summary>
 public static class Utf8Json
 {
-    /// <summary>
-    /// One buffer and writer per thread, taken while in use (a nested call makes its own): a plan and a validate write
-    /// tens of thousands of small values, and would otherwise make a buffer and a writer for each.
-    /// </summary>
-    [ThreadStatic]
-    private static Scratch? spare;
-
     /// <summary>The UTF-8 bytes <paramref name="write"/> writes.</summary>
     public static byte[] Of(Action<Utf8JsonWriter> write) => With(write, static bytes => bytes.ToArray());
 
@@ -26,28 +19,64 @@ public static class Utf8Json
     private static T With<T>(Action<Utf8JsonWriter> write, Func<ReadOnlySpan<byte>, T> result)
     {
         ArgumentNullException.ThrowIfNull(write);
-        var scratch = spare ?? new Scratch();
-        spare = null;
+        var scratch = Scratch.Take();
         try
         {
-            scratch.Buffer.ResetWrittenCount();
-            scratch.Writer.Reset(scratch.Buffer);
-            write(scratch.Writer);
-            scratch.Writer.Flush();
-            return result(scratch.Buffer.WrittenSpan);
+            write(scratch.Begin());
+            return result(scratch.End().Span);
         }
         finally
         {
-            spare = scratch;
+            Scratch.Give(scratch);
         }
     }
 
-    private sealed class Scratch
+    /// <summary>
+    /// A buffer and a writer to write one value at a time into, one per thread, taken while in use (a nested write
+    /// takes a new one): a plan and a validate write tens of thousands of small values, and would otherwise make a
+    /// buffer and a writer for each.
+    /// </summary>
+    internal sealed class Scratch
     {
-        public Scratch() => Writer = new Utf8JsonWriter(Buffer);
+        /// <summary>A buffer grown past this by one large value is left to the collector rather than kept for the thread.</summary>
+        private const int KeptCapacity = 64 * 1024;
 
-        public ArrayBufferWriter<byte> Buffer { get; } = new(256);
+        [ThreadStatic]
+        private static Scratch? spare;
 
-        public Utf8JsonWriter Writer { get; }
+        private readonly ArrayBufferWriter<byte> buffer = new(512);
+        private readonly Utf8JsonWriter writer;
+
+        private Scratch() => writer = new Utf8JsonWriter(buffer);
+
+        public static Scratch Take()
+        {
+            var taken = spare ?? new Scratch();
+            spare = null;
+            return taken;
+        }
+
+        public static void Give(Scratch scratch)
+        {
+            if (scratch.buffer.Capacity <= KeptCapacity)
+            {
+                spare = scratch;
+            }
+        }
+
+        /// <summary>The writer, emptied, for the next value.</summary>
+        public Utf8JsonWriter Begin()
+        {
+            buffer.ResetWrittenCount();
+            writer.Reset(buffer);
+            return writer;
+        }
+
+        /// <summary>What was written since <see cref="Begin"/>: good until the next <see cref="Begin"/>.</summary>
+        public ReadOnlyMemory<byte> End()
+        {
+            writer.Flush();
+            return buffer.WrittenMemory;
+        }
     }
 }

@@ -1,7 +1,7 @@
-using System.Buffers;
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AccessSync.Core.Json;
 using AccessSync.Core.Model;
 using AccessSync.Core.Normalization;
 using AccessSync.Core.Planning;
@@ -32,17 +32,17 @@ public static class PolicyWire
     public static IEnumerable<ManagedJson> ManagedJson(DesiredPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        var json = FieldWriter.Take();
+        var scratch = Utf8Json.Scratch.Take();
         try
         {
-            foreach (var field in ManagedJson(policy, json))
+            foreach (var field in ManagedJson(policy, new FieldWriter(scratch)))
             {
                 yield return field;
             }
         }
         finally
         {
-            FieldWriter.Give(json);
+            Utf8Json.Scratch.Give(scratch);
         }
     }
 
@@ -208,28 +208,10 @@ public static class PolicyWire
         writer.WriteEndArray();
     }
 
-    /// <summary>
-    /// Writes one field's value at a time into the one buffer they share; one per thread is kept between policies
-    /// (taken while in use: a policy compared inside another's fields makes its own).
-    /// </summary>
-    private sealed class FieldWriter
+    /// <summary>Writes one field's value at a time into the thread's one scratch buffer (see <see cref="Utf8Json.Scratch"/>).</summary>
+    private sealed class FieldWriter(Utf8Json.Scratch scratch)
     {
-        [ThreadStatic]
-        private static FieldWriter? spare;
-
-        private readonly ArrayBufferWriter<byte> buffer = new(512);
-        private readonly Utf8JsonWriter writer;
-
-        private FieldWriter() => writer = new Utf8JsonWriter(buffer);
-
-        public static FieldWriter Take()
-        {
-            var taken = spare ?? new FieldWriter();
-            spare = null;
-            return taken;
-        }
-
-        public static void Give(FieldWriter writer) => spare = writer;
+        public Utf8Json.Scratch Scratch { get; } = scratch;
 
         public ManagedJson Text(string path, string value)
         {
@@ -261,18 +243,9 @@ public static class PolicyWire
             return End(path);
         }
 
-        private Utf8JsonWriter Begin()
-        {
-            buffer.ResetWrittenCount();
-            writer.Reset(buffer);
-            return writer;
-        }
+        private Utf8JsonWriter Begin() => Scratch.Begin();
 
-        private ManagedJson End(string path)
-        {
-            writer.Flush();
-            return new ManagedJson(path, buffer.WrittenMemory);
-        }
+        private ManagedJson End(string path) => new(path, Scratch.End());
     }
 
     private static ApprovalGroup ReadApprovalGroup(JsonElement group) => new(
