@@ -25,6 +25,12 @@ public sealed record CloudflareClientOptions
     /// <summary>How long one attempt may take, the response body included, before it counts as a transport failure.</summary>
     public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// The most one answer may hold: a larger one is refused, not buffered. A full page of 1,000 applications with
+    /// their policies is a few MiB; this bounds what a broken or hostile server can make the client hold.
+    /// </summary>
+    public int MaxAnswerBytes { get; init; } = 128 * 1024 * 1024;
+
     /// <summary>The clock for retry delays and attempt timeouts. Tests inject a faster one.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

@@ -28,6 +28,18 @@ public class ConnectionOptionsTests
         ex.Path.ShouldBe($"/accounts/{EstateSeed.AccountId}/access/groups/missing");
     }
 
+    [Test]
+    public async Task An_answer_larger_than_the_limit_is_refused_once_with_a_message_that_says_so()
+    {
+        await using var h = await Harness.StartAsync(new EstateSeed(Apps: 20, PoliciesPerApp: 3).Build(), o => o with { MaxAnswerBytes = 4096 });
+
+        var ex = await Should.ThrowAsync<CloudflareException>(h.Client.ListApplicationsAsync(Harness.Account));
+
+        ex.Message.ShouldContain("an answer larger than 4,096 bytes, which is refused");
+        ex.Message.ShouldContain("/access/apps");
+        h.Requests.Count.ShouldBe(1, "asking again would only bring the same answer");
+    }
+
     /// <summary>A real socket transport that counts what passes through it.</summary>
     private sealed class CountingHandler() : DelegatingHandler(new SocketsHttpHandler())
     {

@@ -30,6 +30,7 @@ internal sealed class ApiConnection : IDisposable
 
     /// <summary>List pages in flight at most, across every list this connection reads.</summary>
     private readonly SemaphoreSlim readSlots;
+    private readonly int maxAnswerBytes;
 
     public RequestStatistics Statistics { get; } = new();
 
@@ -42,6 +43,7 @@ internal sealed class ApiConnection : IDisposable
         limiter = options.RateLimit is { } budget ? new RequestWindow(budget, options.TimeProvider) : null;
         var handler = HandlerChain.Create(options, credentials, limiter, Statistics, logger);
         var http = new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+        maxAnswerBytes = options.MaxAnswerBytes;
         flurl = new FlurlClient(http, options.BaseUrl.ToString().TrimEnd('/'));
         flurl.Settings.Timeout = null; // each attempt is bounded below; a whole request may rightly wait out a rate limit
         flurl.Settings.AllowedHttpStatusRange = "*"; // failures become CloudflareApiException here, not FlurlHttpException
@@ -241,6 +243,10 @@ internal sealed class ApiConnection : IDisposable
         catch (FlurlHttpException) when (cancellationToken.IsCancellationRequested)
         {
             throw new OperationCanceledException(cancellationToken);
+        }
+        catch (FlurlHttpException ex) when (ex.InnerException is HttpRequestException { HttpRequestError: HttpRequestError.ConfigurationLimitExceeded })
+        {
+            throw errors.UnexpectedResponse(method.Method, path, $"an answer larger than {maxAnswerBytes:N0} bytes, which is refused");
         }
         catch (FlurlHttpException ex)
         {

@@ -15,6 +15,9 @@ public sealed record HttpRetryRules
     /// <summary>How long one attempt may take, the response body included, before it counts as no answer.</summary>
     public required TimeSpan AttemptTimeout { get; init; }
 
+    /// <summary>The most one answer's body may hold; a larger one is refused while it is read, not buffered whole.</summary>
+    public long MaxAnswerBytes { get; init; } = int.MaxValue;
+
     /// <summary>Whether an answer of this status to a request of this method is worth sending the request again.</summary>
     public required Func<HttpMethod, int, bool> RetriesAnswer { get; init; }
 
@@ -34,6 +37,7 @@ public sealed record HttpRetryRules
     {
         Retry = options.Retry,
         AttemptTimeout = options.AttemptTimeout,
+        MaxAnswerBytes = options.MaxAnswerBytes,
         RetriesAnswer = Transience.IsRetryable,
         RepeatsWithoutAnswer = Transience.MayRepeat,
         TimeProvider = options.TimeProvider,

@@ -51,7 +51,7 @@ public sealed class ResilientHttpHandler : DelegatingHandler
                     try
                     {
                         response = await base.SendAsync(state, ctx.CancellationToken);
-                        await response.Content.LoadIntoBufferAsync(ctx.CancellationToken);
+                        await response.Content.LoadIntoBufferAsync(rules.MaxAnswerBytes, ctx.CancellationToken);
                         return Outcome.FromResult(response);
                     }
                     catch (Exception ex)

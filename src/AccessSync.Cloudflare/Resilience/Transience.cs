@@ -20,7 +20,11 @@ internal static class Transience
     public static bool IsRetryable(HttpMethod method, int status) =>
         status == TooManyRequests || (MayRepeat(method) && IsRetryableStatus(status));
 
-    /// <summary>No answer came back: a connection refused, reset or closed early, or an attempt timed out.</summary>
+    /// <summary>
+    /// No answer came back: a connection refused, reset or closed early, or an attempt timed out. An answer larger
+    /// than the client takes is no such failure: asking again would only bring it again.
+    /// </summary>
     public static bool IsTransportFailure(Exception exception) =>
-        exception is HttpRequestException or IOException or SocketException or TimeoutException or TimeoutRejectedException;
+        exception is not HttpRequestException { HttpRequestError: HttpRequestError.ConfigurationLimitExceeded }
+        and (HttpRequestException or IOException or SocketException or TimeoutException or TimeoutRejectedException);
 }
