@@ -81,6 +81,17 @@ public sealed class RuleModelTests
         RuleWire.Write(read).ToJsonString().ShouldBe(json);
     }
 
+    [Test]
+    public void A_rule_with_a_thousand_fields_is_kept_unknown_as_written()
+    {
+        var json = "{\"email\":{\"email\":\"ada@example.com\"," + string.Join(",", Enumerable.Range(1, 1000).Select(i => $"\"f{i}\":\"x\"")) + "}}";
+
+        var read = RuleWire.Read(Parse(json));
+
+        read.ShouldBeOfType<UnknownRule>();
+        RuleWire.Write(read).ToJsonString().ShouldBe(json);
+    }
+
     [TestCase("""{"email":{"email":"Ada@Example.COM "}}""", """{"email":{"email":"ada@example.com"}}""")]
     [TestCase("""{"email_domain":{"domain":"Example.com"}}""", """{"email_domain":{"domain":"example.com"}}""")]
     [TestCase("""{"gsuite":{"email":"Devs@Example.com","identity_provider_id":"idp"}}""", """{"gsuite":{"email":"devs@example.com","identity_provider_id":"idp"}}""")]

@@ -1,4 +1,5 @@
 using AccessSync.Core.Diagnostics;
+using AccessSync.Core.Schema;
 using AccessSync.Core.Sources;
 using AccessSync.Core.Yaml;
 
@@ -235,6 +236,23 @@ public class YamlTreeReaderTests
         d.Code.ShouldBe(DiagnosticCodes.YamlSyntax);
         d.Span.ShouldBe(new SourceSpan("f.yaml", 1, 13));
         d.Message.ShouldBe("YAML syntax: cannot read past this point; look for a bracket ([ or {) or quote that is never closed");
+    }
+
+    [Test]
+    public void A_file_read_after_one_that_failed_deep_inside_is_read_as_if_it_were_the_first()
+    {
+        // The reader keeps its working lists for the thread's next file: a file that fails with collections still
+        // open must leave nothing behind in them.
+        const string yaml = "app:\n  name: Grafana\npolicies:\n  - name: A\n    include: [{email: a@example.com}]\n";
+        var first = Read(yaml).Root.ShouldBeOfType<LocatedMapping>();
+
+        Read("a:\n  b:\n    - {c: [d, e\n").Root.ShouldBeNull();
+        Read("x: [1, 2]\ny: *nowhere\n").Root.ShouldBeNull();
+        var again = Read(yaml).Root.ShouldBeOfType<LocatedMapping>();
+
+        LocatedJToken.From(again).ToString().ShouldBe(LocatedJToken.From(first).ToString());
+        again.Entries.Select(e => e.KeySpan).ShouldBe(first.Entries.Select(e => e.KeySpan));
+        ((LocatedMapping)((LocatedSequence)again["policies"]!).Items[0])["include"]!.Span.ShouldBe(new SourceSpan("f.yaml", 5, 14));
     }
 
     [Test]

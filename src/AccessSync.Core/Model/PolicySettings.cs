@@ -19,7 +19,7 @@ public sealed record PolicySettings(
     public static PolicySettings None { get; } = new();
 
     /// <summary>These settings, with each one they leave unset taken from <paramref name="defaults"/>.</summary>
-    public PolicySettings Over(PolicySettings defaults) => TakesNothingFrom(defaults) ? this : new(
+    public PolicySettings Over(PolicySettings defaults) => TakesNothingFrom(defaults) ? this : this == None ? defaults : new(
         SessionDuration ?? defaults.SessionDuration,
         ApprovalRequired ?? defaults.ApprovalRequired,
         ApprovalGroups ?? defaults.ApprovalGroups,

@@ -5,27 +5,45 @@ namespace AccessSync.Core.Rules;
 /// <summary>
 /// Hands a rule's fields to the record that holds them and notes whether they fit it: every field asked for present
 /// and of its type, no field given twice, and no field left over that the record would drop. A rule has a few
-/// fields, so they are kept as given and found by a scan: every rule of every file is read through one of these.
+/// fields, so they are kept as given and found by a scan, and the fields taken are bits of one number; the one field of
+/// a short form (<c>group: Developers</c>) is held as it is, without a list: every rule of every file is read through
+/// one of these.
 /// </summary>
 public sealed class RuleFieldReader
 {
-    private readonly RuleField[] fields;
-    private readonly bool[] taken;
-    private int takenCount;
-    private bool fits = true;
+    /// <summary>No kind has nearly so many fields: a rule with more is not read (and not scanned for duplicates).</summary>
+    private const int MostFields = 64;
 
-    public RuleFieldReader(IEnumerable<RuleField> fields)
+    /// <summary>The fields; default when the rule has the one field <see cref="singleName"/>.</summary>
+    private readonly ImmutableArray<RuleField> fields;
+    private readonly string? singleName;
+    private readonly RuleValue? singleValue;
+    private ulong taken;
+    private int takenCount;
+    private bool fits;
+
+    public RuleFieldReader(ImmutableArray<RuleField> fields)
     {
-        this.fields = [.. fields];
-        taken = new bool[this.fields.Length];
-        for (var i = 0; i < this.fields.Length && fits; i++)
+        this.fields = fields;
+        fits = fields.Length <= MostFields;
+        for (var i = 0; i < fields.Length && fits; i++)
         {
-            fits = IndexOf(this.fields[i].Name) == i;
+            fits = IndexOf(fields[i].Name) == i;
         }
     }
 
+    /// <summary>A rule of one field.</summary>
+    public RuleFieldReader(string name, RuleValue value)
+    {
+        singleName = name;
+        singleValue = value;
+        fits = true;
+    }
+
     /// <summary>Every field was read, each as the type it has.</summary>
-    public bool ReadWhole => fits && takenCount == fields.Length;
+    public bool ReadWhole => fits && takenCount == Count;
+
+    private int Count => fields.IsDefault ? 1 : fields.Length;
 
     public string Text(string name) => OptionalText(name) ?? Missing(string.Empty);
 
@@ -50,18 +68,24 @@ public sealed class RuleFieldReader
             return null;
         }
 
-        if (!taken[index])
+        var bit = 1UL << index;
+        if ((taken & bit) == 0)
         {
-            taken[index] = true;
+            taken |= bit;
             takenCount++;
         }
 
-        return fields[index].Value;
+        return fields.IsDefault ? singleValue : fields[index].Value;
     }
 
     /// <summary>Where the field of this name first appears, or -1.</summary>
     private int IndexOf(string name)
     {
+        if (fields.IsDefault)
+        {
+            return string.Equals(singleName, name, StringComparison.Ordinal) ? 0 : -1;
+        }
+
         for (var i = 0; i < fields.Length; i++)
         {
             if (string.Equals(fields[i].Name, name, StringComparison.Ordinal))

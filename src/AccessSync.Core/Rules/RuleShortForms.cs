@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using AccessSync.Core.Json;
 
 namespace AccessSync.Core.Rules;
@@ -11,9 +12,8 @@ namespace AccessSync.Core.Rules;
 public static class RuleShortForms
 {
     /// <summary>A rule in the API's shape.</summary>
-    public static Rule FromFields(string kind, IReadOnlyCollection<RuleField> fields) =>
-        RuleKinds.Find(kind)?.Read(new RuleFieldReader(fields))
-        ?? new UnknownRule(Utf8Json.Text(writer => RuleWire.WriteTo(writer, kind, fields)));
+    public static Rule FromFields(string kind, ImmutableArray<RuleField> fields) =>
+        RuleKinds.Find(kind)?.Read(new RuleFieldReader(fields)) ?? Unknown(kind, fields);
 
     /// <summary><c>everyone: true</c>: a kind whose API shape is an empty object.</summary>
     public static Rule FromFlag(string kind) => FromFields(kind, []);
@@ -24,10 +24,15 @@ public static class RuleShortForms
     /// </summary>
     public static Rule FromValue(string kind, RuleValue value)
     {
-        var field = RuleKinds.Find(kind)?.ShortFormField ?? kind;
-        var rule = FromFields(kind, [new RuleField(field, value)]);
+        var known = RuleKinds.Find(kind);
+        var field = known?.ShortFormField ?? kind;
+        var rule = known?.Read(new RuleFieldReader(field, value)) ?? Unknown(kind, [new RuleField(field, value)]);
         return rule is ReferenceRule reference && value is TextRuleValue { Text: var text } && !Guid.TryParse(text, out _)
             ? reference.With(ObjectReference.Name(text))
             : rule;
     }
+
+    /// <summary>A rule of a kind this version does not know, or whose fields do not fit it: kept as its JSON.</summary>
+    private static UnknownRule Unknown(string kind, ImmutableArray<RuleField> fields) =>
+        new(Utf8Json.Text(writer => RuleWire.WriteTo(writer, kind, fields)));
 }

@@ -33,9 +33,22 @@ internal static class CidrNotation
         }
 
         var maxPrefix = ip.AddressFamily == AddressFamily.InterNetwork ? 32 : 128;
-        var prefix = value[(slash + 1)..];
+        var prefix = value.AsSpan(slash + 1);
         return prefix.Length is > 0 and <= 3
-            && prefix.All(char.IsAsciiDigit)
+            && AllDigits(prefix)
             && int.Parse(prefix, CultureInfo.InvariantCulture) <= maxPrefix;
+    }
+
+    private static bool AllDigits(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -34,7 +34,7 @@ internal static class LocatedJToken
                 {
                     var value = Shell(entry.Value);
                     var property = new JProperty(entry.Key, value);
-                    property.AddAnnotation(entry.KeySpan);
+                    property.AddAnnotation(new Place(entry.KeySpan));
                     next.Token.Add(property);
                     Unfilled(unfilled, entry.Value, value);
                 }
@@ -58,9 +58,9 @@ internal static class LocatedJToken
     {
         for (JToken? current = token; current is not null; current = current.Parent)
         {
-            if (current.Annotation<SourceSpan>() is { } span)
+            if (current.Annotation<Place>() is { } place)
             {
-                return span;
+                return place.Span;
             }
         }
 
@@ -81,7 +81,7 @@ internal static class LocatedJToken
             LocatedScalar scalar => new JValue(scalar.Value),
             _ => throw new ArgumentOutOfRangeException(nameof(node), node, null),
         };
-        token.AddAnnotation(node.Span);
+        token.AddAnnotation(new Place(node.Span));
         return token;
     }
 
@@ -92,4 +92,7 @@ internal static class LocatedJToken
             unfilled.Push((node, container));
         }
     }
+
+    /// <summary>A token's place, boxed: Newtonsoft's annotations are objects.</summary>
+    private sealed record Place(SourceSpan Span);
 }

@@ -44,7 +44,7 @@ public static class ApplicationChecks
             var kinds = KindsOf(current.Rules);
             var (earlier, why) = matchesEverything is not null
                 ? (matchesEverything, "matches every request (`everyone`, with no exclude or require)")
-                : earlierByKinds.TryGetValue(kinds, out var alike) && alike.Find(e => e.Signature == current.Signature) is { } same
+                : earlierByKinds.TryGetValue(kinds, out var alike) && SameRules(alike, current) is { } same
                     ? (same.Policy, "has the very same rules")
                     : (null, null);
             if (earlier is not null)
@@ -67,6 +67,20 @@ public static class ApplicationChecks
                 matchesEverything = policy;
             }
         }
+    }
+
+    /// <summary>The earlier policy with the very same rules as <paramref name="current"/>, if any (a loop: it runs for every policy).</summary>
+    private static Earlier? SameRules(List<Earlier> alike, Earlier current)
+    {
+        foreach (var earlier in alike)
+        {
+            if (earlier.Signature == current.Signature)
+            {
+                return earlier;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Access's order: bypass and service auth first, then by precedence; in file order where those tie.</summary>
@@ -178,8 +192,13 @@ public static class ApplicationChecks
     /// </summary>
     private static IEnumerable<Diagnostic> DuplicatePrecedences(List<ListEntry> entries)
     {
-        foreach (var entry in entries.Where(e => e.PrecedenceSpan is not null))
+        foreach (var entry in entries)
         {
+            if (entry.PrecedenceSpan is not { } precedenceSpan)
+            {
+                continue;
+            }
+
             var other = entries.FirstOrDefault(e => e.EffectivePrecedence == entry.EffectivePrecedence && !ReferenceEquals(e, entry));
             if (other is not null)
             {
@@ -187,7 +206,7 @@ public static class ApplicationChecks
                 yield return Diagnostic.Error(
                     DiagnosticCodes.DuplicatePrecedence,
                     $"precedence {entry.EffectivePrecedence} is also given to `{other.Name}` (line {other.Line}, {how}); precedences must be unique within an application",
-                    entry.PrecedenceSpan!);
+                    precedenceSpan);
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using AccessSync.Core.Diagnostics;
 using AccessSync.Core.Model;
 using AccessSync.Core.Rules;
@@ -9,14 +10,31 @@ namespace AccessSync.Core.Validation;
 internal static class PolicyChecks
 {
     public static IEnumerable<Diagnostic> AllowsEveryone(PolicySpec policy) =>
-        policy.Decision == Decision.Allow && (policy.Require is null || policy.Require.Value.IsEmpty)
-            ? policy.Include
-                .OfType<EveryoneRule>()
-                .Select(rule => Diagnostic.Warning(
-                    DiagnosticCodes.AllowsEveryone,
-                    $"policy `{policy.Name}` allows everyone and requires nothing: anyone who can reach the application gets in; add a `require` rule or narrow `include`",
-                    rule.Span ?? policy.Spans.Policy))
+        policy.Decision == Decision.Allow && (policy.Require is null || policy.Require.Value.IsEmpty) && HasEveryone(policy.Include)
+            ? EveryoneWarnings(policy)
             : [];
+
+    /// <summary>Checked before the warnings are built: every policy of every file passes here, almost none warned.</summary>
+    private static bool HasEveryone(ImmutableArray<Rule> rules)
+    {
+        foreach (var rule in rules)
+        {
+            if (rule is EveryoneRule)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static IEnumerable<Diagnostic> EveryoneWarnings(PolicySpec policy) =>
+        policy.Include
+            .OfType<EveryoneRule>()
+            .Select(rule => Diagnostic.Warning(
+                DiagnosticCodes.AllowsEveryone,
+                $"policy `{policy.Name}` allows everyone and requires nothing: anyone who can reach the application gets in; add a `require` rule or narrow `include`",
+                rule.Span ?? policy.Spans.Policy));
 
     /// <summary>Include, exclude and require together, as Cloudflare counts a policy's rules against its limit.</summary>
     public static IEnumerable<Diagnostic> TooManyRules(PolicySpec policy)

@@ -26,7 +26,7 @@ public static partial class YamlTreeReader
             return new YamlReadResult(null, tabs);
         }
 
-        var reader = new Reader(file.Path, WhatTheFileNeeds(file));
+        using var reader = new Reader(file.Path, WhatTheFileNeeds(file));
         try
         {
             var root = reader.ReadDocument(new Parser(new StringReader(file.Text)));
@@ -58,7 +58,7 @@ public static partial class YamlTreeReader
     /// </summary>
     private static ImmutableArray<Diagnostic> TabIndentation(SourceFile file)
     {
-        var found = ImmutableArray.CreateBuilder<Diagnostic>();
+        ImmutableArray<Diagnostic>.Builder? found = null; // made for the first tab: almost no file has one
         var lineNumber = 0;
         foreach (var line in file.Text.AsSpan().EnumerateLines())
         {
@@ -74,14 +74,14 @@ public static partial class YamlTreeReader
 
             if (tab >= 0)
             {
-                found.Add(Diagnostic.Error(
+                (found ??= ImmutableArray.CreateBuilder<Diagnostic>()).Add(Diagnostic.Error(
                     DiagnosticCodes.TabIndentation,
                     "tab character in indentation; YAML indents with spaces only",
                     new SourceSpan(file.Path, lineNumber, tab + 1)));
             }
         }
 
-        return found.ToImmutable();
+        return found?.ToImmutable() ?? [];
     }
 
     private static string WithoutYamlDotNetPosition(string message) =>
@@ -96,7 +96,7 @@ public static partial class YamlTreeReader
             ? "a reusable policy file needs `policy`"
             : "an application file needs `app` and `policies`";
 
-    private sealed class Reader(string path, string whatTheFileNeeds)
+    private sealed class Reader(string path, string whatTheFileNeeds) : IDisposable
     {
         /// <summary>Up to this many keys, finding one in an open mapping by scanning its keys beats hashing it.</summary>
         private const int KeysScanned = 8;
@@ -115,28 +115,16 @@ public static partial class YamlTreeReader
         /// </summary>
         private long expanded;
 
-        /// <summary>
-        /// The items of every open list, innermost last: each list's are those from its <see cref="OpenCollection.First"/>
-        /// on. A child closes before its parent goes on, so each collection's children lie together at the end, and
-        /// one list serves all, which leaves a finished collection's array the only allocation for its children.
-        /// </summary>
-        private readonly List<LocatedNode> openItems = [];
-
-        /// <summary>
-        /// Lists and mappings closed, kept to hold the next ones opened: a file opens dozens, but never more at once
-        /// than it nests deep, so a handful serve them all.
-        /// </summary>
-        private readonly Stack<OpenSequence> spareSequences = new();
-
-        private readonly Stack<OpenMapping> spareMappings = new();
-
-        /// <summary>The entries of every open mapping, innermost last, as <see cref="openItems"/> holds the items of lists.</summary>
-        private readonly List<LocatedEntry> openEntries = [];
+        /// <summary>The collections being read and those kept for the next: this thread's, lent for this file.</summary>
+        private readonly Workspace work = Workspace.Lend();
 
         public List<Diagnostic> Diagnostics { get; } = [];
 
         /// <summary>Where the last node or key read began: the place to point at when the parser fails without one.</summary>
         public SourceSpan LastPosition { get; private set; } = SourceSpan.StartOf(path);
+
+        /// <summary>Gives the workspace back to the thread, emptied, for the next file.</summary>
+        public void Dispose() => work.GiveBack();
 
         public LocatedNode? ReadDocument(IParser parser)
         {
@@ -186,7 +174,7 @@ public static partial class YamlTreeReader
         /// </summary>
         private LocatedNode? ReadNode(IParser parser)
         {
-            var open = new Stack<OpenCollection>();
+            var open = work.Open;
             while (true)
             {
                 Written finished;
@@ -240,28 +228,29 @@ public static partial class YamlTreeReader
         {
             if (parser.TryConsume<SequenceStart>(out var sequenceStart))
             {
-                var sequence = spareSequences.TryPop(out var spare) ? spare : new OpenSequence();
-                sequence.Begin(sequenceStart, At(sequenceStart), openItems.Count, expanded);
+                var sequence = work.SpareSequences.TryPop(out var spare) ? spare : new OpenSequence();
+                sequence.Begin(sequenceStart, At(sequenceStart), work.OpenItems.Count, expanded);
                 open.Push(sequence);
                 return sequenceStart;
             }
 
             var mappingStart = parser.Consume<MappingStart>();
-            var mapping = spareMappings.TryPop(out var spareMapping) ? spareMapping : new OpenMapping();
-            mapping.Begin(mappingStart, At(mappingStart), openEntries.Count, expanded);
+            var mapping = work.SpareMappings.TryPop(out var spareMapping) ? spareMapping : new OpenMapping();
+            mapping.Begin(mappingStart, At(mappingStart), work.OpenEntries.Count, expanded);
             open.Push(mapping);
             return mappingStart;
         }
 
         private void Spare(OpenCollection closed)
         {
+            closed.End();
             if (closed is OpenSequence sequence)
             {
-                spareSequences.Push(sequence);
+                work.SpareSequences.Push(sequence);
             }
             else
             {
-                spareMappings.Push((OpenMapping)closed);
+                work.SpareMappings.Push((OpenMapping)closed);
             }
         }
 
@@ -331,7 +320,7 @@ public static partial class YamlTreeReader
             switch (parent)
             {
                 case OpenSequence:
-                    openItems.Add(finished.Node);
+                    work.OpenItems.Add(finished.Node);
                     break;
                 case OpenMapping { PendingKey: null } mapping:
                     mapping.PendingKey = finished;
@@ -394,7 +383,7 @@ public static partial class YamlTreeReader
                 return byKey.GetValueOrDefault(key);
             }
 
-            foreach (var entry in CollectionsMarshal.AsSpan(openEntries)[mapping.First..])
+            foreach (var entry in CollectionsMarshal.AsSpan(work.OpenEntries)[mapping.First..])
             {
                 if (string.Equals(entry.Key, key, StringComparison.Ordinal))
                 {
@@ -407,14 +396,14 @@ public static partial class YamlTreeReader
 
         private void Store(OpenMapping mapping, LocatedEntry entry)
         {
-            openEntries.Add(entry);
+            work.OpenEntries.Add(entry);
             if (mapping.ByKey is { } byKey)
             {
                 byKey.Add(entry.Key, entry);
             }
-            else if (openEntries.Count - mapping.First > KeysScanned)
+            else if (work.OpenEntries.Count - mapping.First > KeysScanned)
             {
-                mapping.ByKey = openEntries.Skip(mapping.First).ToDictionary(e => e.Key, StringComparer.Ordinal);
+                mapping.ByKey = work.OpenEntries.Skip(mapping.First).ToDictionary(e => e.Key, StringComparer.Ordinal);
             }
         }
 
@@ -422,7 +411,7 @@ public static partial class YamlTreeReader
         {
             if (collection is OpenSequence)
             {
-                return new LocatedSequence(collection.Span, TakeFrom(openItems, collection.First));
+                return new LocatedSequence(collection.Span, TakeFrom(work.OpenItems, collection.First));
             }
 
             // Merge keys (<<: *base) fill in only what the mapping does not set itself, earlier sources first.
@@ -435,7 +424,7 @@ public static partial class YamlTreeReader
                 }
             }
 
-            return new LocatedMapping(mapping.Span, TakeFrom(openEntries, mapping.First));
+            return new LocatedMapping(mapping.Span, TakeFrom(work.OpenEntries, mapping.First));
         }
 
         /// <summary>The children of a collection that closes, taken off the end of the list shared by the open ones.</summary>
@@ -493,7 +482,7 @@ public static partial class YamlTreeReader
 
         public NodeEvent Start { get; private set; } = null!;
 
-        public SourceSpan Span { get; private set; } = null!;
+        public SourceSpan Span { get; private set; }
 
         /// <summary>Where its children begin in the reader's list of the children of open collections.</summary>
         public int First { get; private set; }
@@ -505,6 +494,9 @@ public static partial class YamlTreeReader
             First = first;
             ExpandedBefore = expandedBefore;
         }
+
+        /// <summary>Closed and kept: lets go of what it refers to, which a workspace may keep long after its file.</summary>
+        public virtual void End() => Start = null!;
 
         public abstract bool TryConsumeEnd(IParser parser);
     }
@@ -521,7 +513,7 @@ public static partial class YamlTreeReader
 
         public Written? PendingKey { get; set; }
 
-        public SourceSpan PendingKeySpan { get; set; } = null!;
+        public SourceSpan PendingKeySpan { get; set; }
 
         public Dictionary<string, LocatedEntry>? ByKey { get; set; }
 
@@ -534,10 +526,66 @@ public static partial class YamlTreeReader
             ByKey = null;
         }
 
+        public override void End()
+        {
+            base.End();
+            Merged = null;
+            PendingKey = null;
+            ByKey = null;
+        }
+
         /// <summary>
         /// Not while a key waits for its value: YamlDotNet, recovering from some malformed keys, can end a mapping
         /// there, and reading on (to the value that is not there) reports that as a syntax error.
         /// </summary>
         public override bool TryConsumeEnd(IParser parser) => PendingKey is null && parser.TryConsume<MappingEnd>(out _);
+    }
+
+    /// <summary>
+    /// The reader's working collections: the items of every open list and the entries of every open mapping,
+    /// innermost last (each collection's are those from its <see cref="OpenCollection.First"/> on: a child closes
+    /// before its parent goes on, so each collection's children lie together at the end, and one list serves all,
+    /// which leaves a finished collection's array the only allocation for its children); the collections open; and
+    /// closed ones kept to hold the next (a file opens dozens, never more at once than it nests deep). One per thread
+    /// serves every file that thread reads, one after another: they would otherwise be most of what the reader itself
+    /// allocates. One that a deep or wide file grew past <see cref="MostKept"/> is not kept.
+    /// </summary>
+    private sealed class Workspace
+    {
+        private const int MostKept = 256;
+
+        [ThreadStatic]
+        private static Workspace? idle;
+
+        public List<LocatedNode> OpenItems { get; } = [];
+
+        public List<LocatedEntry> OpenEntries { get; } = [];
+
+        public Stack<OpenCollection> Open { get; } = new();
+
+        public Stack<OpenSequence> SpareSequences { get; } = new();
+
+        public Stack<OpenMapping> SpareMappings { get; } = new();
+
+        /// <summary>The thread's idle workspace, or a new one; it is the reader's until given back.</summary>
+        public static Workspace Lend()
+        {
+            var work = idle ?? new Workspace();
+            idle = null;
+            return work;
+        }
+
+        /// <summary>Empties it (a file that failed leaves collections open) and keeps it for the thread's next file.</summary>
+        public void GiveBack()
+        {
+            OpenItems.Clear();
+            OpenEntries.Clear();
+            Open.Clear();
+            if (OpenItems.Capacity <= MostKept && OpenEntries.Capacity <= MostKept
+                && SpareSequences.Count + SpareMappings.Count <= MostKept)
+            {
+                idle = this;
+            }
+        }
     }
 }
