@@ -127,7 +127,8 @@ public static partial class CliApp
             return ExitCodes.Usage;
         }
 
-        await using var log = Logging.Create(global, console.Error);
+        await using var logger = Logging.Create(global, console.Error);
+        ILogger log = logger; // Serilog's Debug, Information, ... are the interface's own methods
         try
         {
             return await command(global, log);

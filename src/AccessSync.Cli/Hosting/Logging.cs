@@ -13,7 +13,11 @@ public static class Logging
 {
     private const string TextTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}";
 
-    public static Logger Create(GlobalSettings settings, TextWriter error)
+    /// <summary>The logger of a run, made when it first has something to write (see <see cref="DeferredLogger"/>).</summary>
+    public static DeferredLogger Create(GlobalSettings settings, TextWriter error) =>
+        new(settings.LogLevel, () => Make(settings, error));
+
+    private static Logger Make(GlobalSettings settings, TextWriter error)
     {
         ITextFormatter formatter = settings.LogFormat == LogFormat.Json
             ? new CompactJsonFormatter()
