@@ -20,11 +20,11 @@ public static partial class CliApp
             directory,
             format,
         };
-        command.SetAction((parsed, _) => Run(parsed, invocation, (global, log) =>
-            new ValidateCommand(invocation.Console, invocation.Surroundings, log).ExecuteAsync(
+        command.SetAction((parsed, _) => Run(parsed, invocation, (global, log) => Task.FromResult(
+            new ValidateCommand(invocation.Console, invocation.Surroundings, log).Execute(
                 new ValidateSettings(parsed.GetValue(directory)!, parsed.GetValue(format) == "github" ? DiagnosticFormat.GitHub : DiagnosticFormat.Text),
                 global,
-                invocation.Interruption.Stop)));
+                invocation.Interruption.Stop))));
         return command;
     }
 
