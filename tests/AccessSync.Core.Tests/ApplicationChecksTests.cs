@@ -20,6 +20,24 @@ public class ApplicationChecksTests
         d.Message.ShouldBe("policy name `allow DEVS` is already used at line 3; each policy of an application needs its own name");
     }
 
+    [TestCase(3, TestName = "A short list")]
+    [TestCase(40, TestName = "A long list")]
+    public void Each_later_policy_with_a_name_already_used_is_an_error_that_points_to_the_first(int policies)
+    {
+        var lines = Enumerable.Range(1, policies).Select(i => $"  - {{name: P{i}, decision: deny, include: [{{email: p{i}@example.com}}], precedence: {i}}}");
+        var yaml = "app: {name: A}\npolicies:\n" + string.Join("\n", lines)
+            + $"\n  - {{name: p2, decision: deny, include: [{{geo: CA}}], precedence: {policies + 1}}}"
+            + $"\n  - {{name: P2, decision: deny, include: [{{geo: GB}}], precedence: {policies + 2}}}\n";
+
+        var found = Load.Application(yaml).Diagnostics;
+
+        found.Select(d => (d.Code, d.Span.Line, d.Message)).ShouldBe(
+        [
+            (DiagnosticCodes.DuplicatePolicyName, policies + 3, "policy name `p2` is already used at line 4; each policy of an application needs its own name"),
+            (DiagnosticCodes.DuplicatePolicyName, policies + 4, "policy name `P2` is already used at line 4; each policy of an application needs its own name"),
+        ]);
+    }
+
     [Test]
     public void An_explicit_precedence_that_another_policy_has_by_position_is_an_error_at_the_precedence()
     {

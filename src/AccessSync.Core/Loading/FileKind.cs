@@ -40,7 +40,10 @@ public static class FileKinds
     public static bool InTestsFolder(string? relativePath) => InFolder(relativePath, TestsFolder);
 
     private static bool InFolder(string? relativePath, string folder) =>
-        relativePath is not null && relativePath.StartsWith(folder + "/", StringComparison.Ordinal);
+        relativePath is not null
+        && relativePath.Length > folder.Length
+        && relativePath[folder.Length] == '/'
+        && relativePath.StartsWith(folder, StringComparison.Ordinal);
 
     /// <summary>
     /// The file's kind, or, when its <c>kind</c> is unknown or contradicts its folder, the error at that value

@@ -168,10 +168,12 @@ public static class ApplicationChecks
     /// </summary>
     private static IEnumerable<Diagnostic> DuplicateNames(List<ListEntry> entries)
     {
-        var seen = new Dictionary<string, ListEntry>(entries.Count, StringComparer.OrdinalIgnoreCase);
-        foreach (var entry in entries)
+        // A handful of entries are compared with the earlier ones directly; a long list is indexed.
+        var seen = entries.Count > NamesScanned ? new Dictionary<string, ListEntry>(entries.Count, StringComparer.OrdinalIgnoreCase) : null;
+        for (var i = 0; i < entries.Count; i++)
         {
-            if (seen.TryGetValue(entry.Name, out var first))
+            var entry = entries[i];
+            if (FirstNamed(entries, i, seen, entry.Name) is { } first)
             {
                 yield return Diagnostic.Error(
                     DiagnosticCodes.DuplicatePolicyName,
@@ -180,9 +182,31 @@ public static class ApplicationChecks
             }
             else
             {
-                seen.Add(entry.Name, entry);
+                seen?.Add(entry.Name, entry);
             }
         }
+    }
+
+    /// <summary>Up to this many entries, finding an earlier one by name scans them rather than hashing.</summary>
+    private const int NamesScanned = 16;
+
+    /// <summary>The first of the entries before <paramref name="end"/> with this name in any case, if any.</summary>
+    private static ListEntry? FirstNamed(List<ListEntry> entries, int end, Dictionary<string, ListEntry>? seen, string name)
+    {
+        if (seen is not null)
+        {
+            return seen.GetValueOrDefault(name);
+        }
+
+        for (var i = 0; i < end; i++)
+        {
+            if (string.Equals(entries[i].Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return entries[i];
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -223,18 +247,31 @@ public static class ApplicationChecks
         }
     }
 
-    /// <summary>One entry of the policies list, an own policy or a <c>use</c> entry, as the checks of the whole list see it.</summary>
-    private sealed record ListEntry(string Name, SourceSpan NameSpan, int Line, int Position, int? Precedence, SourceSpan? PrecedenceSpan)
+    /// <summary>
+    /// One entry of the policies list, an own policy or a <c>use</c> entry, as the checks of the whole list see it;
+    /// <paramref name="Order"/> is its place among the entries as read, own policies first.
+    /// </summary>
+    private sealed record ListEntry(string Name, SourceSpan NameSpan, int Line, int Position, int? Precedence, SourceSpan? PrecedenceSpan, int Order)
     {
         public int EffectivePrecedence => Precedence ?? Position;
 
-        public static List<ListEntry> Of(ApplicationFile file) =>
-        [
-            .. file.Policies
-                .Select(p => new ListEntry(p.Name, p.Spans.Name, p.Spans.Policy.Line, p.Position, p.Precedence, p.Spans.Precedence))
-                .Concat(file.Uses.Select(u => new ListEntry(u.Name, u.Span, u.Span.Line, u.Position, u.Precedence, u.PrecedenceSpan)))
-                .OrderBy(e => e.Position),
-        ];
+        /// <summary>The entries by position, own policies before <c>use</c> entries where positions tie (as written, they never do).</summary>
+        public static List<ListEntry> Of(ApplicationFile file)
+        {
+            var entries = new List<ListEntry>(file.Policies.Length + file.Uses.Length);
+            foreach (var p in file.Policies)
+            {
+                entries.Add(new ListEntry(p.Name, p.Spans.Name, p.Spans.Policy.Line, p.Position, p.Precedence, p.Spans.Precedence, entries.Count));
+            }
+
+            foreach (var u in file.Uses)
+            {
+                entries.Add(new ListEntry(u.Name, u.Span, u.Span.Line, u.Position, u.Precedence, u.PrecedenceSpan, entries.Count));
+            }
+
+            entries.Sort(static (a, b) => a.Position != b.Position ? a.Position.CompareTo(b.Position) : a.Order.CompareTo(b.Order));
+            return entries;
+        }
     }
 
     /// <summary>A policy Access evaluates before the ones after it, with its rules written out in full when first asked for.</summary>

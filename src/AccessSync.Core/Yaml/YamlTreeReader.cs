@@ -26,7 +26,7 @@ public static partial class YamlTreeReader
             return new YamlReadResult(null, tabs);
         }
 
-        using var reader = new Reader(file.Path, WhatTheFileNeeds(file));
+        using var reader = new Reader(file);
         try
         {
             var root = reader.ReadDocument(new Parser(new StringReader(file.Text)));
@@ -96,8 +96,10 @@ public static partial class YamlTreeReader
             ? "a reusable policy file needs `policy`"
             : "an application file needs `app` and `policies`";
 
-    private sealed class Reader(string path, string whatTheFileNeeds) : IDisposable
+    private sealed class Reader(SourceFile file) : IDisposable
     {
+        private readonly string path = file.Path;
+
         /// <summary>Up to this many keys, finding one in an open mapping by scanning its keys beats hashing it.</summary>
         private const int KeysScanned = 8;
 
@@ -121,7 +123,7 @@ public static partial class YamlTreeReader
         public List<Diagnostic> Diagnostics { get; } = [];
 
         /// <summary>Where the last node or key read began: the place to point at when the parser fails without one.</summary>
-        public SourceSpan LastPosition { get; private set; } = SourceSpan.StartOf(path);
+        public SourceSpan LastPosition { get; private set; } = SourceSpan.StartOf(file.Path);
 
         /// <summary>Gives the workspace back to the thread, emptied, for the next file.</summary>
         public void Dispose() => work.GiveBack();
@@ -158,7 +160,7 @@ public static partial class YamlTreeReader
         {
             Diagnostics.Add(Diagnostic.Error(
                 DiagnosticCodes.EmptyFile,
-                $"the file is empty; {whatTheFileNeeds}",
+                $"the file is empty; {WhatTheFileNeeds(file)}",
                 span));
             return null;
         }
