@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AccessSync.Cloudflare.Model;
 using AccessSync.Core.Applying;
+using AccessSync.Core.Json;
 using AccessSync.Core.Live;
 using AccessSync.Core.Model;
 using AccessSync.Core.Planning;
@@ -160,5 +161,10 @@ public sealed class CloudflareProvider(CloudflareAccessClient client) : IAccessP
     private static WriteAnswer Failed(CloudflareException e) =>
         WriteAnswer.Failed(e.Message, e is CloudflareApiException api ? api.Errors.Select(error => error.Code) : null);
 
-    private static JsonElement Element(JsonObject raw) => JsonSerializer.SerializeToElement(raw);
+    /// <remarks>Written by the node itself, not by the serializer: the serializer's first use sets up every converter it has.</remarks>
+    private static JsonElement Element(JsonObject raw)
+    {
+        using var document = JsonDocument.Parse(Utf8Json.Of(writer => raw.WriteTo(writer)));
+        return document.RootElement.Clone();
+    }
 }

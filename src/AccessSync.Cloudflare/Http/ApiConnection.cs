@@ -7,6 +7,7 @@ using System.Threading.RateLimiting;
 using AccessSync.Cloudflare.Redaction;
 using AccessSync.Cloudflare.Resilience;
 using AccessSync.Cloudflare.Wire;
+using AccessSync.Core.Json;
 using Flurl.Http;
 using Polly;
 using Serilog;
@@ -279,5 +280,6 @@ internal sealed class ApiConnection : IDisposable
     }
 
     /// <summary>The one serialisation of a body on its way to the wire: the node as built, written as UTF-8 JSON.</summary>
-    private static byte[] Utf8(JsonObject body) => JsonSerializer.SerializeToUtf8Bytes(body);
+    /// <remarks>Written by the node itself, not by the serializer: the serializer's first use sets up every converter it has.</remarks>
+    private static byte[] Utf8(JsonObject body) => Utf8Json.Of(writer => body.WriteTo(writer));
 }

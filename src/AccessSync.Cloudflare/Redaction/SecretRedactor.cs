@@ -42,6 +42,6 @@ internal sealed class SecretRedactor
         return text;
     }
 
-    private static string JsonString(string value, JavaScriptEncoder encoder) =>
-        JsonSerializer.Serialize(value, new JsonSerializerOptions { Encoder = encoder })[1..^1];
+    /// <summary>The text as a JSON string holds it, quotes aside (escaped as a writer with this encoder escapes it).</summary>
+    private static string JsonString(string value, JavaScriptEncoder encoder) => JsonEncodedText.Encode(value, encoder).Value;
 }

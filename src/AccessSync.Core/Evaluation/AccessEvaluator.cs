@@ -17,7 +17,22 @@ public sealed record PossibleOutcome(Decision Decision, EvaluatedPolicy? Policy)
 public sealed record AccessResult(ImmutableArray<PolicyVerdict> Order, ImmutableArray<PossibleOutcome> Possible)
 {
     /// <summary>Every possible outcome gives the same decision.</summary>
-    public bool IsDetermined => Possible.Select(p => p.Decision).Distinct().Count() == 1;
+    public bool IsDetermined
+    {
+        get
+        {
+            // A loop: LINQ's Distinct over an enum is compiled on first use in every run that evaluates.
+            foreach (var possible in Possible)
+            {
+                if (possible.Decision != Possible[0].Decision)
+                {
+                    return false;
+                }
+            }
+
+            return !Possible.IsEmpty;
+        }
+    }
 
     /// <summary>The decision, when determined.</summary>
     public Decision? Decision => IsDetermined ? Possible[0].Decision : null;

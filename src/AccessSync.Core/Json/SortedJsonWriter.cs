@@ -15,16 +15,7 @@ public static class SortedJsonWriter
         switch (value.ValueKind)
         {
             case JsonValueKind.Object:
-                var properties = value.EnumerateObject().ToArray();
-                Array.Sort(properties, static (a, b) => string.CompareOrdinal(a.Name, b.Name));
-                writer.WriteStartObject();
-                foreach (var property in properties)
-                {
-                    writer.WritePropertyName(property.Name);
-                    Write(property.Value, writer);
-                }
-
-                writer.WriteEndObject();
+                WriteObject(value, writer);
                 break;
             case JsonValueKind.Array:
                 writer.WriteStartArray();
@@ -42,5 +33,40 @@ public static class SortedJsonWriter
                 value.WriteTo(writer);
                 break;
         }
+    }
+
+    /// <summary>
+    /// The properties sorted as names beside their places, not as <see cref="JsonProperty"/> values: sorting and
+    /// LINQ over a struct are code the runtime compiles on first use in every run, over strings and numbers they are not.
+    /// </summary>
+    private static void WriteObject(JsonElement value, Utf8JsonWriter writer)
+    {
+        var count = 0;
+        foreach (var _ in value.EnumerateObject())
+        {
+            count++;
+        }
+
+        var names = new string[count];
+        var values = new JsonElement[count];
+        var places = new int[count];
+        var index = 0;
+        foreach (var property in value.EnumerateObject())
+        {
+            names[index] = property.Name;
+            values[index] = property.Value;
+            places[index] = index;
+            index++;
+        }
+
+        Array.Sort(names, places, StringComparer.Ordinal);
+        writer.WriteStartObject();
+        for (var i = 0; i < count; i++)
+        {
+            writer.WritePropertyName(names[i]);
+            Write(values[places[i]], writer);
+        }
+
+        writer.WriteEndObject();
     }
 }

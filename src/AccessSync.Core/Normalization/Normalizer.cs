@@ -59,12 +59,25 @@ public static class Normalizer
         list is { ValueKind: JsonValueKind.Array } array ? array.EnumerateArray() : [];
 
     /// <summary>A set: each distinct item once, in the ordinal order of its canonical text.</summary>
-    private static JsonArray Set(IEnumerable<JsonNode?> items) =>
-        new([.. items
-            .Select(i => (Text: i?.ToJsonString() ?? "null", Node: i))
-            .DistinctBy(i => i.Text, StringComparer.Ordinal)
-            .OrderBy(i => i.Text, StringComparer.Ordinal)
-            .Select(i => i.Node)]);
+    /// <remarks>Keyed by text in a dictionary rather than with LINQ over (text, node) tuples, which is compiled on first use in every run.</remarks>
+    private static JsonArray Set(IEnumerable<JsonNode?> items)
+    {
+        var byText = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            byText.TryAdd(item?.ToJsonString() ?? "null", item);
+        }
+
+        var texts = byText.Keys.ToArray();
+        Array.Sort(texts, StringComparer.Ordinal);
+        var set = new JsonArray();
+        foreach (var text in texts)
+        {
+            set.Add(byText[text]);
+        }
+
+        return set;
+    }
 
     private static JsonNode CanonicalApprovalGroup(JsonElement group)
     {

@@ -109,10 +109,17 @@ public static class Planner
             return new PlanResult(null, [.. diagnostics.InReadingOrder()], []);
         }
 
-        var names = live.Scopes
-            .SelectMany(s => s.Groups.Concat(s.ServiceTokens).Concat(s.IdentityProviders))
-            .DistinctBy(n => n.Id, StringComparer.Ordinal)
-            .ToImmutableSortedDictionary(n => n.Id, n => n.Name, StringComparer.Ordinal);
+        // A builder rather than ToImmutableSortedDictionary, whose sorting set of key-value pairs (structs) is
+        // compiled on first use in every run. The first object of an id names it, as DistinctBy kept it.
+        var names = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var named in live.Scopes.SelectMany(s => s.Groups.Concat(s.ServiceTokens).Concat(s.IdentityProviders)))
+        {
+            if (!names.ContainsKey(named.Id))
+            {
+                names.Add(named.Id, named.Name);
+            }
+        }
+
         var ordered = plans
             .OrderBy(p => p.App.FilePath, StringComparer.Ordinal)
             .ToImmutableArray();
@@ -129,7 +136,7 @@ public static class Planner
             reusablePlans = [.. reusablePlans.Where(r => r.Apps.Any(covered.Contains))];
         }
 
-        var plan = new Plan(ordered, names, project.Config.Safety) { Reusable = reusablePlans, AccessTests = AccessTestPlanner.Run(project, liveOf) };
+        var plan = new Plan(ordered, names.ToImmutable(), project.Config.Safety) { Reusable = reusablePlans, AccessTests = AccessTestPlanner.Run(project, liveOf) };
         return new PlanResult(
             WideningExamples.Attach(plan, id => access.TryGetValue(id, out var sides) ? sides() : null),
             [.. diagnostics.InReadingOrder()],
@@ -219,7 +226,7 @@ public static class Planner
 
         var liveLinks = app.Policies.Where(p => p.IsReusable || converting.Contains(p.Id)).ToList();
         var linkMatches = links
-            .Select(l => (Link: l, Live: l.Target.Id is { } id ? liveLinks.FirstOrDefault(p => p.Id == id) : null))
+            .Select(l => new LinkMatch(l, l.Target.Id is { } id ? liveLinks.FirstOrDefault(p => p.Id == id) : null))
             .ToList();
         var linkedIds = linkMatches.Where(m => m.Live is not null).Select(m => m.Live!.Id).ToHashSet(StringComparer.Ordinal);
         var unlisted = liveLinks.Where(p => !linkedIds.Contains(p.Id)).ToList();
@@ -232,8 +239,16 @@ public static class Planner
             .ToImmutableArray();
         kept = [.. links.Select(l => l.Target), .. unlisted.Where(_ => !desired.Prune).Select(p => new LinkTarget(p.Id, p.Name, WireNames.TryParseDecision(p.Decision), null))];
 
-        var wanted = policies.Select(p => (p.Name, p.Precedence, p.Span)).Concat(links.Select(l => (l.Name, l.Precedence, l.Span)));
-        CheckPrecedencesAreFree(wanted, unmanaged, desired.Prune, diagnostics);
+        foreach (var policy in policies)
+        {
+            CheckPrecedenceIsFree(policy.Name, policy.Precedence, policy.Span, unmanaged, desired.Prune, diagnostics);
+        }
+
+        foreach (var link in links)
+        {
+            CheckPrecedenceIsFree(link.Name, link.Precedence, link.Span, unmanaged, desired.Prune, diagnostics);
+        }
+
         CheckNoReusableNameIsTaken(policies.Where(p => !matches.ContainsKey(p)), unlisted, diagnostics);
 
         var changes = new List<PolicyChange>();
@@ -274,8 +289,9 @@ public static class Planner
 
         if (moves.Count > 0)
         {
-            var placed = matches.Select(m => (m.Key.Name, WireNames.Of(m.Key.Decision), m.Value.Precedence ?? 0, m.Key.Precedence))
-                .Concat(linkMatches.Where(m => m.Live is not null).Select(m => (m.Link.Name, m.Live!.Decision, m.Live.Precedence ?? 0, m.Link.Precedence)));
+            var placed = matches.Select(m => new Placed(m.Key.Name, WireNames.Of(m.Key.Decision), m.Value.Precedence ?? 0, m.Key.Precedence))
+                .Concat(linkMatches.Where(m => m.Live is not null).Select(m => new Placed(m.Link.Name, m.Live!.Decision, m.Live.Precedence ?? 0, m.Link.Precedence)))
+                .ToList();
             changes.Add(new ReorderPolicies([.. moves.OrderBy(m => m.To)], Overtakes(placed, unmanaged, app)) { OrderKept = OrderKept(placed, unmanaged) });
         }
 
@@ -308,26 +324,34 @@ public static class Planner
     }
 
     /// <summary>Whether every policy both states have, the kept ones included, comes in the same order after the plan as before.</summary>
-    private static bool OrderKept(IEnumerable<(string Name, string Decision, int Before, int After)> placed, ImmutableArray<UnmanagedPolicy> kept)
+    private static bool OrderKept(List<Placed> placed, ImmutableArray<UnmanagedPolicy> kept)
     {
-        var both = placed.Select(p => (p.Before, p.After))
-            .Concat(kept.Where(k => k.Precedence is not null).Select(k => (Before: k.Precedence!.Value, After: k.Precedence.Value)))
+        var both = placed
+            .Concat(kept.Where(k => k.Precedence is not null).Select(k => new Placed(k.Name, string.Empty, k.Precedence!.Value, k.Precedence.Value)))
             .OrderBy(p => p.Before)
             .ToList();
-        return both.Zip(both.Skip(1)).All(pair => pair.First.After < pair.Second.After);
+        for (var i = 1; i < both.Count; i++)
+        {
+            if (both[i - 1].After >= both[i].After)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
     /// Allow policies that the new order puts before a deny policy they came after. Bypass and service-auth
     /// policies are evaluated first whatever their place, so only allow against deny matters.
     /// </summary>
-    /// <param name="placed">Each policy both states have: its name, decision (the API's word), and precedence before and after.</param>
-    private static ImmutableArray<Overtake> Overtakes(IEnumerable<(string Name, string Decision, int Before, int After)> placed, ImmutableArray<UnmanagedPolicy> kept, LiveApplication app)
+    /// <param name="placed">Each policy both states have.</param>
+    private static ImmutableArray<Overtake> Overtakes(List<Placed> placed, ImmutableArray<UnmanagedPolicy> kept, LiveApplication app)
     {
         var keptDecisions = app.Policies.ToDictionary(p => p.Id, p => p.Decision, StringComparer.Ordinal);
         var both = placed
             .Concat(kept.Where(k => k.Precedence is not null)
-                .Select(k => (Name: k.Name, Decision: keptDecisions[k.PolicyId], Before: k.Precedence!.Value, After: k.Precedence.Value)))
+                .Select(k => new Placed(k.Name, keptDecisions[k.PolicyId], k.Precedence!.Value, k.Precedence.Value)))
             .ToList();
         return
         [
@@ -378,19 +402,16 @@ public static class Planner
     }
 
     /// <summary>A live policy the plan keeps but does not manage holds its precedence; a file policy may not take it.</summary>
-    private static void CheckPrecedencesAreFree(IEnumerable<(string Name, int Precedence, SourceSpan Span)> policies, ImmutableArray<UnmanagedPolicy> kept, bool prune, List<Diagnostic> diagnostics)
+    private static void CheckPrecedenceIsFree(string name, int precedence, SourceSpan span, ImmutableArray<UnmanagedPolicy> kept, bool prune, List<Diagnostic> diagnostics)
     {
-        foreach (var policy in policies)
+        if (kept.FirstOrDefault(k => k.Precedence == precedence) is { } holder)
         {
-            if (kept.FirstOrDefault(k => k.Precedence == policy.Precedence) is { } holder)
-            {
-                var why = (holder.IsReusable ? "a reusable policy attached to the application" : "a live policy of the application")
-                    + (prune ? " that no file manages" : " that this file does not list, kept because prune is off");
-                diagnostics.Add(Diagnostic.Error(
-                    DiagnosticCodes.PrecedenceTaken,
-                    $"policy `{policy.Name}` would take precedence {policy.Precedence}, which `{holder.Name}` holds ({why}); give `{policy.Name}` an explicit precedence, or list `{holder.Name}` in the file",
-                    policy.Span));
-            }
+            var why = (holder.IsReusable ? "a reusable policy attached to the application" : "a live policy of the application")
+                + (prune ? " that no file manages" : " that this file does not list, kept because prune is off");
+            diagnostics.Add(Diagnostic.Error(
+                DiagnosticCodes.PrecedenceTaken,
+                $"policy `{name}` would take precedence {precedence}, which `{holder.Name}` holds ({why}); give `{name}` an explicit precedence, or list `{holder.Name}` in the file",
+                span));
         }
     }
 
@@ -414,4 +435,13 @@ public static class Planner
 
     /// <summary>An application whose file has been read against live, waiting for every file to be read before it is planned.</summary>
     private sealed record PendingApplication(DesiredApplication Desired, LiveApplication App, ImmutableArray<DesiredPolicy> Policies, List<DesiredLink> Links);
+
+    /// <summary>
+    /// A desired link and the live policy it attaches, if attached. Records rather than tuples here and in
+    /// <see cref="Placed"/>: LINQ over tuples is code the runtime compiles in every run, over classes it is shared.
+    /// </summary>
+    private sealed record LinkMatch(DesiredLink Link, LivePolicy? Live);
+
+    /// <summary>A policy both states have: its name, decision (the API's word), and precedence before and after.</summary>
+    private sealed record Placed(string Name, string Decision, int Before, int After);
 }

@@ -34,13 +34,33 @@ public static class PolicyDiff
     }
 
     /// <summary>Every managed field the live policy has a value for, canonical: what a delete takes away.</summary>
-    public static ImmutableSortedDictionary<string, string> ManagedFieldsOf(JsonElement live) =>
-        PolicyFields.DisplayOrder
-            .Select(path => (path, value: JsonPath.Get(live, path)))
-            .Where(f => f.value is not null)
-            .ToImmutableSortedDictionary(f => f.path, f => Normalizer.Canonical(f.path, f.value), StringComparer.Ordinal);
+    /// <remarks>
+    /// Loops rather than LINQ here and below: over tuples and key-value pairs (structs), LINQ is code the runtime
+    /// compiles on first use in every run, and these run in every plan with a change.
+    /// </remarks>
+    public static ImmutableSortedDictionary<string, string> ManagedFieldsOf(JsonElement live)
+    {
+        var fields = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var path in PolicyFields.DisplayOrder)
+        {
+            if (JsonPath.Get(live, path) is { } value)
+            {
+                fields[path] = Normalizer.Canonical(path, value);
+            }
+        }
+
+        return fields.ToImmutable();
+    }
 
     /// <summary>The canonical values of a desired policy's managed fields.</summary>
-    public static ImmutableSortedDictionary<string, string> CanonicalFields(DesiredPolicy desired) =>
-        desired.Fields.ToImmutableSortedDictionary(f => f.Key, f => Normalizer.Canonical(f.Key, f.Value), StringComparer.Ordinal);
+    public static ImmutableSortedDictionary<string, string> CanonicalFields(DesiredPolicy desired)
+    {
+        var fields = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var (path, value) in desired.Fields)
+        {
+            fields[path] = Normalizer.Canonical(path, value);
+        }
+
+        return fields.ToImmutable();
+    }
 }

@@ -4,8 +4,11 @@ using DiffPlex.DiffBuilder.Model;
 
 namespace AccessSync.Core.Rendering;
 
-/// <summary>One line of a policy's diff: <c>' '</c> kept, <c>'-'</c> removed, <c>'+'</c> added.</summary>
-public readonly record struct DiffLine(char Marker, string Text);
+/// <summary>
+/// One line of a policy's diff: <c>' '</c> kept, <c>'-'</c> removed, <c>'+'</c> added. A class, not a struct: lists
+/// and LINQ over a struct of ours are code the runtime compiles in every run that renders a diff.
+/// </summary>
+public sealed record DiffLine(char Marker, string Text);
 
 /// <summary>
 /// A line diff of two renders of a policy (see <see cref="PolicyYaml"/>) with every line shown: a policy is a

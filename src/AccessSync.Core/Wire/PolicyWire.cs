@@ -17,12 +17,29 @@ namespace AccessSync.Core.Wire;
 public static class PolicyWire
 {
     /// <summary>Each managed path of <paramref name="policy"/> to its JSON text: how the plan compares and records it.</summary>
-    public static ImmutableSortedDictionary<string, string> ManagedFields(DesiredPolicy policy) =>
-        ManagedJson(policy).ToImmutableSortedDictionary(f => f.Path, f => f.Text, StringComparer.Ordinal);
+    /// <remarks>Loops rather than LINQ over the fields (structs): such LINQ is compiled on first use in every run.</remarks>
+    public static ImmutableSortedDictionary<string, string> ManagedFields(DesiredPolicy policy)
+    {
+        var fields = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var field in ManagedJson(policy))
+        {
+            fields[field.Path] = field.Text;
+        }
+
+        return fields.ToImmutable();
+    }
 
     /// <summary>Each managed path of <paramref name="policy"/> to its value, as a write sends it; a path it does not manage is absent.</summary>
-    public static IReadOnlyList<KeyValuePair<string, JsonNode>> ManagedValues(DesiredPolicy policy) =>
-        [.. ManagedJson(policy).Select(f => KeyValuePair.Create(f.Path, JsonNode.Parse(f.Json.Span)!))];
+    public static IReadOnlyList<KeyValuePair<string, JsonNode>> ManagedValues(DesiredPolicy policy)
+    {
+        var values = new List<KeyValuePair<string, JsonNode>>();
+        foreach (var field in ManagedJson(policy))
+        {
+            values.Add(KeyValuePair.Create(field.Path, JsonNode.Parse(field.Json.Span)!));
+        }
+
+        return values;
+    }
 
     /// <summary>
     /// Each managed path of <paramref name="policy"/> and its value's JSON, in the order a write sends them: the one
