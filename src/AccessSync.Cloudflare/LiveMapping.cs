@@ -13,18 +13,51 @@ namespace AccessSync.Cloudflare;
 /// </summary>
 internal static class LiveMapping
 {
+    /// <remarks>
+    /// Loops rather than LINQ over the answers' elements: LINQ over <see cref="JsonElement"/> (a struct) is code the
+    /// runtime compiles on first use in every run.
+    /// </remarks>
     public static LiveScope Scope(EstateAnswers answers)
     {
-        var reusableIds = answers.ReusablePolicies.Select(p => JsonFields.String(p, "id")).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var reusableIds = new HashSet<string>(StringComparer.Ordinal);
+        var reusable = ImmutableArray.CreateBuilder<LivePolicy>(answers.ReusablePolicies.Count);
+        foreach (var policy in answers.ReusablePolicies)
+        {
+            if (JsonFields.String(policy, "id") is { } id)
+            {
+                reusableIds.Add(id);
+            }
+
+            if (IdOf(policy) is not null)
+            {
+                reusable.Add(LivePolicy.FromJson(policy, isReusable: true));
+            }
+        }
+
+        var applications = ImmutableArray.CreateBuilder<LiveApplication>(answers.Applications.Count);
+        foreach (var app in answers.Applications)
+        {
+            applications.Add(Application(answers.Scope, app, reusableIds.Contains));
+        }
+
+        var groups = ImmutableArray.CreateBuilder<LiveGroup>(answers.Groups.Count);
+        foreach (var group in answers.Groups)
+        {
+            if (IdOf(group) is not null)
+            {
+                groups.Add(LiveGroup.FromJson(group));
+            }
+        }
+
         return new LiveScope(
             answers.Scope,
-            [.. answers.Applications.Select(app => Application(answers.Scope, app, reusableIds.Contains))],
-            [.. answers.ReusablePolicies.Where(p => IdOf(p) is not null).Select(p => LivePolicy.FromJson(p, isReusable: true))],
+            applications.DrainToImmutable(),
+            reusable.DrainToImmutable(),
             Named(answers.Groups),
             Named(answers.ServiceTokens),
             Named(answers.IdentityProviders))
         {
-            GroupDefinitions = [.. answers.Groups.Where(g => IdOf(g) is not null).Select(LiveGroup.FromJson)],
+            GroupDefinitions = groups.DrainToImmutable(),
         };
     }
 
@@ -53,8 +86,16 @@ internal static class LiveMapping
             app);
     }
 
-    private static ImmutableArray<NamedObject> Named(IReadOnlyList<JsonElement> items) =>
-        [.. items.Select(item => new NamedObject(JsonFields.String(item, "id") ?? "", JsonFields.String(item, "name") ?? ""))];
+    private static ImmutableArray<NamedObject> Named(IReadOnlyList<JsonElement> items)
+    {
+        var named = ImmutableArray.CreateBuilder<NamedObject>(items.Count);
+        foreach (var item in items)
+        {
+            named.Add(new NamedObject(JsonFields.String(item, "id") ?? "", JsonFields.String(item, "name") ?? ""));
+        }
+
+        return named.DrainToImmutable();
+    }
 
     /// <summary>An object's id; null when it has none, and then it is no object the core can name.</summary>
     private static string? IdOf(JsonElement item) => JsonFields.String(item, "id") is { Length: > 0 } id ? id : null;

@@ -53,7 +53,19 @@ public static class PolicyFields
         MfaAllowedAuthenticators, RdpLocalToRemote, RdpRemoteToLocal, SshUsernames,
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    private static readonly Dictionary<string, int> Rank = DisplayOrder.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i, StringComparer.Ordinal);
+    private static readonly Dictionary<string, int> Rank = RankOf(DisplayOrder);
+
+    /// <summary>Each path's place in the order (a loop: LINQ over (path, index) tuples is compiled on first use in every run).</summary>
+    private static Dictionary<string, int> RankOf(IReadOnlyList<string> order)
+    {
+        var rank = new Dictionary<string, int>(order.Count, StringComparer.Ordinal);
+        for (var i = 0; i < order.Count; i++)
+        {
+            rank[order[i]] = i;
+        }
+
+        return rank;
+    }
 
     /// <summary>Orders paths as <see cref="DisplayOrder"/> does; unknown paths last, by name.</summary>
     public static int Compare(string a, string b)

@@ -38,7 +38,13 @@ internal sealed class QuickSchemaReader
         }
 
         var reader = new QuickSchemaReader(definitions);
-        return definitions.EnumerateObject().ToDictionary(d => d.Name, d => reader.Definition(d.Name), StringComparer.Ordinal);
+        var all = new Dictionary<string, QuickSchema>(StringComparer.Ordinal);
+        foreach (var definition in definitions.EnumerateObject())
+        {
+            all[definition.Name] = reader.Definition(definition.Name);
+        }
+
+        return all;
     }
 
     private QuickSchema Definition(string name)
@@ -69,7 +75,15 @@ internal sealed class QuickSchemaReader
         if (schema.TryGetProperty("$ref", out var reference))
         {
             // Beside a reference, draft-07 ignores every keyword; only descriptions are expected there.
-            return schema.EnumerateObject().All(k => k.Name == "$ref" || IsAnnotation(k.Name)) ? Referenced(reference) : QuickSchema.Opaque;
+            foreach (var keyword in schema.EnumerateObject())
+            {
+                if (keyword.Name != "$ref" && !IsAnnotation(keyword.Name))
+                {
+                    return QuickSchema.Opaque;
+                }
+            }
+
+            return Referenced(reference);
         }
 
         var result = new QuickSchema();
@@ -91,11 +105,9 @@ internal sealed class QuickSchemaReader
     private QuickSchema? With(QuickSchema schema, string keyword, JsonElement value) => keyword switch
     {
         "type" => TypesOf(value) is var types and not JsonTypes.None ? schema with { Types = types } : null,
-        "anyOf" when value.ValueKind == JsonValueKind.Array && value.GetArrayLength() > 0 =>
-            schema with { AnyOf = [.. value.EnumerateArray().Select(Read)] },
+        "anyOf" when value.ValueKind == JsonValueKind.Array && value.GetArrayLength() > 0 => schema with { AnyOf = ReadEach(value) },
         "enum" => EnumOf(value) is { } values ? schema with { Enum = values } : null,
-        "properties" when value.ValueKind == JsonValueKind.Object =>
-            schema with { Properties = value.EnumerateObject().ToDictionary(p => p.Name, p => Read(p.Value), StringComparer.Ordinal) },
+        "properties" when value.ValueKind == JsonValueKind.Object => schema with { Properties = ReadProperties(value) },
         "required" => StringsOf(value) is { } names ? schema with { Required = names } : null,
         "additionalProperties" when value.ValueKind is JsonValueKind.True or JsonValueKind.False => schema with { AdditionalProperties = value.GetBoolean() },
         "minProperties" => CountOf(value) is { } n ? schema with { MinProperties = n } : null,
@@ -113,6 +125,30 @@ internal sealed class QuickSchemaReader
         _ when IsAnnotation(keyword) => schema,
         _ => null,
     };
+
+    // Loops here and above rather than LINQ over JsonElement and JsonProperty (structs): such LINQ is code the runtime
+    // compiles on first use, and this runs at the start of every validate and plan.
+    private ImmutableArray<QuickSchema> ReadEach(JsonElement array)
+    {
+        var schemas = ImmutableArray.CreateBuilder<QuickSchema>(array.GetArrayLength());
+        foreach (var item in array.EnumerateArray())
+        {
+            schemas.Add(Read(item));
+        }
+
+        return schemas.MoveToImmutable();
+    }
+
+    private Dictionary<string, QuickSchema> ReadProperties(JsonElement properties)
+    {
+        var read = new Dictionary<string, QuickSchema>(StringComparer.Ordinal);
+        foreach (var property in properties.EnumerateObject())
+        {
+            read[property.Name] = Read(property.Value);
+        }
+
+        return read;
+    }
 
     private QuickSchema Referenced(JsonElement reference)
     {
@@ -217,10 +253,26 @@ internal sealed class QuickSchemaReader
         return values.ToImmutable();
     }
 
-    private static ImmutableArray<string>? StringsOf(JsonElement value) =>
-        value.ValueKind == JsonValueKind.Array && value.EnumerateArray().All(v => v.ValueKind == JsonValueKind.String)
-            ? [.. value.EnumerateArray().Select(v => v.GetString()!)]
-            : null;
+    private static ImmutableArray<string>? StringsOf(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        var strings = ImmutableArray.CreateBuilder<string>(value.GetArrayLength());
+        foreach (var item in value.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String)
+            {
+                return null;
+            }
+
+            strings.Add(item.GetString()!);
+        }
+
+        return strings.MoveToImmutable();
+    }
 
     private static int? CountOf(JsonElement value) =>
         value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var n) && n >= 0 ? n : null;
