@@ -81,6 +81,23 @@ public class ExampleFilesTests
     }
 
     [Test]
+    public void Every_rule_of_every_kind_keeps_the_place_its_file_wrote_it()
+    {
+        // The examples use every kind (above): each kind's record must be made with the place, which every message
+        // about a rule points at.
+        foreach (var file in LoadExamples())
+        {
+            var text = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, file.Path));
+            foreach (var rule in file.Policies.SelectMany(p => p.Include.Concat(p.Exclude ?? []).Concat(p.Require ?? [])))
+            {
+                var span = rule.Span.ShouldNotBeNull($"{file.Path}: a {rule.Kind.Key} rule");
+                span.Path.ShouldBe(file.Path);
+                text[span.Line - 1][(span.Column - 1)..].ShouldStartWith(rule.Kind.Key, Case.Sensitive, $"{span}: a {rule.Kind.Key} rule");
+            }
+        }
+    }
+
+    [Test]
     public void The_examples_use_every_setting_of_the_api_s_example_policy()
     {
         var settings = LoadExamples().SelectMany(f => f.Policies).Select(p => p.Settings).ToList();

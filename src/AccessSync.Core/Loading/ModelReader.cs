@@ -166,14 +166,13 @@ internal sealed class ModelReader(string path)
     {
         var entry = rule.Entries.Single();
         var kind = entry.Key;
-        var read = entry.Value switch
+        return entry.Value switch
         {
-            LocatedMapping apiShape => RuleShortForms.FromFields(kind, [.. apiShape.Entries.Select(e => new RuleField(e.Key, ReadValue(e.Value)))]),
+            LocatedMapping apiShape => RuleShortForms.FromFields(kind, [.. apiShape.Entries.Select(e => new RuleField(e.Key, ReadValue(e.Value)))], entry.KeySpan),
             // everyone: true, certificate: true, ... : the API's shape is an empty object.
-            LocatedScalar { Type: ScalarType.Boolean } => RuleShortForms.FromFlag(kind),
-            var value => RuleShortForms.FromValue(kind, ReadValue(value)),
+            LocatedScalar { Type: ScalarType.Boolean } => RuleShortForms.FromFlag(kind, entry.KeySpan),
+            var value => RuleShortForms.FromValue(kind, ReadValue(value), entry.KeySpan),
         };
-        return read with { Span = entry.KeySpan };
     }
 
     private static RuleValue ReadValue(LocatedNode value) =>

@@ -5,7 +5,7 @@ namespace AccessSync.Core.Rules;
 /// <summary>Matches one email address (<c>email: ada@example.com</c>).</summary>
 public sealed record EmailRule(string Email) : Rule
 {
-    public static readonly RuleKind Wire = new("email", f => new EmailRule(f.Text("email")), shortFormField: "email");
+    public static readonly RuleKind Wire = new("email", static (ref f) => new EmailRule(f.Text("email")) { Span = f.Span }, shortFormField: "email");
 
     public override RuleKind Kind => Wire;
 
@@ -15,7 +15,7 @@ public sealed record EmailRule(string Email) : Rule
 /// <summary>Matches every address in an email domain (<c>email_domain: example.com</c>).</summary>
 public sealed record EmailDomainRule(string Domain) : Rule
 {
-    public static readonly RuleKind Wire = new("email_domain", f => new EmailDomainRule(f.Text("domain")), shortFormField: "domain");
+    public static readonly RuleKind Wire = new("email_domain", static (ref f) => new EmailDomainRule(f.Text("domain")) { Span = f.Span }, shortFormField: "domain");
 
     public override RuleKind Kind => Wire;
 
@@ -25,7 +25,7 @@ public sealed record EmailDomainRule(string Domain) : Rule
 /// <summary>Matches the addresses of an email list of the account.</summary>
 public sealed record EmailListRule(string ListId) : Rule
 {
-    public static readonly RuleKind Wire = new("email_list", f => new EmailListRule(f.Text("id")), shortFormField: "id");
+    public static readonly RuleKind Wire = new("email_list", static (ref f) => new EmailListRule(f.Text("id")) { Span = f.Span }, shortFormField: "id");
 
     public override RuleKind Kind => Wire;
 
@@ -35,7 +35,7 @@ public sealed record EmailListRule(string ListId) : Rule
 /// <summary>Matches every request (<c>everyone: true</c>).</summary>
 public sealed record EveryoneRule() : Rule
 {
-    public static readonly RuleKind Wire = new("everyone", f => new EveryoneRule(), flag: true);
+    public static readonly RuleKind Wire = new("everyone", static (ref f) => new EveryoneRule { Span = f.Span }, flag: true);
 
     public override RuleKind Kind => Wire;
 
@@ -45,7 +45,7 @@ public sealed record EveryoneRule() : Rule
 /// <summary>Matches the members of an Access group, by the group's own include, exclude and require rules.</summary>
 public sealed record GroupRule(ObjectReference Reference) : ReferenceRule(Reference)
 {
-    public static readonly RuleKind Wire = new("group", f => new GroupRule(ObjectReference.Id(f.Text("id"))), shortFormField: "id");
+    public static readonly RuleKind Wire = new("group", static (ref f) => new GroupRule(f.Reference("id")) { Span = f.Span }, shortFormField: "id");
 
     public override RuleKind Kind => Wire;
 
@@ -57,7 +57,7 @@ public sealed record GroupRule(ObjectReference Reference) : ReferenceRule(Refere
 /// <summary>Matches the members of a Cloudflare account (<c>cloudflare_account_member: true</c> for this one).</summary>
 public sealed record AccountMemberRule(string? AccountId) : Rule
 {
-    public static readonly RuleKind Wire = new("cloudflare_account_member", f => new AccountMemberRule(f.OptionalText("account_id")), flag: true);
+    public static readonly RuleKind Wire = new("cloudflare_account_member", static (ref f) => new AccountMemberRule(f.OptionalText("account_id")) { Span = f.Span }, flag: true);
 
     public override RuleKind Kind => Wire;
 

@@ -26,7 +26,11 @@ public abstract record Rule
     public abstract ImmutableArray<RuleField> Fields { get; }
 
     /// <summary>The rule in the one form the API means it (see <see cref="RuleNormalizer"/>); equal canonical rules match the same requests.</summary>
-    public virtual Rule Canonical() => Kind.Read(new RuleFieldReader([.. Fields.Select(RuleNormalizer.Normalize(Kind.Key))])) ?? this;
+    public virtual Rule Canonical()
+    {
+        var reader = new RuleFieldReader([.. Fields.Select(RuleNormalizer.Normalize(Kind.Key))]);
+        return Kind.Read(ref reader) ?? this;
+    }
 
     public virtual bool Equals(Rule? other) => other is not null && EqualityContract == other.EqualityContract;
 

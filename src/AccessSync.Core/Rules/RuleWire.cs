@@ -14,9 +14,19 @@ public static class RuleWire
     public static ImmutableArray<Rule> ReadList(JsonElement? list) =>
         list is { ValueKind: JsonValueKind.Array } array ? [.. array.EnumerateArray().Select(Read)] : [];
 
-    public static Rule Read(JsonElement rule) => TryReadFields(rule) is var (kind, fields) && kind.Read(new RuleFieldReader(fields)) is { } typed
-        ? typed
-        : new UnknownRule(rule.GetRawText());
+    public static Rule Read(JsonElement rule)
+    {
+        if (TryReadFields(rule) is var (kind, fields))
+        {
+            var reader = new RuleFieldReader(fields);
+            if (kind.Read(ref reader) is { } typed)
+            {
+                return typed;
+            }
+        }
+
+        return new UnknownRule(rule.GetRawText());
+    }
 
     public static JsonArray WriteList(IEnumerable<Rule> rules) => [.. rules.Select(Write)];
 

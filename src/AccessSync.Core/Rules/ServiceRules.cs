@@ -5,7 +5,7 @@ namespace AccessSync.Core.Rules;
 /// <summary>Matches a request that presents one service token.</summary>
 public sealed record ServiceTokenRule(ObjectReference Reference) : ReferenceRule(Reference)
 {
-    public static readonly RuleKind Wire = new("service_token", f => new ServiceTokenRule(ObjectReference.Id(f.Text("token_id"))), shortFormField: "token_id");
+    public static readonly RuleKind Wire = new("service_token", static (ref f) => new ServiceTokenRule(f.Reference("token_id")) { Span = f.Span }, shortFormField: "token_id");
 
     public override RuleKind Kind => Wire;
 
@@ -17,7 +17,7 @@ public sealed record ServiceTokenRule(ObjectReference Reference) : ReferenceRule
 /// <summary>Matches a request that presents any valid service token of the account.</summary>
 public sealed record AnyValidServiceTokenRule() : Rule
 {
-    public static readonly RuleKind Wire = new("any_valid_service_token", f => new AnyValidServiceTokenRule(), flag: true);
+    public static readonly RuleKind Wire = new("any_valid_service_token", static (ref f) => new AnyValidServiceTokenRule { Span = f.Span }, flag: true);
 
     public override RuleKind Kind => Wire;
 
@@ -27,7 +27,7 @@ public sealed record AnyValidServiceTokenRule() : Rule
 /// <summary>Matches a request that presents any valid mTLS client certificate.</summary>
 public sealed record CertificateRule() : Rule
 {
-    public static readonly RuleKind Wire = new("certificate", f => new CertificateRule(), flag: true);
+    public static readonly RuleKind Wire = new("certificate", static (ref f) => new CertificateRule { Span = f.Span }, flag: true);
 
     public override RuleKind Kind => Wire;
 
@@ -37,7 +37,7 @@ public sealed record CertificateRule() : Rule
 /// <summary>Matches a request whose mTLS client certificate has this common name.</summary>
 public sealed record CommonNameRule(string CommonName) : Rule
 {
-    public static readonly RuleKind Wire = new("common_name", f => new CommonNameRule(f.Text("common_name")), shortFormField: "common_name");
+    public static readonly RuleKind Wire = new("common_name", static (ref f) => new CommonNameRule(f.Text("common_name")) { Span = f.Span }, shortFormField: "common_name");
 
     public override RuleKind Kind => Wire;
 
@@ -47,7 +47,7 @@ public sealed record CommonNameRule(string CommonName) : Rule
 /// <summary>Matches a request with an OAuth token from a linked (OIDC SaaS) application.</summary>
 public sealed record LinkedAppTokenRule(string AppUid) : Rule
 {
-    public static readonly RuleKind Wire = new("linked_app_token", f => new LinkedAppTokenRule(f.Text("app_uid")), shortFormField: "app_uid");
+    public static readonly RuleKind Wire = new("linked_app_token", static (ref f) => new LinkedAppTokenRule(f.Text("app_uid")) { Span = f.Span }, shortFormField: "app_uid");
 
     public override RuleKind Kind => Wire;
 
