@@ -250,6 +250,26 @@ public class ApplicationChecksTests
         d.Message.ShouldEndWith("`Block contractors` (line 3), which Access evaluates first, has the very same rules");
     }
 
+    [TestCase(5, TestName = "Among a few policies")]
+    [TestCase(40, TestName = "Among many policies")]
+    public void Each_policy_with_the_very_same_rules_as_an_earlier_one_is_reported_once(int policies)
+    {
+        // Rules of the same kinds throughout, so that only the rules themselves tell the policies apart.
+        var lines = Enumerable.Range(1, policies).Select(i => $"  - {{name: P{i}, decision: deny, include: [{{email: p{i}@example.com}}, {{geo: US}}]}}");
+        var yaml = "app: {name: A}\npolicies:\n" + string.Join("\n", lines)
+            + "\n  - {name: Again, decision: allow, include: [{geo: US}, {email: p2@example.com}]}"
+            + "\n  - {name: Other, decision: allow, include: [{geo: US}, {email: other@example.com}]}"
+            + "\n  - {name: Again last, decision: allow, include: [{email: p2@example.com}, {geo: US}]}\n";
+
+        var found = Load.Application(yaml).Diagnostics;
+
+        found.Select(d => (d.Code, d.Span.Line, d.Message)).ShouldBe(
+        [
+            (DiagnosticCodes.UnreachablePolicy, policies + 3, "policy `Again` can never decide: `P2` (line 4), which Access evaluates first, has the very same rules"),
+            (DiagnosticCodes.UnreachablePolicy, policies + 5, "policy `Again last` can never decide: `P2` (line 4), which Access evaluates first, has the very same rules"),
+        ]);
+    }
+
     [Test]
     public void An_everyone_policy_narrowed_by_an_exclude_or_a_require_leaves_later_policies_reachable()
     {

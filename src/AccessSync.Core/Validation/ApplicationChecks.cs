@@ -33,35 +33,41 @@ public static class ApplicationChecks
     /// </summary>
     private static IEnumerable<Diagnostic> UnreachablePolicies(ApplicationFile file)
     {
-        // One pass: the first policy that matches every request, and the earlier policies by the kinds of their
+        // One pass: the first policy that matches every request, and the earlier policies with the kinds of their
         // rules. Two policies with the very same rules have the same kinds, so a policy's rules are written out in
-        // full (which costs) only when an earlier one has its kinds.
+        // full (which costs) only when an earlier one has its kinds. An application has a handful of policies, which
+        // are scanned; past that many, they are indexed by their kinds, so that a file of thousands stays linear.
         PolicySpec? matchesEverything = null;
-        var earlierByKinds = new Dictionary<long, List<Earlier>>();
+        var earlier = new List<Earlier>(file.Policies.Length);
+        Dictionary<long, List<Earlier>>? byKinds = null;
         foreach (var policy in InEvaluationOrder(file.Policies))
         {
             var current = new Earlier(policy, RuleSets.Of(policy.Include, policy.Exclude, policy.Require));
-            var kinds = KindsOf(current.Rules);
-            var (earlier, why) = matchesEverything is not null
+            var (before, why) = matchesEverything is not null
                 ? (matchesEverything, "matches every request (`everyone`, with no exclude or require)")
-                : earlierByKinds.TryGetValue(kinds, out var alike) && SameRules(alike, current) is { } same
+                : SameRules(byKinds is null ? earlier : byKinds.GetValueOrDefault(current.Kinds), current) is { } same
                     ? (same.Policy, "has the very same rules")
                     : (null, null);
-            if (earlier is not null)
+            if (before is not null)
             {
                 yield return Diagnostic.Warning(
                     DiagnosticCodes.UnreachablePolicy,
-                    $"policy `{policy.Name}` can never decide: `{earlier.Name}` (line {earlier.Spans.Policy.Line}), which Access evaluates first, {why}",
+                    $"policy `{policy.Name}` can never decide: `{before.Name}` (line {before.Spans.Policy.Line}), which Access evaluates first, {why}",
                     policy.Spans.Name);
                 continue;
             }
 
-            if (!earlierByKinds.TryGetValue(kinds, out var list))
+            earlier.Add(current);
+            if (byKinds is not null)
             {
-                earlierByKinds[kinds] = list = [];
+                Index(byKinds, current);
+            }
+            else if (earlier.Count > PoliciesScanned)
+            {
+                byKinds = [];
+                earlier.ForEach(e => Index(byKinds, e));
             }
 
-            list.Add(current);
             if (current.Rules.Include.Any(r => r is EveryoneRule) && current.Rules.Exclude.IsEmpty && current.Rules.Require.IsEmpty)
             {
                 matchesEverything = policy;
@@ -69,14 +75,32 @@ public static class ApplicationChecks
         }
     }
 
-    /// <summary>The earlier policy with the very same rules as <paramref name="current"/>, if any (a loop: it runs for every policy).</summary>
-    private static Earlier? SameRules(List<Earlier> alike, Earlier current)
+    /// <summary>Up to this many earlier policies, finding one with the same rules scans them.</summary>
+    private const int PoliciesScanned = 16;
+
+    private static void Index(Dictionary<long, List<Earlier>> byKinds, Earlier policy)
     {
-        foreach (var earlier in alike)
+        if (!byKinds.TryGetValue(policy.Kinds, out var alike))
         {
-            if (earlier.Signature == current.Signature)
+            byKinds[policy.Kinds] = alike = [];
+        }
+
+        alike.Add(policy);
+    }
+
+    /// <summary>The earlier policy with the very same rules as <paramref name="current"/>, if any (a loop: it runs for every policy).</summary>
+    private static Earlier? SameRules(List<Earlier>? earlier, Earlier current)
+    {
+        if (earlier is null)
+        {
+            return null;
+        }
+
+        foreach (var candidate in earlier)
+        {
+            if (candidate.Kinds == current.Kinds && candidate.Signature == current.Signature)
             {
-                return earlier;
+                return candidate;
             }
         }
 
@@ -280,6 +304,9 @@ public static class ApplicationChecks
         public PolicySpec Policy { get; } = policy;
 
         public RuleSets Rules { get; } = rules;
+
+        /// <summary>The kinds of its rules (see <see cref="KindsOf"/>): equal for policies that may have the very same rules.</summary>
+        public long Kinds { get; } = KindsOf(rules);
 
         private string? signature;
 

@@ -37,15 +37,18 @@ internal static class PolicyChecks
                 rule.Span ?? policy.Spans.Policy));
 
     /// <summary>Include, exclude and require together, as Cloudflare counts a policy's rules against its limit.</summary>
+    /// <remarks>Not an iterator: every policy of every file is checked, and almost none has a problem to yield.</remarks>
     public static IEnumerable<Diagnostic> TooManyRules(PolicySpec policy)
     {
         var rules = policy.Include.Length + (policy.Exclude?.Length ?? 0) + (policy.Require?.Length ?? 0);
-        if (rules > SourceLimits.MaxRulesPerPolicy)
-        {
-            yield return Diagnostic.Error(
-                DiagnosticCodes.TooManyRules,
-                $"policy `{policy.Name}` has {rules} rules (include, exclude and require together), more than the limit of {SourceLimits.MaxRulesPerPolicy}; Cloudflare refuses more rules than that per application",
-                policy.Spans.Name);
-        }
+        return rules > SourceLimits.MaxRulesPerPolicy
+            ?
+            [
+                Diagnostic.Error(
+                    DiagnosticCodes.TooManyRules,
+                    $"policy `{policy.Name}` has {rules} rules (include, exclude and require together), more than the limit of {SourceLimits.MaxRulesPerPolicy}; Cloudflare refuses more rules than that per application",
+                    policy.Spans.Name),
+            ]
+            : [];
     }
 }
