@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Net;
 using AccessSync.Core.Evaluation;
 using AccessSync.Core.Model;
@@ -153,13 +154,15 @@ internal sealed class ModelReader(string path)
             return null;
         }
 
-        var read = ImmutableArray.CreateBuilder<Rule>(list.Items.Length);
-        foreach (var rule in list.Items)
+        // An array of the exact size, handed over as it is: every rule list of every file is read here, and a builder
+        // would be one more object each.
+        var read = new Rule[list.Items.Length];
+        for (var i = 0; i < read.Length; i++)
         {
-            read.Add(ReadRule((LocatedMapping)rule));
+            read[i] = ReadRule((LocatedMapping)list.Items[i]);
         }
 
-        return read.MoveToImmutable();
+        return ImmutableCollectionsMarshal.AsImmutableArray(read);
     }
 
     private static Rule ReadRule(LocatedMapping rule)
