@@ -11,19 +11,34 @@ namespace AccessSync.Core.Validation;
 /// <summary>The checks of meaning inside one application file, after the schema has accepted its shape.</summary>
 public static class ApplicationChecks
 {
+    /// <remarks>
+    /// Every file is checked and almost none has a problem, so a check that has nothing to say costs nothing: the
+    /// single-finding checks answer an empty array, and explicit precedences are compared only when there are some.
+    /// </remarks>
     public static ImmutableArray<Diagnostic> Check(ApplicationFile file)
     {
         var entries = ListEntry.Of(file);
-        return
-        [
-            .. DuplicateNames(entries),
-            .. DuplicatePrecedences(entries),
-            .. NoPolicies(file),
-            .. file.Policies.SelectMany(PolicyChecks.AllowsEveryone),
-            .. TooManyPolicies(file),
-            .. file.Policies.SelectMany(PolicyChecks.TooManyRules),
-            .. UnreachablePolicies(file),
-        ];
+        var found = new List<Diagnostic>();
+        found.AddRange(DuplicateNames(entries));
+        if (entries.Exists(static e => e.PrecedenceSpan is not null))
+        {
+            found.AddRange(DuplicatePrecedences(entries));
+        }
+
+        found.AddRange(NoPolicies(file));
+        foreach (var policy in file.Policies)
+        {
+            found.AddRange(PolicyChecks.AllowsEveryone(policy));
+        }
+
+        found.AddRange(TooManyPolicies(file));
+        foreach (var policy in file.Policies)
+        {
+            found.AddRange(PolicyChecks.TooManyRules(policy));
+        }
+
+        found.AddRange(UnreachablePolicies(file));
+        return [.. found];
     }
 
     /// <summary>
@@ -123,7 +138,13 @@ public static class ApplicationChecks
             var byPrecedence = policies[a].EffectivePrecedence.CompareTo(policies[b].EffectivePrecedence);
             return byRank != 0 ? byRank : byPrecedence != 0 ? byPrecedence : a.CompareTo(b);
         });
-        return Array.ConvertAll(order, i => policies[i]);
+        var ordered = new PolicySpec[order.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            ordered[i] = policies[order[i]];
+        }
+
+        return ordered;
     }
 
     /// <summary>
@@ -174,16 +195,18 @@ public static class ApplicationChecks
     }
 
     /// <summary>The application's own policies and its <c>use</c> entries, which each attach one more.</summary>
-    private static IEnumerable<Diagnostic> TooManyPolicies(ApplicationFile file)
+    private static Diagnostic[] TooManyPolicies(ApplicationFile file)
     {
         var policies = file.Policies.Length + file.Uses.Length;
-        if (policies > SourceLimits.MaxPoliciesPerApplication)
-        {
-            yield return Diagnostic.Error(
-                DiagnosticCodes.TooManyPolicies,
-                $"the application has {policies} policies (`use` entries included), more than the limit of {SourceLimits.MaxPoliciesPerApplication}; split it or make the rules of several policies one",
-                file.PoliciesSpan);
-        }
+        return policies > SourceLimits.MaxPoliciesPerApplication
+            ?
+            [
+                Diagnostic.Error(
+                    DiagnosticCodes.TooManyPolicies,
+                    $"the application has {policies} policies (`use` entries included), more than the limit of {SourceLimits.MaxPoliciesPerApplication}; split it or make the rules of several policies one",
+                    file.PoliciesSpan),
+            ]
+            : [];
     }
 
     /// <summary>
@@ -260,16 +283,16 @@ public static class ApplicationChecks
     }
 
     /// <summary>An application whose list attaches reusable policies is not empty, even with no policy of its own.</summary>
-    private static IEnumerable<Diagnostic> NoPolicies(ApplicationFile file)
-    {
-        if (file.Policies.IsEmpty && file.Uses.IsEmpty)
-        {
-            yield return Diagnostic.Warning(
-                DiagnosticCodes.NoPolicies,
-                $"application `{file.App.Value}` has no policies: applying this file removes all of them, and Access then lets no one in",
-                file.PoliciesSpan);
-        }
-    }
+    private static Diagnostic[] NoPolicies(ApplicationFile file) =>
+        file.Policies.IsEmpty && file.Uses.IsEmpty
+            ?
+            [
+                Diagnostic.Warning(
+                    DiagnosticCodes.NoPolicies,
+                    $"application `{file.App.Value}` has no policies: applying this file removes all of them, and Access then lets no one in",
+                    file.PoliciesSpan),
+            ]
+            : [];
 
     /// <summary>
     /// One entry of the policies list, an own policy or a <c>use</c> entry, as the checks of the whole list see it;
