@@ -111,6 +111,22 @@ public partial class PackagingTests
     /// Packing compiles the tool again, for linux-x64 ahead of time, while the other tests run: on a busy machine that
     /// takes minutes, not the minute any other program gets.
     /// </summary>
+    [Test]
+    public async Task A_release_packs_the_tool_for_every_platform_a_ci_runner_uses_and_the_ci_workflow_packs_a_release()
+    {
+        // The platforms a pack makes packages for, as MSBuild evaluates the project: no build and no restore, so the
+        // release's runtime packs are not fetched here (the packages themselves were packed and their images' headers
+        // read once, by hand: each holds code compiled for its platform).
+        var project = Path.Combine("src", "AccessSync.Cli");
+        var release = await Dotnet(RepositoryPaths.Root, "msbuild", project, "-getProperty:ToolPackageRuntimeIdentifiers", "-p:ToolPlatforms=all");
+        var everyday = await Dotnet(RepositoryPaths.Root, "msbuild", project, "-getProperty:ToolPackageRuntimeIdentifiers");
+
+        release.StdOut.Trim().Split(';').ShouldBe(["linux-x64", "linux-arm64", "osx-arm64", "win-x64", "any"], ignoreOrder: true, release.StdErr);
+        everyday.StdOut.Trim().Split(';').ShouldBe(["linux-x64", "any"], ignoreOrder: true, everyday.StdErr);
+        File.ReadAllText(Path.Combine(RepositoryPaths.Root, ".github", "workflows", "ci.yml"))
+            .ShouldContain("dotnet pack src/AccessSync.Cli -c Release -o artifacts -p:ToolPlatforms=all");
+    }
+
     private static Task<ProcessResult> Dotnet(string workingDirectory, params string[] args) =>
         ExternalProcess.RunAsync("dotnet", args, workingDirectory, ToolEnvironment, patience: TimeSpan.FromMinutes(5));
 
