@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using System.Runtime.InteropServices;
 using System.Net;
+using System.Runtime.InteropServices;
 using AccessSync.Core.Evaluation;
 using AccessSync.Core.Model;
 using AccessSync.Core.Rules;
