@@ -289,10 +289,15 @@ public static class Planner
 
         if (moves.Count > 0)
         {
-            var placed = matches.Select(m => new Placed(m.Key.Name, WireNames.Of(m.Key.Decision), m.Value.Precedence ?? 0, m.Key.Precedence))
-                .Concat(linkMatches.Where(m => m.Live is not null).Select(m => new Placed(m.Link.Name, m.Live!.Decision, m.Live.Precedence ?? 0, m.Link.Precedence)))
-                .ToList();
-            changes.Add(new ReorderPolicies([.. moves.OrderBy(m => m.To)], Overtakes(placed, unmanaged, app)) { OrderKept = OrderKept(placed, unmanaged) });
+            // Every policy both states have: those the plan places, and the live ones it keeps where they are.
+            var decisions = app.Policies.ToDictionary(p => p.Id, p => p.Decision, StringComparer.Ordinal);
+            List<Placed> placed =
+            [
+                .. matches.Select(m => new Placed(m.Key.Name, WireNames.Of(m.Key.Decision), m.Value.Precedence ?? 0, m.Key.Precedence)),
+                .. linkMatches.Where(m => m.Live is not null).Select(m => new Placed(m.Link.Name, m.Live!.Decision, m.Live.Precedence ?? 0, m.Link.Precedence)),
+                .. unmanaged.Where(k => k.Precedence is not null).Select(k => new Placed(k.Name, decisions[k.PolicyId], k.Precedence!.Value, k.Precedence.Value)),
+            ];
+            changes.Add(new ReorderPolicies([.. moves.OrderBy(m => m.To)], Overtakes(placed)) { OrderKept = OrderKept(placed) });
         }
 
         return new AppPlan(
@@ -324,15 +329,12 @@ public static class Planner
     }
 
     /// <summary>Whether every policy both states have, the kept ones included, comes in the same order after the plan as before.</summary>
-    private static bool OrderKept(List<Placed> placed, ImmutableArray<UnmanagedPolicy> kept)
+    private static bool OrderKept(List<Placed> placed)
     {
-        var both = placed
-            .Concat(kept.Where(k => k.Precedence is not null).Select(k => new Placed(k.Name, string.Empty, k.Precedence!.Value, k.Precedence.Value)))
-            .OrderBy(p => p.Before)
-            .ToList();
-        for (var i = 1; i < both.Count; i++)
+        var before = placed.OrderBy(p => p.Before).ToList();
+        for (var i = 1; i < before.Count; i++)
         {
-            if (both[i - 1].After >= both[i].After)
+            if (before[i - 1].After >= before[i].After)
             {
                 return false;
             }
@@ -345,24 +347,16 @@ public static class Planner
     /// Allow policies that the new order puts before a deny policy they came after. Bypass and service-auth
     /// policies are evaluated first whatever their place, so only allow against deny matters.
     /// </summary>
-    /// <param name="placed">Each policy both states have.</param>
-    private static ImmutableArray<Overtake> Overtakes(List<Placed> placed, ImmutableArray<UnmanagedPolicy> kept, LiveApplication app)
-    {
-        var keptDecisions = app.Policies.ToDictionary(p => p.Id, p => p.Decision, StringComparer.Ordinal);
-        var both = placed
-            .Concat(kept.Where(k => k.Precedence is not null)
-                .Select(k => new Placed(k.Name, keptDecisions[k.PolicyId], k.Precedence!.Value, k.Precedence.Value)))
-            .ToList();
-        return
-        [
-            .. from allow in both
-               where allow.Decision == "allow"
-               from deny in both
-               where deny.Decision == "deny" && deny.Before < allow.Before && allow.After < deny.After
-               orderby allow.After, deny.After
-               select new Overtake(allow.Name, deny.Name),
-        ];
-    }
+    /// <param name="placed">Each policy both states have, the kept ones included.</param>
+    private static ImmutableArray<Overtake> Overtakes(List<Placed> placed) =>
+    [
+        .. from allow in placed
+           where allow.Decision == "allow"
+           from deny in placed
+           where deny.Decision == "deny" && deny.Before < allow.Before && allow.After < deny.After
+           orderby allow.After, deny.After
+           select new Overtake(allow.Name, deny.Name),
+    ];
 
     /// <summary>Pairs each desired policy with its live one: by explicit id first, then by name (exact, then in any case).</summary>
     private static Dictionary<DesiredPolicy, LivePolicy> Match(ImmutableArray<DesiredPolicy> policies, List<LivePolicy> own, List<Diagnostic> diagnostics)
