@@ -181,27 +181,7 @@ internal sealed class ModelReader(string path)
     private static RuleValue ReadValue(LocatedNode value) =>
         value is LocatedSequence items ? RuleValue.Of(items.Items.Select(Text)) : RuleValue.Of(Text(value));
 
-    /// <summary>The keys <see cref="ReadSettings"/> reads; a mapping with none of them has no settings (most policies).</summary>
-    private static readonly string[] SettingKeys =
-    [
-        "session_duration", "approval_required", "approval_groups", "isolation_required", "purpose_justification_required",
-        "purpose_justification_prompt", "mfa_config", "connection_rules",
-    ];
-
-    private static PolicySettings ReadSettings(LocatedMapping o)
-    {
-        foreach (var key in SettingKeys)
-        {
-            if (o.Entry(key) is not null)
-            {
-                return ReadSetSettings(o);
-            }
-        }
-
-        return PolicySettings.None;
-    }
-
-    private static PolicySettings ReadSetSettings(LocatedMapping o) => new(
+    private static PolicySettings ReadSettings(LocatedMapping o) => new(
         Scalar(o["session_duration"])?.AsString(),
         Scalar(o["approval_required"])?.AsBoolean(),
         o["approval_groups"] is LocatedSequence groups ? [.. groups.Items.Cast<LocatedMapping>().Select(ReadApprovalGroup)] : null,

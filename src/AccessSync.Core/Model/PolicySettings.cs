@@ -18,7 +18,10 @@ public sealed record PolicySettings(
 {
     public static PolicySettings None { get; } = new();
 
-    /// <summary>These settings, with each one they leave unset taken from <paramref name="defaults"/>.</summary>
+    /// <summary>
+    /// These settings, with each one they leave unset taken from <paramref name="defaults"/>: the defaults themselves
+    /// when these set nothing (most policies), so that they share one object.
+    /// </summary>
     public PolicySettings Over(PolicySettings defaults) => TakesNothingFrom(defaults) ? this : this == None ? defaults : new(
         SessionDuration ?? defaults.SessionDuration,
         ApprovalRequired ?? defaults.ApprovalRequired,
