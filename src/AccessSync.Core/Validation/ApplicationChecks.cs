@@ -263,6 +263,22 @@ public static class ApplicationChecks
     /// </summary>
     private static IEnumerable<Diagnostic> DuplicatePrecedences(List<ListEntry> entries)
     {
+        // The first two entries at each precedence, in list order: the other one an entry collides with is the first
+        // that is not itself. One pass, so that a file of thousands of entries is not compared pair by pair.
+        var firstTwo = new Dictionary<int, List<ListEntry>>();
+        foreach (var entry in entries)
+        {
+            if (!firstTwo.TryGetValue(entry.EffectivePrecedence, out var at))
+            {
+                firstTwo[entry.EffectivePrecedence] = at = new List<ListEntry>(2);
+            }
+
+            if (at.Count < 2)
+            {
+                at.Add(entry);
+            }
+        }
+
         foreach (var entry in entries)
         {
             if (entry.PrecedenceSpan is not { } precedenceSpan)
@@ -270,7 +286,8 @@ public static class ApplicationChecks
                 continue;
             }
 
-            var other = entries.FirstOrDefault(e => e.EffectivePrecedence == entry.EffectivePrecedence && !ReferenceEquals(e, entry));
+            var at = firstTwo[entry.EffectivePrecedence];
+            var other = ReferenceEquals(at[0], entry) ? at.ElementAtOrDefault(1) : at[0];
             if (other is not null)
             {
                 var how = other.Precedence is null ? "by its position in the list" : "explicitly";
