@@ -23,12 +23,13 @@ internal static class LiveMapping
         var reusable = ImmutableArray.CreateBuilder<LivePolicy>(answers.ReusablePolicies.Count);
         foreach (var policy in answers.ReusablePolicies)
         {
-            if (JsonFields.String(policy, "id") is { } id)
+            var id = JsonFields.String(policy, "id");
+            if (id is not null)
             {
                 reusableIds.Add(id);
             }
 
-            if (IdOf(policy) is not null)
+            if (id is { Length: > 0 })
             {
                 reusable.Add(LivePolicy.FromJson(policy, isReusable: true));
             }

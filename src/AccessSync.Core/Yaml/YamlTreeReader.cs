@@ -98,8 +98,6 @@ public static partial class YamlTreeReader
 
     private sealed class Reader(SourceFile file) : IDisposable
     {
-        private readonly string path = file.Path;
-
         /// <summary>Up to this many keys, finding one in an open mapping by scanning its keys beats hashing it.</summary>
         private const int KeysScanned = 8;
 
@@ -133,7 +131,7 @@ public static partial class YamlTreeReader
             parser.Consume<StreamStart>();
             if (parser.Accept<StreamEnd>(out _))
             {
-                return Empty(SourceSpan.StartOf(path));
+                return Empty(SourceSpan.StartOf(file.Path));
             }
 
             var documentStart = parser.Consume<DocumentStart>();
@@ -463,7 +461,7 @@ public static partial class YamlTreeReader
             return node;
         }
 
-        private SourceSpan At(ParsingEvent e) => LastPosition = new(path, (int)e.Start.Line, (int)e.Start.Column);
+        private SourceSpan At(ParsingEvent e) => LastPosition = new(file.Path, (int)e.Start.Line, (int)e.Start.Column);
     }
 
     /// <summary>
