@@ -105,7 +105,9 @@ public class CommandLineTests
         result.StdOut.ShouldNotContain("@t");
         var events = result.StdErr.Trim().Split('\n').Select(line => JsonDocument.Parse(line).RootElement).ToList();
         events.ShouldNotBeEmpty();
-        events.ShouldContain(e => e.GetProperty("@mt").GetString()!.StartsWith("Validated", StringComparison.Ordinal));
+        var validated = events.Single(e => e.GetProperty("@mt").GetString()!.StartsWith("Validated", StringComparison.Ordinal));
+        validated.GetProperty("FileCount").GetInt32().ShouldBeGreaterThan(0);
+        validated.GetProperty("ValidateMiB").GetDouble().ShouldBeGreaterThan(0, "what validate itself allocated, which bench/table.sh reads");
     }
 
     [Test]
